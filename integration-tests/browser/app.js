@@ -1,0 +1,53 @@
+// Jest global setup and teardown for the browser suites: one embedded
+// database and one `medusa develop` (with the admin) shared by every suite.
+const path = require("path")
+const { startDatabase, findFreePort, databaseEnv } = require("../../scripts/lib/database")
+const {
+  medusaEnv,
+  migrate,
+  createAdminUser,
+  startMedusa,
+} = require("../../scripts/lib/medusa-app")
+const { chromiumPath } = require("./chromium")
+
+const root = path.resolve(__dirname, "..", "..")
+const ADMIN_EMAIL = "admin@example.com"
+const ADMIN_PASSWORD = "supersecret"
+
+async function setup() {
+  if (!chromiumPath()) {
+    // The suites report the skip (or, in CI, the failure) themselves.
+    return
+  }
+  const dbPort = process.env.DATABASE_URL ? undefined : await findFreePort()
+  const db = await startDatabase({
+    dataDir: path.join(root, ".data", `browser-db-${dbPort}`),
+    port: dbPort,
+    persistent: false,
+  })
+  globalThis.__browserApp = { db }
+  const env = medusaEnv(databaseEnv(db), { LOG_LEVEL: "info" })
+  await migrate(env)
+  await createAdminUser(env, ADMIN_EMAIL, ADMIN_PASSWORD)
+  const server = await startMedusa({
+    env,
+    port: await findFreePort(),
+    logFile: path.join(root, "artifacts", "browser-medusa.log"),
+  })
+  globalThis.__browserApp.server = server
+
+  process.env.BROWSER_APP_URL = server.url
+  process.env.BROWSER_ADMIN_EMAIL = ADMIN_EMAIL
+  process.env.BROWSER_ADMIN_PASSWORD = ADMIN_PASSWORD
+}
+
+async function teardown() {
+  const app = globalThis.__browserApp
+  if (!app) {
+    return
+  }
+  await app.server?.stop()
+  await app.db.stop()
+}
+
+module.exports = { setup, teardown }

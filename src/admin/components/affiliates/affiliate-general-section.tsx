@@ -1,0 +1,145 @@
+import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  DropdownMenu,
+  Heading,
+  IconButton,
+  Text,
+  usePrompt,
+} from "@medusajs/ui"
+import { type ReactNode, useState } from "react"
+import { useNavigate } from "react-router-dom"
+import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
+import {
+  type AffiliateStatus,
+  type AffiliateWithStats,
+  useDeleteAffiliate,
+  useUpdateAffiliate,
+} from "../../hooks/api/affiliates"
+import { formatDate } from "../connections/format"
+import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
+import { formatAffiliateRate } from "./format"
+import { AffiliateStatusBadge } from "./status-badge"
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-4">
+    <Text size="small" weight="plus" leading="compact">
+      {label}
+    </Text>
+    <div className="txt-compact-small">{children}</div>
+  </div>
+)
+
+/** The affiliate's profile, with its status actions, edit and delete. */
+export const AffiliateGeneralSection = ({
+  affiliate,
+}: {
+  affiliate: AffiliateWithStats
+}) => {
+  const [isEditOpen, setIsEditOpen] = useState(false)
+  const navigate = useNavigate()
+  const prompt = usePrompt()
+  const { data: settings } = useAffiliateSettings()
+  const updateAffiliate = useUpdateAffiliate(affiliate.id)
+  const deleteAffiliate = useDeleteAffiliate(affiliate.id)
+
+  const setStatus = (status: AffiliateStatus) =>
+    updateAffiliate.mutate({ status })
+
+  const onBlock = async () => {
+    const confirmed = await prompt({
+      title: `Block ${affiliate.name}?`,
+      description:
+        "They stop earning commission on new orders. Their customers, connections and past commissions are kept, and you can approve them again later.",
+      confirmText: "Block",
+      cancelText: "Cancel",
+    })
+    if (confirmed) {
+      setStatus("blocked")
+    }
+  }
+
+  const onDelete = async () => {
+    const confirmed = await prompt({
+      title: `Delete ${affiliate.name}?`,
+      description: `${affiliate.name} stops earning commissions and the code ${affiliate.code} stops working. Past commissions are kept.`,
+      confirmText: "Delete",
+      cancelText: "Cancel",
+    })
+    if (confirmed) {
+      deleteAffiliate.mutate(undefined, {
+        onSuccess: () => navigate("/affiliates", { replace: true }),
+      })
+    }
+  }
+
+  const isChangingTo = (status: AffiliateStatus) =>
+    updateAffiliate.isPending && updateAffiliate.variables.status === status
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
+        <div className="flex items-center gap-x-3">
+          <Heading>{affiliate.name}</Heading>
+          <AffiliateStatusBadge status={affiliate.status} />
+        </div>
+        <div className="flex items-center gap-x-2">
+          {affiliate.status !== "approved" && (
+            <Button
+              size="small"
+              variant="secondary"
+              isLoading={isChangingTo("approved")}
+              onClick={() => setStatus("approved")}
+            >
+              Approve
+            </Button>
+          )}
+          {affiliate.status !== "blocked" && (
+            <Button
+              size="small"
+              variant="secondary"
+              isLoading={isChangingTo("blocked")}
+              onClick={onBlock}
+            >
+              Block
+            </Button>
+          )}
+          <DropdownMenu>
+            <DropdownMenu.Trigger asChild>
+              <IconButton size="small" variant="transparent" aria-label="Affiliate actions">
+                <EllipsisHorizontal />
+              </IconButton>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Content align="end">
+              <DropdownMenu.Item className="gap-x-2" onClick={() => setIsEditOpen(true)}>
+                <PencilSquare className="text-ui-fg-subtle" />
+                Edit
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator />
+              <DropdownMenu.Item className="gap-x-2" onClick={onDelete}>
+                <Trash className="text-ui-fg-subtle" />
+                Delete
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu>
+        </div>
+      </div>
+      <Row label="Email">{affiliate.email}</Row>
+      <Row label="Code">{affiliate.code}</Row>
+      <Row label="Commission rate">
+        {formatAffiliateRate(
+          affiliate.commission_rate,
+          settings?.affiliate_settings.default_commission_rate
+        )}
+      </Row>
+      <Row label="Connected customers">{affiliate.connected_customer_count}</Row>
+      <Row label="Created">{formatDate(affiliate.created_at)}</Row>
+      <EditAffiliateDrawer
+        affiliate={affiliate}
+        open={isEditOpen}
+        onOpenChange={setIsEditOpen}
+      />
+    </Container>
+  )
+}

@@ -1,0 +1,69 @@
+import type { FetchError } from "@medusajs/js-sdk"
+import { toast } from "@medusajs/ui"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+
+export type AttributionMethod = "connection" | "coupon" | "link"
+
+/** The settings in effect: unsaved ones come back with their defaults. */
+export type AffiliateSettings = {
+  /** Null until the settings are first saved. */
+  id: string | null
+  /** The store's rate in percent, or the plugin's option when none is saved. */
+  default_commission_rate: number
+  auto_approve: boolean
+  auto_approve_commissions: boolean
+  auto_connect: boolean
+  attribution_order: AttributionMethod[]
+}
+
+export type AffiliateSettingsResponse = {
+  affiliate_settings: AffiliateSettings
+}
+
+/** `null` puts a setting back to its default. */
+export type UpdateAffiliateSettingsPayload = {
+  default_commission_rate?: number | null
+  auto_approve?: boolean
+  auto_approve_commissions?: boolean
+  auto_connect?: boolean
+  attribution_order?: AttributionMethod[] | null
+}
+
+export const affiliateSettingsQueryKeys = {
+  all: ["affiliate_settings"] as const,
+  detail: () => [...affiliateSettingsQueryKeys.all, "detail"] as const,
+}
+
+export const useAffiliateSettings = () =>
+  useQuery({
+    queryKey: affiliateSettingsQueryKeys.detail(),
+    queryFn: () =>
+      sdk.client.fetch<AffiliateSettingsResponse>("/admin/affiliate-settings", {
+        method: "GET",
+      }),
+  })
+
+export const useUpdateAffiliateSettings = () => {
+  const queryClient = useQueryClient()
+  return useMutation<
+    AffiliateSettingsResponse,
+    FetchError,
+    UpdateAffiliateSettingsPayload
+  >({
+    mutationFn: (body) =>
+      sdk.client.fetch<AffiliateSettingsResponse>("/admin/affiliate-settings", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({
+        queryKey: affiliateSettingsQueryKeys.all,
+      })
+      toast.success("Settings saved")
+    },
+    onError: (error) => {
+      toast.error(error.message)
+    },
+  })
+}

@@ -1,0 +1,193 @@
+import type { FetchError } from "@medusajs/js-sdk"
+import { toast } from "@medusajs/ui"
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+import { affiliateConnectionQueryKeys } from "./affiliate-connections"
+
+export type AffiliateStatus = "pending" | "approved" | "blocked"
+
+export type Affiliate = {
+  id: string
+  name: string
+  email: string
+  code: string
+  status: AffiliateStatus
+  /** Percentage (0–100); null means the store's default rate applies. */
+  commission_rate: number | null
+  metadata: Record<string, unknown> | null
+  created_at: string
+  updated_at: string
+}
+
+/** An affiliate's commissions in one currency, in major units. */
+export type AffiliateCommissionTotals = {
+  currency_code: string
+  commission_count: number
+  pending: number
+  approved: number
+  paid: number
+  rejected: number
+  adjustments: number
+  net: number
+}
+
+/** What the list and detail routes add to each affiliate. */
+export type AffiliateWithStats = Affiliate & {
+  connected_customer_count: number
+  commission_totals: AffiliateCommissionTotals[]
+}
+
+export type AffiliatesQuery = {
+  q?: string
+  status?: AffiliateStatus | AffiliateStatus[]
+  limit?: number
+  offset?: number
+  order?: string
+}
+
+export type AffiliatesResponse = {
+  affiliates: AffiliateWithStats[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export type AffiliateDetailResponse = {
+  affiliate: AffiliateWithStats
+}
+
+/** Create and update answer without the stats. */
+export type AffiliateResponse = {
+  affiliate: Affiliate
+}
+
+export type CreateAffiliatePayload = {
+  name: string
+  email: string
+  code?: string
+  status?: AffiliateStatus
+  commission_rate?: number | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type UpdateAffiliatePayload = Partial<CreateAffiliatePayload>
+
+export type DeleteAffiliateResponse = {
+  id: string
+  object: "affiliate"
+  deleted: true
+}
+
+export const affiliateQueryKeys = {
+  all: ["affiliate"] as const,
+  lists: () => [...affiliateQueryKeys.all, "list"] as const,
+  list: (query: AffiliatesQuery) =>
+    [...affiliateQueryKeys.lists(), query] as const,
+  details: () => [...affiliateQueryKeys.all, "detail"] as const,
+  detail: (id: string) => [...affiliateQueryKeys.details(), id] as const,
+}
+
+export const useAffiliates = (query: AffiliatesQuery) =>
+  useQuery({
+    queryKey: affiliateQueryKeys.list(query),
+    queryFn: () =>
+      sdk.client.fetch<AffiliatesResponse>("/admin/affiliates", {
+        method: "GET",
+        query,
+      }),
+    placeholderData: keepPreviousData,
+  })
+
+export const useAffiliate = (id: string) =>
+  useQuery({
+    queryKey: affiliateQueryKeys.detail(id),
+    queryFn: () =>
+      sdk.client.fetch<AffiliateDetailResponse>(`/admin/affiliates/${id}`, {
+        method: "GET",
+      }),
+    enabled: Boolean(id),
+  })
+
+/**
+ * Affiliates appear in the connection lists and pickers too (name, code,
+ * status), so a change to one refreshes those as well.
+ */
+const useInvalidateAffiliates = () => {
+  const queryClient = useQueryClient()
+  return () => {
+    void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
+    void queryClient.invalidateQueries({
+      queryKey: affiliateConnectionQueryKeys.all,
+    })
+  }
+}
+
+const toastServerError = (error: FetchError) => {
+  toast.error(error.message)
+}
+
+export const useCreateAffiliate = () => {
+  const invalidate = useInvalidateAffiliates()
+  return useMutation<AffiliateResponse, FetchError, CreateAffiliatePayload>({
+    mutationFn: (body) =>
+      sdk.client.fetch<AffiliateResponse>("/admin/affiliates", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: ({ affiliate }) => {
+      invalidate()
+      toast.success(`${affiliate.name} was added as an affiliate`)
+    },
+    onError: toastServerError,
+  })
+}
+
+const STATUS_CHANGE_MESSAGES: Record<AffiliateStatus, string> = {
+  pending: "is pending approval",
+  approved: "is approved",
+  blocked: "is blocked",
+}
+
+export const useUpdateAffiliate = (id: string) => {
+  const invalidate = useInvalidateAffiliates()
+  return useMutation<AffiliateResponse, FetchError, UpdateAffiliatePayload>({
+    mutationFn: (body) =>
+      sdk.client.fetch<AffiliateResponse>(`/admin/affiliates/${id}`, {
+        method: "POST",
+        body,
+      }),
+    onSuccess: ({ affiliate }, body) => {
+      invalidate()
+      const onlyStatus = body.status && Object.keys(body).length === 1
+      toast.success(
+        onlyStatus
+          ? `${affiliate.name} ${STATUS_CHANGE_MESSAGES[affiliate.status]}`
+          : `${affiliate.name} was updated`
+      )
+    },
+    onError: toastServerError,
+  })
+}
+
+export const useDeleteAffiliate = (id: string) => {
+  const queryClient = useQueryClient()
+  const invalidate = useInvalidateAffiliates()
+  return useMutation<DeleteAffiliateResponse, FetchError, void>({
+    mutationFn: () =>
+      sdk.client.fetch<DeleteAffiliateResponse>(`/admin/affiliates/${id}`, {
+        method: "DELETE",
+      }),
+    onSuccess: () => {
+      // Going Back to its page must not show the deleted affiliate from the cache.
+      queryClient.removeQueries({ queryKey: affiliateQueryKeys.detail(id) })
+      invalidate()
+      toast.success("Affiliate deleted")
+    },
+    onError: toastServerError,
+  })
+}

@@ -1,0 +1,43 @@
+import { Container, Text } from "@medusajs/ui"
+import { type UIMatch, useParams } from "react-router-dom"
+import { AffiliateGeneralSection } from "../../../components/affiliates/affiliate-general-section"
+import { AffiliateCustomersSection } from "../../../components/connections/affiliate-customers-section"
+import { useAffiliate } from "../../../hooks/api/affiliates"
+
+const AffiliateDetailPage = () => {
+  const { id = "" } = useParams()
+  const { data, isLoading, isError, error } = useAffiliate(id)
+
+  if (isError) {
+    // Medusa's route error boundary shows not-found and other errors.
+    throw error
+  }
+
+  if (isLoading || !data) {
+    return (
+      <Container className="px-6 py-4">
+        <Text size="small" className="text-ui-fg-subtle">
+          Loading…
+        </Text>
+      </Container>
+    )
+  }
+
+  return (
+    <div className="flex flex-col gap-y-3">
+      <AffiliateGeneralSection affiliate={data.affiliate} />
+      <AffiliateCustomersSection affiliate={data.affiliate} />
+    </div>
+  )
+}
+
+const AffiliateBreadcrumb = ({ params }: UIMatch) => {
+  const { data } = useAffiliate(params.id ?? "")
+  return data ? <span>{data.affiliate.name}</span> : null
+}
+
+export const handle = {
+  breadcrumb: (match: UIMatch) => <AffiliateBreadcrumb {...match} />,
+}
+
+export default AffiliateDetailPage

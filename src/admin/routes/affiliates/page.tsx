@@ -1,0 +1,180 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { Users } from "@medusajs/icons"
+import {
+  Badge,
+  Button,
+  Container,
+  DataTable,
+  type DataTableFilteringState,
+  type DataTablePaginationState,
+  Heading,
+  Text,
+  createDataTableColumnHelper,
+  createDataTableFilterHelper,
+  useDataTable,
+} from "@medusajs/ui"
+import { useState } from "react"
+import { useNavigate } from "react-router-dom"
+import { formatDate } from "../../components/connections/format"
+import { CreateAffiliateModal } from "../../components/affiliates/create-affiliate-modal"
+import { formatRate } from "../../components/affiliates/format"
+import {
+  AFFILIATE_STATUSES,
+  AFFILIATE_STATUS_LABELS,
+  AffiliateStatusBadge,
+} from "../../components/affiliates/status-badge"
+import {
+  type AffiliateWithStats,
+  type AffiliatesQuery,
+  useAffiliates,
+} from "../../hooks/api/affiliates"
+
+const PAGE_SIZE = 20
+
+const columnHelper = createDataTableColumnHelper<AffiliateWithStats>()
+const filterHelper = createDataTableFilterHelper<AffiliateWithStats>()
+
+const columns = [
+  columnHelper.accessor("name", {
+    header: "Name",
+    cell: ({ getValue }) => (
+      <Text size="small" weight="plus" leading="compact">
+        {getValue()}
+      </Text>
+    ),
+  }),
+  columnHelper.accessor("email", { header: "Email" }),
+  columnHelper.accessor("code", {
+    header: "Code",
+    cell: ({ getValue }) => <Badge size="2xsmall">{getValue()}</Badge>,
+  }),
+  columnHelper.accessor("status", {
+    header: "Status",
+    cell: ({ getValue }) => <AffiliateStatusBadge status={getValue()} />,
+  }),
+  columnHelper.accessor("commission_rate", {
+    header: "Commission rate",
+    cell: ({ getValue }) => {
+      const rate = getValue()
+      return rate === null ? (
+        <span className="text-ui-fg-muted">Default</span>
+      ) : (
+        formatRate(rate)
+      )
+    },
+  }),
+  columnHelper.accessor("connected_customer_count", {
+    header: "Customers",
+  }),
+  columnHelper.accessor("created_at", {
+    header: "Created",
+    cell: ({ getValue }) => formatDate(getValue()),
+  }),
+]
+
+const filters = [
+  filterHelper.accessor("status", {
+    type: "multiselect",
+    label: "Status",
+    options: AFFILIATE_STATUSES.map((status) => ({
+      label: AFFILIATE_STATUS_LABELS[status],
+      value: status,
+    })),
+  }),
+]
+
+/** Turns the table's search, filters and page into the list route's query. */
+const toQuery = (
+  filtering: DataTableFilteringState,
+  search: string,
+  pagination: DataTablePaginationState
+): AffiliatesQuery => {
+  const statuses = filtering.status
+  const status = Array.isArray(statuses)
+    ? AFFILIATE_STATUSES.filter((candidate) => statuses.includes(candidate))
+    : []
+  return {
+    q: search || undefined,
+    status: status.length ? status : undefined,
+    limit: PAGE_SIZE,
+    offset: pagination.pageIndex * PAGE_SIZE,
+    order: "-created_at",
+  }
+}
+
+const AffiliatesPage = () => {
+  const navigate = useNavigate()
+  const [isCreateOpen, setIsCreateOpen] = useState(false)
+  const [search, setSearch] = useState("")
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [pagination, setPagination] = useState<DataTablePaginationState>({
+    pageIndex: 0,
+    pageSize: PAGE_SIZE,
+  })
+
+  const { data, isLoading } = useAffiliates(toQuery(filtering, search, pagination))
+
+  const table = useDataTable({
+    columns,
+    data: data?.affiliates ?? [],
+    getRowId: (affiliate) => affiliate.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    filters,
+    filtering: { state: filtering, onFilteringChange: setFiltering },
+    search: { state: search, onSearchChange: setSearch },
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    onRowClick: (_, affiliate) => navigate(`/affiliates/${affiliate.id}`),
+  })
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
+        <div>
+          <Heading>Affiliates</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            People promoting the store, with their referral codes and
+            commission rates.
+          </Text>
+        </div>
+        <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
+          Create
+        </Button>
+      </div>
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="justify-between gap-x-2">
+          <DataTable.FilterMenu tooltip="Filter" />
+          <DataTable.Search placeholder="Search name, email or code" />
+        </DataTable.Toolbar>
+        <DataTable.Table
+          emptyState={{
+            empty: {
+              heading: "No affiliates yet",
+              description:
+                "Create an affiliate, or let people sign up from the storefront.",
+            },
+            filtered: {
+              heading: "No affiliates match",
+              description: "Change the search or the filters.",
+            },
+          }}
+        />
+        <DataTable.Pagination />
+      </DataTable>
+      <CreateAffiliateModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Affiliates",
+  // The plugin's pages stay together, settings last.
+  rank: 1,
+  icon: Users,
+})
+
+export const handle = {
+  breadcrumb: () => "Affiliates",
+}
+
+export default AffiliatesPage

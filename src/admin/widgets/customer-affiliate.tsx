@@ -1,0 +1,139 @@
+import { defineWidgetConfig } from "@medusajs/admin-sdk"
+import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
+import { ArrowPath, EllipsisHorizontal, Trash } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  DropdownMenu,
+  Heading,
+  IconButton,
+  Text,
+  usePrompt,
+} from "@medusajs/ui"
+import type { ReactNode } from "react"
+import { useState } from "react"
+import { Link } from "react-router-dom"
+import { formatDate } from "../components/connections/format"
+import { NewConnectionModal } from "../components/connections/new-connection-modal"
+import { ConnectionSourceBadge } from "../components/connections/source-badge"
+import {
+  useAffiliateConnections,
+  useDeleteAffiliateConnection,
+} from "../hooks/api/affiliate-connections"
+
+const Row = ({ label, children }: { label: string; children: ReactNode }) => (
+  <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-4">
+    <Text size="small" weight="plus" leading="compact">
+      {label}
+    </Text>
+    <div className="txt-compact-small">{children}</div>
+  </div>
+)
+
+const CustomerAffiliateWidget = ({
+  data: customer,
+}: DetailWidgetProps<HttpTypes.AdminCustomer>) => {
+  const [isPickerOpen, setIsPickerOpen] = useState(false)
+  const { data, isLoading } = useAffiliateConnections({
+    customer_id: customer.id,
+    status: "active",
+    limit: 1,
+  })
+  const { mutate: disconnect } = useDeleteAffiliateConnection()
+  const prompt = usePrompt()
+  const connection = data?.affiliate_connections[0]
+
+  const onDisconnect = async () => {
+    if (!connection) {
+      return
+    }
+    const confirmed = await prompt({
+      title: `Disconnect ${customer.email} from ${connection.affiliate.name}?`,
+      description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}).`,
+      confirmText: "Disconnect",
+      cancelText: "Cancel",
+    })
+    if (confirmed) {
+      disconnect(connection.id)
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="customer-affiliate-widget">
+      <div className="flex items-center justify-between px-6 py-4">
+        <Heading level="h2">Affiliate</Heading>
+        {connection ? (
+          <DropdownMenu>
+            <DropdownMenu.Trigger asChild>
+              <IconButton size="small" variant="transparent" aria-label="Affiliate actions">
+                <EllipsisHorizontal />
+              </IconButton>
+            </DropdownMenu.Trigger>
+            <DropdownMenu.Content align="end">
+              <DropdownMenu.Item
+                className="gap-x-2"
+                onClick={() => setIsPickerOpen(true)}
+              >
+                <ArrowPath className="text-ui-fg-subtle" />
+                Change
+              </DropdownMenu.Item>
+              <DropdownMenu.Separator />
+              <DropdownMenu.Item className="gap-x-2" onClick={onDisconnect}>
+                <Trash className="text-ui-fg-subtle" />
+                Disconnect
+              </DropdownMenu.Item>
+            </DropdownMenu.Content>
+          </DropdownMenu>
+        ) : (
+          !isLoading && (
+            <Button size="small" variant="secondary" onClick={() => setIsPickerOpen(true)}>
+              Connect to an affiliate
+            </Button>
+          )
+        )}
+      </div>
+      {connection ? (
+        <>
+          <Row label="Affiliate">
+            <Link
+              to={`/affiliates/${connection.affiliate_id}`}
+              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+            >
+              {connection.affiliate.name}
+            </Link>
+          </Row>
+          <Row label="Code">{connection.affiliate.code}</Row>
+          <Row label="Source">
+            <ConnectionSourceBadge source={connection.source} />
+          </Row>
+          <Row label="Connected since">{formatDate(connection.created_at)}</Row>
+        </>
+      ) : (
+        <div className="px-6 py-4">
+          <Text size="small" leading="compact" className="text-ui-fg-subtle">
+            {isLoading
+              ? "Loading…"
+              : "Not connected. Once connected to an affiliate, every order of this customer credits them."}
+          </Text>
+        </div>
+      )}
+      <NewConnectionModal
+        open={isPickerOpen}
+        onOpenChange={setIsPickerOpen}
+        customer={{
+          id: customer.id,
+          email: customer.email,
+          first_name: customer.first_name,
+          last_name: customer.last_name,
+        }}
+        currentAffiliate={connection?.affiliate}
+      />
+    </Container>
+  )
+}
+
+export const config = defineWidgetConfig({
+  zone: "customer.details.after",
+})
+
+export default CustomerAffiliateWidget

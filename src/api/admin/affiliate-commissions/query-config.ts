@@ -1,0 +1,35 @@
+export const defaultAdminAffiliateCommissionFields = [
+  "id",
+  "affiliate_id",
+  "order_id",
+  "customer_id",
+  "currency_code",
+  "base_amount",
+  "rate",
+  "amount",
+  "attribution",
+  "status",
+  "reason",
+  "metadata",
+  "created_at",
+  "updated_at",
+  "affiliate.id",
+  "affiliate.name",
+  "affiliate.code",
+  "adjustments.id",
+  "adjustments.amount",
+  "adjustments.reason",
+  "adjustments.reference",
+  "adjustments.created_at",
+]
+
+export const retrieveAffiliateCommissionQueryConfig = {
+  defaults: defaultAdminAffiliateCommissionFields,
+  isList: false,
+}
+
+export const listAffiliateCommissionsQueryConfig = {
+  ...retrieveAffiliateCommissionQueryConfig,
+  defaultLimit: 20,
+  isList: true,
+}

@@ -1,0 +1,74 @@
+import { z } from "@medusajs/framework/zod"
+import {
+  createFindParams,
+  createOperatorMap,
+  createSelectParams,
+} from "@medusajs/medusa/api/utils/validators"
+import {
+  ATTRIBUTIONS,
+  COMMISSION_STATUSES,
+} from "../../../modules/affiliate/models/affiliate-commission"
+
+const status = z.enum(COMMISSION_STATUSES, {
+  error: `status must be one of ${COMMISSION_STATUSES.join(", ")}`,
+})
+const attribution = z.enum(ATTRIBUTIONS, {
+  error: `attribution must be one of ${ATTRIBUTIONS.join(", ")}`,
+})
+const oneOrMany = <T extends z.ZodType>(schema: T) =>
+  z.union([schema, z.array(schema)]).optional()
+
+export const AdminGetAffiliateCommissionParams = createSelectParams()
+
+export const AdminCommissionFilters = z.object({
+  affiliate_id: oneOrMany(z.string()),
+  order_id: oneOrMany(z.string()),
+  customer_id: oneOrMany(z.string()),
+  status: oneOrMany(status),
+  attribution: oneOrMany(attribution),
+  currency_code: oneOrMany(z.string()),
+  created_at: createOperatorMap().optional(),
+})
+
+export const AdminGetAffiliateCommissionsParams = createFindParams({
+  limit: 20,
+  offset: 0,
+}).extend(AdminCommissionFilters.shape)
+export type AdminGetAffiliateCommissionsParamsType = z.infer<
+  typeof AdminGetAffiliateCommissionsParams
+>
+
+export const AdminExportAffiliateCommissionsParams = AdminCommissionFilters.strict()
+export type AdminExportAffiliateCommissionsParamsType = z.infer<
+  typeof AdminExportAffiliateCommissionsParams
+>
+
+// Admins approve, reject or mark paid; `pending` is where commissions start.
+const targetStatus = z.enum(["approved", "rejected", "paid"], {
+  error: "status must be one of approved, rejected, paid",
+})
+
+export const AdminUpdateAffiliateCommission = z
+  .object({
+    status: targetStatus,
+    reason: z.string().trim().max(500).optional(),
+  })
+  .strict()
+export type AdminUpdateAffiliateCommissionType = z.infer<
+  typeof AdminUpdateAffiliateCommission
+>
+
+export const AdminBatchUpdateAffiliateCommissions = AdminUpdateAffiliateCommission.extend({
+  ids: z
+    .array(z.string().min(1), { error: "ids must be a list of commission ids" })
+    .min(1, { error: "ids must name at least one commission" })
+    .max(500, { error: "ids can name at most 500 commissions at once" }),
+}).strict()
+export type AdminBatchUpdateAffiliateCommissionsType = z.infer<
+  typeof AdminBatchUpdateAffiliateCommissions
+>
+
+export const AdminReconcileOrder = z
+  .object({ order_id: z.string({ error: "order_id is required" }).min(1) })
+  .strict()
+export type AdminReconcileOrderType = z.infer<typeof AdminReconcileOrder>

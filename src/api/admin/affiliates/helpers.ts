@@ -1,0 +1,43 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+/** Reads one affiliate as the admin API shows it; 404 when it does not exist. */
+export async function refetchAffiliate(
+  id: string,
+  scope: MedusaContainer,
+  fields: string[]
+) {
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [affiliate],
+  } = await query.graph(
+    { entity: "affiliate", fields, filters: { id } },
+    { throwIfKeyNotFound: true }
+  )
+  return affiliate
+}
+
+/**
+ * Adds what the admin lists and pages show beside each affiliate: commission
+ * totals per currency and the number of connected customers.
+ */
+export async function withAffiliateStats<T extends { id: string }>(
+  affiliates: T[],
+  scope: MedusaContainer
+) {
+  const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
+  const ids = affiliates.map((affiliate) => affiliate.id)
+  const [totals, connections] = await Promise.all([
+    service.summarizeCommissions(ids),
+    service.countActiveConnections(ids),
+  ])
+  return affiliates.map((affiliate) => ({
+    ...affiliate,
+    connected_customer_count: connections[affiliate.id] ?? 0,
+    commission_totals: totals
+      .filter((total) => total.affiliate_id === affiliate.id)
+      .map(({ affiliate_id: _, ...total }) => total),
+  }))
+}

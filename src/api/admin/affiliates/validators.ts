@@ -1,0 +1,68 @@
+import { z } from "@medusajs/framework/zod"
+import {
+  createFindParams,
+  createSelectParams,
+} from "@medusajs/medusa/api/utils/validators"
+import { AFFILIATE_STATUSES } from "../../../modules/affiliate/models/affiliate"
+import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
+
+const commissionRate = z
+  .number({ error: "commission_rate must be a number from 0 to 100" })
+  .min(0, { error: "commission_rate must be at least 0" })
+  .max(100, { error: "commission_rate must be at most 100" })
+
+const status = z.enum(AFFILIATE_STATUSES, {
+  error: `status must be one of ${AFFILIATE_STATUSES.join(", ")}`,
+})
+
+export const AdminGetAffiliateParams = createSelectParams()
+export type AdminGetAffiliateParamsType = z.infer<typeof AdminGetAffiliateParams>
+
+export const AdminGetAffiliatesParams = createFindParams({
+  limit: 20,
+  offset: 0,
+}).extend({
+  q: z.string().optional(),
+  status: z.union([status, z.array(status)]).optional(),
+})
+export type AdminGetAffiliatesParamsType = z.infer<typeof AdminGetAffiliatesParams>
+
+export const AdminCreateAffiliate = z
+  .object({
+    name: z.string().trim().min(1, { error: "name is required" }).max(200),
+    email: z.email({ error: "email must be a valid email address" }),
+    code: z
+      .string()
+      .regex(AFFILIATE_CODE_PATTERN, {
+        error:
+          "code must be 3 to 32 letters, digits, '-' or '_' (it is used in referral links)",
+      })
+      .optional(),
+    status: status.optional(),
+    commission_rate: commissionRate.nullable().optional(),
+    metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+  })
+  .strict()
+export type AdminCreateAffiliateType = z.infer<typeof AdminCreateAffiliate>
+
+export const AdminUpdateAffiliate = AdminCreateAffiliate.partial().strict()
+export type AdminUpdateAffiliateType = z.infer<typeof AdminUpdateAffiliate>
+
+export const AdminGetAffiliateCustomersParams = createFindParams({
+  limit: 20,
+  offset: 0,
+})
+export type AdminGetAffiliateCustomersParamsType = z.infer<
+  typeof AdminGetAffiliateCustomersParams
+>
+
+export const AdminAssignAffiliatePromotions = z
+  .object({
+    codes: z
+      .array(z.string().trim().min(1), { error: "codes must be a list of promotion codes" })
+      .min(1, { error: "codes must name at least one promotion code" }),
+  })
+  .strict()
+export type AdminAssignAffiliatePromotionsType = z.infer<
+  typeof AdminAssignAffiliatePromotions
+>

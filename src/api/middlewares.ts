@@ -1,0 +1,214 @@
+import {
+  authenticate,
+  defineMiddlewares,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import {
+  listAffiliatesQueryConfig,
+  retrieveAffiliateQueryConfig,
+} from "./admin/affiliates/query-config"
+import {
+  AdminCreateAffiliateConnection,
+  AdminGetAffiliateConnectionsParams,
+  AdminImportAffiliateConnections,
+} from "./admin/affiliate-connections/validators"
+import {
+  listAffiliateConnectionsQueryConfig,
+  retrieveAffiliateConnectionQueryConfig,
+} from "./admin/affiliate-connections/query-config"
+import {
+  AdminAssignAffiliatePromotions,
+  AdminCreateAffiliate,
+  AdminGetAffiliateCustomersParams,
+  AdminGetAffiliateParams,
+  AdminGetAffiliatesParams,
+  AdminUpdateAffiliate,
+} from "./admin/affiliates/validators"
+import { AdminUpdateAffiliateSettings } from "./admin/affiliate-settings/validators"
+import {
+  AdminBatchUpdateAffiliateCommissions,
+  AdminExportAffiliateCommissionsParams,
+  AdminGetAffiliateCommissionParams,
+  AdminGetAffiliateCommissionsParams,
+  AdminReconcileOrder,
+  AdminUpdateAffiliateCommission,
+} from "./admin/affiliate-commissions/validators"
+import {
+  listAffiliateCommissionsQueryConfig,
+  retrieveAffiliateCommissionQueryConfig,
+} from "./admin/affiliate-commissions/query-config"
+import { StoreSetCartAffiliate } from "./store/carts/validators"
+import {
+  StoreCreateAffiliate,
+  StoreGetAffiliateListParams,
+} from "./store/affiliates/validators"
+
+export default defineMiddlewares({
+  routes: [
+    {
+      method: ["GET"],
+      matcher: "/admin/affiliates",
+      middlewares: [
+        validateAndTransformQuery(AdminGetAffiliatesParams, listAffiliatesQueryConfig),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliates",
+      middlewares: [
+        validateAndTransformBody(AdminCreateAffiliate),
+        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+      ],
+    },
+    {
+      method: ["GET", "DELETE"],
+      matcher: "/admin/affiliates/:id",
+      middlewares: [
+        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliates/:id",
+      middlewares: [
+        validateAndTransformBody(AdminUpdateAffiliate),
+        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+      ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/affiliates/:id/customers",
+      middlewares: [
+        validateAndTransformQuery(AdminGetAffiliateCustomersParams, {
+          defaults: ["id"],
+          isList: true,
+        }),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliates/:id/promotions",
+      middlewares: [validateAndTransformBody(AdminAssignAffiliatePromotions)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/affiliate-connections",
+      middlewares: [
+        validateAndTransformQuery(
+          AdminGetAffiliateConnectionsParams,
+          listAffiliateConnectionsQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-connections",
+      middlewares: [
+        validateAndTransformBody(AdminCreateAffiliateConnection),
+        validateAndTransformQuery(
+          AdminGetAffiliateParams,
+          retrieveAffiliateConnectionQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-connections/import",
+      // An import file of 10,000 rows is about 1 MB of JSON.
+      bodyParser: { sizeLimit: "2mb" },
+      middlewares: [validateAndTransformBody(AdminImportAffiliateConnections)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/affiliate-commissions",
+      middlewares: [
+        validateAndTransformQuery(
+          AdminGetAffiliateCommissionsParams,
+          listAffiliateCommissionsQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/affiliate-commissions/export",
+      middlewares: [
+        validateAndTransformQuery(AdminExportAffiliateCommissionsParams, {
+          defaults: ["id"],
+          isList: false,
+        }),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-commissions/batch",
+      middlewares: [
+        validateAndTransformBody(AdminBatchUpdateAffiliateCommissions),
+        validateAndTransformQuery(
+          AdminGetAffiliateCommissionParams,
+          retrieveAffiliateCommissionQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-commissions/reconcile",
+      middlewares: [validateAndTransformBody(AdminReconcileOrder)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/affiliate-commissions/:id",
+      middlewares: [
+        validateAndTransformQuery(
+          AdminGetAffiliateCommissionParams,
+          retrieveAffiliateCommissionQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-commissions/:id",
+      middlewares: [
+        validateAndTransformBody(AdminUpdateAffiliateCommission),
+        validateAndTransformQuery(
+          AdminGetAffiliateCommissionParams,
+          retrieveAffiliateCommissionQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-settings",
+      middlewares: [validateAndTransformBody(AdminUpdateAffiliateSettings)],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/affiliates",
+      middlewares: [
+        // The sign-up call comes with a registered identity but no affiliate yet.
+        authenticate("affiliate", ["bearer", "session"], { allowUnregistered: true }),
+        validateAndTransformBody(StoreCreateAffiliate),
+      ],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/affiliates/me*",
+      middlewares: [authenticate("affiliate", ["bearer", "session"])],
+    },
+    {
+      method: ["GET"],
+      matcher: "/store/affiliates/me/*",
+      middlewares: [
+        validateAndTransformQuery(StoreGetAffiliateListParams, {
+          defaults: ["id"],
+          isList: true,
+        }),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/carts/:id/affiliate",
+      middlewares: [validateAndTransformBody(StoreSetCartAffiliate)],
+    },
+  ],
+})

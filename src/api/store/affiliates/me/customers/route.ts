@@ -1,0 +1,34 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaResponse,
+} from "@medusajs/framework/http"
+import { listAffiliateCustomers } from "../../../../utils/affiliate-customers"
+import { maskEmail } from "../../helpers"
+import type { StoreGetAffiliateListParamsType } from "../../validators"
+
+/** The signed-in affiliate's customers, with masked emails. */
+export const GET = async (
+  req: AuthenticatedMedusaRequest<unknown, StoreGetAffiliateListParamsType>,
+  res: MedusaResponse
+) => {
+  const { skip = 0, take = 20 } = req.queryConfig.pagination
+  const { customers, count } = await listAffiliateCustomers(
+    req.scope,
+    req.auth_context.actor_id,
+    { skip, take }
+  )
+  res.json({
+    customers: customers.map((customer) => ({
+      id: customer.id,
+      first_name: customer.first_name ?? null,
+      email: maskEmail(customer.email),
+      connected: !!customer.connection,
+      connected_at: customer.connection?.created_at ?? null,
+      order_count: customer.order_count,
+      revenue: customer.revenue,
+    })),
+    count,
+    offset: skip,
+    limit: take,
+  })
+}

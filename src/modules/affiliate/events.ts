@@ -1,0 +1,9 @@
+/** Events this plugin emits. Payloads carry ids only. */
+export const AffiliateEvents = {
+  CREATED: "affiliate.created",
+  APPROVED: "affiliate.approved",
+  CONNECTION_CREATED: "affiliate_connection.created",
+  CONNECTION_DELETED: "affiliate_connection.deleted",
+  COMMISSION_CREATED: "affiliate_commission.created",
+  COMMISSION_UPDATED: "affiliate_commission.updated",
+} as const

@@ -1,0 +1,46 @@
+import { model } from "@medusajs/framework/utils"
+import Affiliate from "./affiliate"
+import AffiliateCommissionAdjustment from "./affiliate-commission-adjustment"
+
+export const COMMISSION_STATUSES = ["pending", "approved", "paid", "rejected"] as const
+export type CommissionStatus = (typeof COMMISSION_STATUSES)[number]
+
+export const ATTRIBUTIONS = ["connection", "coupon", "link"] as const
+
+/**
+ * A ledger row: what an affiliate earns on one order. Money is never edited:
+ * refunds and cancellations after payment are adjustment rows of their own.
+ */
+const AffiliateCommission = model
+  .define("affiliate_commission", {
+    id: model.id({ prefix: "affcom" }).primaryKey(),
+    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "commissions" }),
+    order_id: model.text(),
+    customer_id: model.text().nullable(),
+    currency_code: model.text(),
+    // Item subtotal after discounts, without tax and shipping (major units).
+    base_amount: model.bigNumber(),
+    // Percent.
+    rate: model.bigNumber(),
+    amount: model.bigNumber(),
+    attribution: model.enum([...ATTRIBUTIONS]),
+    status: model.enum([...COMMISSION_STATUSES]).default("pending"),
+    // Why it was rejected: self_referral, order_canceled, or the admin's words.
+    reason: model.text().nullable(),
+    adjustments: model.hasMany(() => AffiliateCommissionAdjustment, {
+      mappedBy: "commission",
+    }),
+    metadata: model.json().nullable(),
+  })
+  .indexes([
+    // A commission is created once per order and affiliate.
+    {
+      on: ["order_id", "affiliate_id"],
+      unique: true,
+      where: "deleted_at IS NULL",
+    },
+    { on: ["affiliate_id", "status"], where: "deleted_at IS NULL" },
+    { on: ["created_at"], where: "deleted_at IS NULL" },
+  ])
+
+export default AffiliateCommission

@@ -1,0 +1,37 @@
+import { model } from "@medusajs/framework/utils"
+import Affiliate from "./affiliate"
+
+export const CONNECTION_SOURCES = ["admin", "referral", "import", "api"] as const
+export type ConnectionSource = (typeof CONNECTION_SOURCES)[number]
+
+/**
+ * A customer ↔ affiliate connection: every future order of the customer
+ * credits the affiliate. Moving or removing a connection ends it (`ended_at`)
+ * rather than editing or deleting it, so the history stays.
+ */
+const AffiliateConnection = model
+  .define("affiliate_connection", {
+    id: model.id({ prefix: "affconn" }).primaryKey(),
+    affiliate: model.belongsTo(() => Affiliate, { mappedBy: "connections" }),
+    // Medusa's customer; a read-only link in src/links makes it traversable.
+    customer_id: model.text(),
+    source: model.enum([...CONNECTION_SOURCES]),
+    // The admin user (or other actor) who made the connection.
+    created_by: model.text().nullable(),
+    ended_at: model.dateTime().nullable(),
+    ended_reason: model.enum(["replaced", "removed"]).nullable(),
+    ended_by: model.text().nullable(),
+    metadata: model.json().nullable(),
+  })
+  .indexes([
+    // One affiliate per customer, enforced by the database.
+    {
+      name: "IDX_affiliate_connection_active_customer_unique",
+      on: ["customer_id"],
+      unique: true,
+      where: "ended_at IS NULL AND deleted_at IS NULL",
+    },
+    { on: ["affiliate_id", "created_at"], where: "deleted_at IS NULL" },
+  ])
+
+export default AffiliateConnection

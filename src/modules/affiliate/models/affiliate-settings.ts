@@ -1,0 +1,19 @@
+import { model } from "@medusajs/framework/utils"
+
+/**
+ * The store's affiliate program settings: a single row, created on the first
+ * save. Until then the defaults (and the plugin's `defaultCommissionRate`) apply.
+ */
+const AffiliateSettings = model.define("affiliate_settings", {
+  id: model.id({ prefix: "affset" }).primaryKey(),
+  // Null means "use the plugin option `defaultCommissionRate`".
+  default_commission_rate: model.bigNumber().nullable(),
+  // Approve affiliates who sign up in the store without review.
+  auto_approve: model.boolean().default(false),
+  // Create commissions as approved instead of pending.
+  auto_approve_commissions: model.boolean().default(false),
+  auto_connect: model.boolean().default(true),
+  attribution_order: model.array().nullable(),
+})
+
+export default AffiliateSettings

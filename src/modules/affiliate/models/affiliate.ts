@@ -1,0 +1,39 @@
+import { model } from "@medusajs/framework/utils"
+import AffiliateCommission from "./affiliate-commission"
+import AffiliateConnection from "./affiliate-connection"
+import AffiliatePromotion from "./affiliate-promotion"
+
+export const AFFILIATE_STATUSES = ["pending", "approved", "blocked"] as const
+export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number]
+
+/**
+ * A person promoting the store. `email` is stored lower-cased and `code`
+ * upper-cased, so the unique indexes are case-insensitive in effect.
+ */
+const Affiliate = model
+  .define("affiliate", {
+    id: model.id({ prefix: "aff" }).primaryKey(),
+    name: model.text().searchable(),
+    email: model.text().searchable(),
+    code: model.text().searchable(),
+    status: model.enum([...AFFILIATE_STATUSES]).default("pending"),
+    // Percentage (0–100); null means the store's default rate applies.
+    commission_rate: model.bigNumber().nullable(),
+    metadata: model.json().nullable(),
+    connections: model.hasMany(() => AffiliateConnection, {
+      mappedBy: "affiliate",
+    }),
+    commissions: model.hasMany(() => AffiliateCommission, {
+      mappedBy: "affiliate",
+    }),
+    promotions: model.hasMany(() => AffiliatePromotion, {
+      mappedBy: "affiliate",
+    }),
+  })
+  .indexes([
+    { on: ["email"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["code"], unique: true, where: "deleted_at IS NULL" },
+    { on: ["status"], where: "deleted_at IS NULL" },
+  ])
+
+export default Affiliate

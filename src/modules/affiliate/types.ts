@@ -1,0 +1,69 @@
+import type { AffiliateStatus } from "./models/affiliate"
+
+export const ATTRIBUTION_METHODS = ["connection", "coupon", "link"] as const
+export type AttributionMethod = (typeof ATTRIBUTION_METHODS)[number]
+
+export const DEFAULT_ATTRIBUTION_ORDER: AttributionMethod[] = [
+  "connection",
+  "coupon",
+  "link",
+]
+
+export type AffiliateDTO = {
+  id: string
+  name: string
+  email: string
+  code: string
+  status: AffiliateStatus
+  commission_rate: number | null
+  metadata: Record<string, unknown> | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type CreateAffiliateDTO = {
+  name: string
+  email: string
+  code?: string
+  status?: AffiliateStatus
+  commission_rate?: number | null
+  metadata?: Record<string, unknown> | null
+}
+
+export type UpdateAffiliateDTO = Partial<CreateAffiliateDTO>
+
+export type AffiliateSettingsDTO = {
+  id: string | null
+  default_commission_rate: number
+  auto_approve: boolean
+  auto_approve_commissions: boolean
+  auto_connect: boolean
+  attribution_order: AttributionMethod[]
+}
+
+/** An affiliate's commissions in one currency (major units). */
+export type AffiliateCommissionTotalsDTO = {
+  affiliate_id: string
+  currency_code: string
+  /** Commissions that are not rejected. */
+  commission_count: number
+  pending: number
+  approved: number
+  paid: number
+  rejected: number
+  /** Refund and cancellation adjustments on commissions that are not rejected (≤ 0). */
+  adjustments: number
+  /** pending + approved + paid + adjustments */
+  net: number
+}
+
+/** `null` puts a setting back to its default. */
+export type UpdateAffiliateSettingsDTO = {
+  default_commission_rate?: number | null
+  auto_approve?: boolean
+  auto_approve_commissions?: boolean
+  auto_connect?: boolean
+  attribution_order?: AttributionMethod[] | null
+}
+
+export type { AffiliateStatus }

@@ -1,0 +1,19 @@
+import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
+import { creditOrderWorkflow } from "../workflows"
+
+/**
+ * Credits the new order to its affiliate. Safe to receive twice: the
+ * workflow decides each order once. If this fails, the reconciliation job
+ * credits the order later.
+ */
+export default async function orderPlacedHandler({
+  event: { data },
+  container,
+}: SubscriberArgs<{ id: string }>) {
+  await creditOrderWorkflow(container).run({ input: { order_id: data.id } })
+}
+
+export const config: SubscriberConfig = {
+  event: "order.placed",
+  context: { subscriberId: "affiliate-credit-order" },
+}

@@ -1,0 +1,2 @@
+export * from "./workflows/create-affiliate-account"
+export * from "./steps/resolve-sign-up-identity"

@@ -1,0 +1,55 @@
+import {
+  createWorkflow,
+  transform,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
+import { createAffiliatesWorkflow } from "../../affiliate"
+import { retrieveEffectiveAffiliateSettingsStep } from "../../affiliate-settings"
+import { resolveSignUpIdentityStep } from "../steps/resolve-sign-up-identity"
+
+export type CreateAffiliateAccountWorkflowInput = {
+  auth_identity_id: string
+  name: string
+  code?: string
+  metadata?: Record<string, unknown> | null
+}
+
+export const createAffiliateAccountWorkflowId = "create-affiliate-account"
+
+/**
+ * An affiliate's own sign-up: creates the affiliate with the email of their
+ * auth identity — `pending`, or `approved` when the store auto-approves — and
+ * ties the identity to it (actor type `affiliate`).
+ */
+export const createAffiliateAccountWorkflow = createWorkflow(
+  createAffiliateAccountWorkflowId,
+  (input: WorkflowData<CreateAffiliateAccountWorkflowInput>) => {
+    const { email } = resolveSignUpIdentityStep(input)
+    const settings = retrieveEffectiveAffiliateSettingsStep()
+
+    const affiliates = createAffiliatesWorkflow.runAsStep({
+      input: transform({ input, email, settings }, ({ input, email, settings }) => ({
+        affiliates: [
+          {
+            name: input.name,
+            email,
+            code: input.code,
+            metadata: input.metadata ?? null,
+            status: settings.auto_approve ? ("approved" as const) : ("pending" as const),
+          },
+        ],
+      })),
+    })
+    const affiliate = transform({ affiliates }, ({ affiliates }) => affiliates[0])
+
+    setAuthAppMetadataStep({
+      authIdentityId: input.auth_identity_id,
+      actorType: "affiliate",
+      value: affiliate.id,
+    })
+
+    return new WorkflowResponse(affiliate)
+  }
+)

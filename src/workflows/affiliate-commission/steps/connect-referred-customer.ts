@@ -1,0 +1,44 @@
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+export type ConnectReferredCustomerStepInput = {
+  affiliate_id: string
+  customer_id: string
+}
+
+export const connectReferredCustomerStepId = "connect-referred-customer"
+
+/**
+ * Auto-connect: a referred customer without an affiliate becomes connected
+ * (source `referral`), so later orders credit the affiliate without a link or
+ * coupon. A customer who has an affiliate keeps them: never a reason to fail
+ * the crediting.
+ */
+export const connectReferredCustomerStep = createStep(
+  connectReferredCustomerStepId,
+  async (input: ConnectReferredCustomerStepInput, { container }) => {
+    const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+    const [current] = await service.listAffiliateConnections(
+      { customer_id: input.customer_id, ended_at: null },
+      { select: ["id"] }
+    )
+    if (current) {
+      return new StepResponse({ connection_id: null as string | null }, null)
+    }
+    const connection = await service
+      .createAffiliateConnections({ ...input, source: "referral" })
+      .catch(() => null)
+    return new StepResponse(
+      { connection_id: connection?.id ?? null },
+      connection?.id ?? null
+    )
+  },
+  async (connectionId, { container }) => {
+    if (!connectionId) {
+      return
+    }
+    const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+    await service.deleteAffiliateConnections(connectionId)
+  }
+)

@@ -1,0 +1,86 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  emitEventStep,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
+import { connectReferredCustomerStep } from "../steps/connect-referred-customer"
+import { createCommissionStep } from "../steps/create-commission"
+import { decideOrderAttributionStep } from "../steps/decide-order-attribution"
+import { recordOrderAttributionStep } from "../steps/record-order-attribution"
+
+export type CreditOrderWorkflowInput = { order_id: string }
+
+export const creditOrderWorkflowId = "credit-order"
+
+/**
+ * Credits an order to the affiliate it is attributed to, once: running it
+ * again for the same order (a repeated or concurrent `order.placed`, the
+ * reconciliation job) changes nothing. Emits `affiliate_commission.created`.
+ */
+export const creditOrderWorkflow = createWorkflow(
+  creditOrderWorkflowId,
+  (input: WorkflowData<CreditOrderWorkflowInput>) => {
+    const lockKey = transform({ input }, ({ input }) => `affiliate-credit:${input.order_id}`)
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
+
+    const { already_decided, decision } = decideOrderAttributionStep(input)
+
+    const recorded = when(
+      "record-new-decision",
+      { already_decided },
+      ({ already_decided }) => !already_decided
+    ).then(() => recordOrderAttributionStep(decision!))
+
+    const commission = when(
+      "create-commission-for-decision",
+      { recorded, decision },
+      ({ recorded, decision }) => !!recorded?.recorded && !!decision?.commission
+    ).then(() => {
+      const created = createCommissionStep(
+        transform({ decision }, ({ decision }) => decision!.commission!)
+      )
+      emitEventStep({
+        eventName: AffiliateEvents.COMMISSION_CREATED,
+        data: transform({ created }, ({ created }) => ({ id: created.id })),
+      }).config({ name: "emit-commission-created" })
+      return created
+    })
+
+    when(
+      "auto-connect-referred-customer",
+      { recorded, decision },
+      ({ recorded, decision }) => !!recorded?.recorded && !!decision?.connect_customer
+    ).then(() => {
+      const connected = connectReferredCustomerStep(
+        transform({ decision }, ({ decision }) => ({
+          affiliate_id: decision!.affiliate_id!,
+          customer_id: decision!.customer_id!,
+        }))
+      )
+      emitEventStep({
+        eventName: AffiliateEvents.CONNECTION_CREATED,
+        data: transform({ connected }, ({ connected }) =>
+          connected.connection_id ? [{ id: connected.connection_id }] : []
+        ),
+      }).config({ name: "emit-referral-connection-created" })
+    })
+
+    releaseLockStep({ key: lockKey })
+
+    return new WorkflowResponse(
+      transform({ decision, commission, already_decided }, (data) => ({
+        already_decided: data.already_decided,
+        outcome: data.decision?.outcome ?? null,
+        commission_id: data.commission?.id ?? null,
+      }))
+    )
+  }
+)

@@ -1,0 +1,3 @@
+export * from "./workflows/update-affiliate-settings"
+export * from "./steps/update-affiliate-settings"
+export * from "./steps/retrieve-effective-affiliate-settings"

@@ -1,0 +1,7 @@
+export * from "./workflows/create-affiliates"
+export * from "./workflows/update-affiliate"
+export * from "./workflows/delete-affiliates"
+export * from "./steps/create-affiliates"
+export * from "./steps/update-affiliate"
+export * from "./steps/delete-affiliates"
+export * from "./steps/validate-affiliate-uniqueness"

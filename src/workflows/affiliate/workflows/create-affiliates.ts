@@ -1,0 +1,51 @@
+import {
+  createHook,
+  createWorkflow,
+  transform,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import type { CreateAffiliateDTO } from "../../../modules/affiliate"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
+import { createAffiliatesStep } from "../steps/create-affiliates"
+import { validateAffiliateUniquenessStep } from "../steps/validate-affiliate-uniqueness"
+
+export type CreateAffiliatesWorkflowInput = {
+  affiliates: CreateAffiliateDTO[]
+}
+
+export const createAffiliatesWorkflowId = "create-affiliates"
+
+/**
+ * Creates affiliates. Emits `affiliate.created` for each, and
+ * `affiliate.approved` for those created already approved.
+ *
+ * @property hooks.affiliatesCreated - runs after the affiliates are created.
+ */
+export const createAffiliatesWorkflow = createWorkflow(
+  createAffiliatesWorkflowId,
+  (input: WorkflowData<CreateAffiliatesWorkflowInput>) => {
+    validateAffiliateUniquenessStep(input.affiliates)
+    const affiliates = createAffiliatesStep(input.affiliates)
+
+    const events = transform({ affiliates }, ({ affiliates }) => ({
+      created: affiliates.map(({ id }) => ({ id })),
+      approved: affiliates
+        .filter(({ status }) => status === "approved")
+        .map(({ id }) => ({ id })),
+    }))
+    emitEventStep({
+      eventName: AffiliateEvents.CREATED,
+      data: events.created,
+    }).config({ name: "emit-affiliate-created" })
+    emitEventStep({
+      eventName: AffiliateEvents.APPROVED,
+      data: events.approved,
+    }).config({ name: "emit-affiliate-approved" })
+
+    const affiliatesCreated = createHook("affiliatesCreated", { affiliates })
+
+    return new WorkflowResponse(affiliates, { hooks: [affiliatesCreated] })
+  }
+)

@@ -1,0 +1,2 @@
+export * from "./workflows/record-cart-referral"
+export * from "./steps/validate-referral-code"

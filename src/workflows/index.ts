@@ -1,0 +1,7 @@
+export * from "./affiliate"
+export * from "./affiliate-settings"
+export * from "./affiliate-connection"
+export * from "./affiliate-commission"
+export * from "./cart-referral"
+export * from "./affiliate-promotion"
+export * from "./affiliate-account"
