@@ -10,7 +10,6 @@ import {
   Text,
   usePrompt,
 } from "@medusajs/ui"
-import type { ReactNode } from "react"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { formatDate } from "../components/connections/format"
@@ -20,15 +19,7 @@ import {
   useAffiliateConnections,
   useDeleteAffiliateConnection,
 } from "../hooks/api/affiliate-connections"
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-4">
-    <Text size="small" weight="plus" leading="compact">
-      {label}
-    </Text>
-    <div className="txt-compact-small">{children}</div>
-  </div>
-)
+import { SectionRow } from "../components/common/section-row"
 
 const CustomerAffiliateWidget = ({
   data: customer,
@@ -94,19 +85,19 @@ const CustomerAffiliateWidget = ({
       </div>
       {connection ? (
         <>
-          <Row label="Affiliate">
+          <SectionRow label="Affiliate">
             <Link
               to={`/affiliates/${connection.affiliate_id}`}
               className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
             >
               {connection.affiliate.name}
             </Link>
-          </Row>
-          <Row label="Code">{connection.affiliate.code}</Row>
-          <Row label="Source">
+          </SectionRow>
+          <SectionRow label="Code">{connection.affiliate.code}</SectionRow>
+          <SectionRow label="Source">
             <ConnectionSourceBadge source={connection.source} />
-          </Row>
-          <Row label="Connected since">{formatDate(connection.created_at)}</Row>
+          </SectionRow>
+          <SectionRow label="Connected since">{formatDate(connection.created_at)}</SectionRow>
         </>
       ) : (
         <div className="px-6 py-4">

@@ -5,10 +5,9 @@ import {
   DropdownMenu,
   Heading,
   IconButton,
-  Text,
   usePrompt,
 } from "@medusajs/ui"
-import { type ReactNode, useState } from "react"
+import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import {
@@ -21,15 +20,7 @@ import { formatDate } from "../connections/format"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
 import { formatAffiliateRate } from "./format"
 import { AffiliateStatusBadge } from "./status-badge"
-
-const Row = ({ label, children }: { label: string; children: ReactNode }) => (
-  <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-4">
-    <Text size="small" weight="plus" leading="compact">
-      {label}
-    </Text>
-    <div className="txt-compact-small">{children}</div>
-  </div>
-)
+import { SectionRow } from "../common/section-row"
 
 /** The affiliate's profile, with its status actions, edit and delete. */
 export const AffiliateGeneralSection = ({
@@ -125,16 +116,16 @@ export const AffiliateGeneralSection = ({
           </DropdownMenu>
         </div>
       </div>
-      <Row label="Email">{affiliate.email}</Row>
-      <Row label="Code">{affiliate.code}</Row>
-      <Row label="Commission rate">
+      <SectionRow label="Email">{affiliate.email}</SectionRow>
+      <SectionRow label="Code">{affiliate.code}</SectionRow>
+      <SectionRow label="Commission rate">
         {formatAffiliateRate(
           affiliate.commission_rate,
           settings?.affiliate_settings.default_commission_rate
         )}
-      </Row>
-      <Row label="Connected customers">{affiliate.connected_customer_count}</Row>
-      <Row label="Created">{formatDate(affiliate.created_at)}</Row>
+      </SectionRow>
+      <SectionRow label="Connected customers">{affiliate.connected_customer_count}</SectionRow>
+      <SectionRow label="Created">{formatDate(affiliate.created_at)}</SectionRow>
       <EditAffiliateDrawer
         affiliate={affiliate}
         open={isEditOpen}

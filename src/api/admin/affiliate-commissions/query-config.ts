@@ -16,6 +16,8 @@ export const defaultAdminAffiliateCommissionFields = [
   "affiliate.id",
   "affiliate.name",
   "affiliate.code",
+  "order.id",
+  "order.display_id",
   "adjustments.id",
   "adjustments.amount",
   "adjustments.reason",

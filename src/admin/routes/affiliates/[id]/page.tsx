@@ -1,5 +1,7 @@
 import { Container, Text } from "@medusajs/ui"
 import { type UIMatch, useParams } from "react-router-dom"
+import { AffiliateCommissionsSection } from "../../../components/affiliates/affiliate-commissions-section"
+import { AffiliateCouponsSection } from "../../../components/affiliates/affiliate-coupons-section"
 import { AffiliateGeneralSection } from "../../../components/affiliates/affiliate-general-section"
 import { AffiliateCustomersSection } from "../../../components/connections/affiliate-customers-section"
 import { useAffiliate } from "../../../hooks/api/affiliates"
@@ -26,7 +28,9 @@ const AffiliateDetailPage = () => {
   return (
     <div className="flex flex-col gap-y-3">
       <AffiliateGeneralSection affiliate={data.affiliate} />
+      <AffiliateCommissionsSection affiliate={data.affiliate} />
       <AffiliateCustomersSection affiliate={data.affiliate} />
+      <AffiliateCouponsSection affiliate={data.affiliate} />
     </div>
   )
 }

@@ -1,0 +1,113 @@
+import axios, { type AxiosInstance } from "axios"
+import type { AdminHeaders } from "../helpers/admin"
+import { checkout, setUpStore } from "../helpers/store"
+import {
+  type AdminSession,
+  type RunningApp,
+  describeBrowser,
+  openAdmin,
+  startApp,
+} from "./harness"
+
+const FIRST_PAGE_TIMEOUT = 240_000
+const STEP_TIMEOUT = 30_000
+
+jest.setTimeout(15 * 60_000)
+
+type Commission = { id: string; status: string; amount: number; attribution: string }
+
+describeBrowser("Affiliate commissions admin", () => {
+  let app: RunningApp
+  let admin: AdminSession
+  let api: AxiosInstance
+  let adminHeaders: AdminHeaders
+
+  const affiliate = {
+    name: "Linus Reviews",
+    email: "linus@example.com",
+    code: "LINUS15",
+    status: "approved",
+    commission_rate: 15,
+  }
+
+  beforeAll(async () => {
+    app = await startApp()
+    api = axios.create({ baseURL: app.url })
+    const login = await api.post("/auth/user/emailpass", {
+      email: app.adminEmail,
+      password: app.adminPassword,
+    })
+    adminHeaders = { headers: { authorization: `Bearer ${login.data.token}` } }
+    admin = await openAdmin(app)
+  }, 10 * 60_000)
+
+  afterAll(async () => {
+    await admin?.close()
+    await app?.stop()
+  })
+
+  /** The order.placed subscriber runs after the checkout answers: wait for its row. */
+  const waitForCommission = async (orderId: string): Promise<Commission> => {
+    for (let attempt = 0; attempt < 100; attempt++) {
+      const { data } = await api.get(
+        `/admin/affiliate-commissions?order_id=${orderId}`,
+        adminHeaders
+      )
+      if (data.affiliate_commissions.length) {
+        return data.affiliate_commissions[0]
+      }
+      await new Promise((resolve) => setTimeout(resolve, 200))
+    }
+    throw new Error(`no commission was written for order ${orderId}`)
+  }
+
+  it("approves a referred order's commission on the Commissions page and shows it on the order", async () => {
+    const { page } = admin
+    const store = await setUpStore(api, adminHeaders)
+    await api.post("/admin/affiliates", affiliate, adminHeaders)
+
+    // A shopper arrives with ?ref=LINUS15 and buys two shirts (2 × 19.99).
+    const order = await checkout(api, store, {
+      email: "reader@example.com",
+      items: [{ variant_id: store.variants.shirt, quantity: 2 }],
+      referralCode: affiliate.code,
+    })
+    const commission = await waitForCommission(order.id)
+    expect(commission).toMatchObject({ status: "pending", attribution: "link", amount: 6 })
+
+    await page.goto(`${app.url}/app/affiliate-commissions`)
+    await page
+      .getByRole("heading", { name: "Affiliate commissions" })
+      .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    const row = page.getByRole("row", { name: new RegExp(affiliate.code) })
+    await row.waitFor({ timeout: STEP_TIMEOUT })
+    expect(await row.textContent()).toContain("Referral link")
+    expect(await row.locator("[data-status]").getAttribute("data-status")).toBe("pending")
+    await admin.screenshot("commissions-1-pending")
+
+    // Approve from the row's actions.
+    await row.getByRole("button").last().click()
+    await page.getByRole("menuitem", { name: "Approve" }).click({ timeout: STEP_TIMEOUT })
+    await row.locator('[data-status="approved"]').waitFor({ timeout: STEP_TIMEOUT })
+    await admin.screenshot("commissions-2-approved")
+
+    const { data: stored } = await api.get(
+      `/admin/affiliate-commissions/${commission.id}`,
+      adminHeaders
+    )
+    expect(stored.affiliate_commission.status).toBe("approved")
+
+    // Medusa's order page shows the commission, why it was credited, and its status.
+    await page.goto(`${app.url}/app/orders/${order.id}`)
+    const widget = page.getByTestId("order-affiliate-widget")
+    await widget
+      .getByRole("link", { name: new RegExp(affiliate.name) })
+      .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await widget.scrollIntoViewIfNeeded()
+    const widgetText = await widget.textContent()
+    expect(widgetText).toContain("Referral link")
+    expect(widgetText).toContain("15%")
+    expect(await widget.locator("[data-status]").getAttribute("data-status")).toBe("approved")
+    await admin.screenshot("commissions-3-order-widget")
+  })
+})

@@ -1,0 +1,23 @@
+/** An amount in the currency's major units, as the admin's locale writes it. */
+export const formatMoney = (amount: number, currencyCode: string) =>
+  new Intl.NumberFormat(undefined, {
+    style: "currency",
+    currency: currencyCode.toUpperCase(),
+  }).format(amount)
+
+const REASON_LABELS: Record<string, string> = {
+  self_referral: "Self-referral: the buyer is the affiliate",
+  order_canceled: "The order was canceled",
+}
+
+/** Why a commission was rejected, in words; an admin's own reason as written. */
+export const formatRejectionReason = (reason: string | null) =>
+  reason ? REASON_LABELS[reason] ?? reason : null
+
+const ADJUSTMENT_REASON_LABELS: Record<string, string> = {
+  refund: "refund",
+  order_canceled: "order canceled after payout",
+}
+
+export const formatAdjustmentReason = (reason: string) =>
+  ADJUSTMENT_REASON_LABELS[reason] ?? reason

@@ -1,0 +1,142 @@
+import { CheckCircle, CurrencyDollar, XCircle } from "@medusajs/icons"
+import { Text, createDataTableColumnHelper } from "@medusajs/ui"
+import { useMemo } from "react"
+import { Link } from "react-router-dom"
+import {
+  type AffiliateCommission,
+  type AffiliateCommissionTargetStatus,
+  useUpdateAffiliateCommissions,
+} from "../../hooks/api/affiliate-commissions"
+import { formatDate } from "../connections/format"
+import { ACTION_LABELS, NEXT_STATUSES } from "./commission-actions"
+import { formatMoney, formatRejectionReason } from "./format"
+import { AttributionBadge, CommissionStatusBadge } from "./status-badge"
+
+const columnHelper = createDataTableColumnHelper<AffiliateCommission>()
+
+const ACTION_ICONS: Record<AffiliateCommissionTargetStatus, JSX.Element> = {
+  approved: <CheckCircle />,
+  paid: <CurrencyDollar />,
+  rejected: <XCircle />,
+}
+
+const money = (amount: number, commission: AffiliateCommission) =>
+  formatMoney(amount, commission.currency_code)
+
+/**
+ * The ledger's columns, with each row's moves as actions. Rejecting asks for
+ * a reason, so it is handed to the caller's prompt.
+ */
+export const useCommissionColumns = ({
+  onReject,
+  selectable = false,
+  showAffiliate = true,
+}: {
+  onReject: (ids: string[]) => void
+  selectable?: boolean
+  showAffiliate?: boolean
+}) => {
+  const { mutate: updateStatuses } = useUpdateAffiliateCommissions()
+
+  return useMemo(
+    () => [
+      ...(selectable ? [columnHelper.select()] : []),
+      columnHelper.accessor("created_at", {
+        header: "Date",
+        cell: ({ getValue }) => formatDate(getValue()),
+      }),
+      columnHelper.accessor("order_id", {
+        header: "Order",
+        cell: ({ row }) => (
+          <Link
+            to={`/orders/${row.original.order_id}`}
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+            onClick={(event) => event.stopPropagation()}
+          >
+            {row.original.order ? `#${row.original.order.display_id}` : "Order"}
+          </Link>
+        ),
+      }),
+      ...(showAffiliate
+        ? [
+            columnHelper.accessor("affiliate", {
+              header: "Affiliate",
+              cell: ({ getValue }) => {
+                const affiliate = getValue()
+                return affiliate ? (
+                  <Link
+                    to={`/affiliates/${affiliate.id}`}
+                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                    onClick={(event) => event.stopPropagation()}
+                  >
+                    {affiliate.name} ({affiliate.code})
+                  </Link>
+                ) : (
+                  <span className="text-ui-fg-muted">Deleted affiliate</span>
+                )
+              },
+            }),
+          ]
+        : []),
+      columnHelper.accessor("attribution", {
+        header: "Attribution",
+        cell: ({ getValue }) => <AttributionBadge attribution={getValue()} />,
+      }),
+      columnHelper.accessor("base_amount", {
+        header: "Base",
+        cell: ({ row }) => money(row.original.base_amount, row.original),
+      }),
+      columnHelper.accessor("rate", {
+        header: "Rate",
+        cell: ({ getValue }) => `${getValue()}%`,
+      }),
+      columnHelper.accessor("net_amount", {
+        header: "Commission",
+        cell: ({ row }) => {
+          const commission = row.original
+          return (
+            <div className="flex flex-col">
+              <Text size="small" weight="plus" leading="compact">
+                {money(commission.net_amount, commission)}
+              </Text>
+              {commission.adjustment_total !== 0 && (
+                <Text size="xsmall" className="text-ui-fg-muted">
+                  {money(commission.amount, commission)} earned,{" "}
+                  {money(commission.adjustment_total, commission)} adjusted
+                </Text>
+              )}
+            </div>
+          )
+        },
+      }),
+      columnHelper.accessor("status", {
+        header: "Status",
+        cell: ({ row }) => {
+          const reason = formatRejectionReason(row.original.reason)
+          return (
+            <div className="flex flex-col items-start gap-y-1">
+              <CommissionStatusBadge status={row.original.status} />
+              {row.original.status === "rejected" && reason && (
+                <Text size="xsmall" className="text-ui-fg-muted">
+                  {reason}
+                </Text>
+              )}
+            </div>
+          )
+        },
+      }),
+      columnHelper.action({
+        actions: ({ row }) =>
+          NEXT_STATUSES[row.original.status].map((status) => ({
+            label: ACTION_LABELS[status],
+            icon: ACTION_ICONS[status],
+            onClick: () =>
+              status === "rejected"
+                ? onReject([row.original.id])
+                : updateStatuses({ ids: [row.original.id], status }),
+          })),
+      }),
+    ],
+    [onReject, selectable, showAffiliate, updateStatuses]
+  )
+}

@@ -1,0 +1,151 @@
+import type { FetchError } from "@medusajs/js-sdk"
+import { toast } from "@medusajs/ui"
+import {
+  keepPreviousData,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query"
+import { sdk } from "../../lib/sdk"
+import { affiliateQueryKeys } from "./affiliates"
+
+export type AffiliateCommissionStatus = "pending" | "approved" | "paid" | "rejected"
+export type AffiliateCommissionAttribution = "connection" | "coupon" | "link"
+
+/** Where an admin can move a commission; `pending` is where they start. */
+export type AffiliateCommissionTargetStatus = Exclude<
+  AffiliateCommissionStatus,
+  "pending"
+>
+
+export type AffiliateCommissionAdjustment = {
+  id: string
+  amount: number
+  reason: string
+  reference: string | null
+  created_at: string
+}
+
+/** A ledger row; money in the currency's major units. */
+export type AffiliateCommission = {
+  id: string
+  affiliate_id: string
+  order_id: string
+  customer_id: string | null
+  currency_code: string
+  base_amount: number
+  /** Percentage (0–100). */
+  rate: number
+  amount: number
+  attribution: AffiliateCommissionAttribution
+  status: AffiliateCommissionStatus
+  reason: string | null
+  adjustment_total: number
+  net_amount: number
+  created_at: string
+  affiliate: { id: string; name: string; code: string } | null
+  order: { id: string; display_id: number } | null
+  adjustments: AffiliateCommissionAdjustment[]
+}
+
+export type AffiliateCommissionsQuery = {
+  affiliate_id?: string | string[]
+  order_id?: string
+  status?: AffiliateCommissionStatus[]
+  attribution?: AffiliateCommissionAttribution[]
+  created_at?: { $gte?: string; $lte?: string }
+  limit?: number
+  offset?: number
+  order?: string
+}
+
+export type AffiliateCommissionsResponse = {
+  affiliate_commissions: AffiliateCommission[]
+  count: number
+  offset: number
+  limit: number
+}
+
+export type UpdateAffiliateCommissionsPayload = {
+  ids: string[]
+  status: AffiliateCommissionTargetStatus
+  reason?: string
+}
+
+export const affiliateCommissionQueryKeys = {
+  all: ["affiliate_commission"] as const,
+  list: (query: AffiliateCommissionsQuery) =>
+    [...affiliateCommissionQueryKeys.all, "list", query] as const,
+}
+
+export const useAffiliateCommissions = (
+  query: AffiliateCommissionsQuery,
+  options: { enabled?: boolean } = {}
+) =>
+  useQuery({
+    queryKey: affiliateCommissionQueryKeys.list(query),
+    queryFn: () =>
+      sdk.client.fetch<AffiliateCommissionsResponse>("/admin/affiliate-commissions", {
+        method: "GET",
+        query,
+      }),
+    placeholderData: keepPreviousData,
+    ...options,
+  })
+
+const STATUS_CHANGE_VERBS: Record<AffiliateCommissionTargetStatus, string> = {
+  approved: "approved",
+  rejected: "rejected",
+  paid: "marked paid",
+}
+
+/**
+ * Approves, rejects or marks paid one or several commissions: all of them or,
+ * when one cannot make the move, none.
+ */
+export const useUpdateAffiliateCommissions = () => {
+  const queryClient = useQueryClient()
+  return useMutation<
+    { affiliate_commissions: AffiliateCommission[] },
+    FetchError,
+    UpdateAffiliateCommissionsPayload
+  >({
+    mutationFn: (body) =>
+      sdk.client.fetch("/admin/affiliate-commissions/batch", {
+        method: "POST",
+        body,
+      }),
+    onSuccess: ({ affiliate_commissions }, { status }) => {
+      // Totals on the affiliates' pages move with the ledger.
+      void queryClient.invalidateQueries({ queryKey: affiliateCommissionQueryKeys.all })
+      void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
+      const count = affiliate_commissions.length
+      toast.success(
+        `${count} ${count === 1 ? "commission" : "commissions"} ${STATUS_CHANGE_VERBS[status]}`
+      )
+    },
+    onError: (error) => {
+      toast.error(error.message)
+    },
+  })
+}
+
+/** Downloads the ledger, filtered like the list, as a CSV file. */
+export const useExportAffiliateCommissions = () =>
+  useMutation<void, FetchError, AffiliateCommissionsQuery>({
+    mutationFn: async ({ limit: _limit, offset: _offset, order: _order, ...filters }) => {
+      const response = await sdk.client.fetch<Response>(
+        "/admin/affiliate-commissions/export",
+        { method: "GET", query: filters, headers: { accept: "text/csv" } }
+      )
+      const blob = await response.blob()
+      const link = document.createElement("a")
+      link.href = URL.createObjectURL(blob)
+      link.download = "affiliate-commissions.csv"
+      link.click()
+      URL.revokeObjectURL(link.href)
+    },
+    onError: (error) => {
+      toast.error(error.message)
+    },
+  })

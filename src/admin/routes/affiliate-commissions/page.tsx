@@ -1,0 +1,238 @@
+import { defineRouteConfig } from "@medusajs/admin-sdk"
+import { CurrencyDollar } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  DataTable,
+  type DataTableFilteringState,
+  type DataTablePaginationState,
+  type DataTableRowSelectionState,
+  Heading,
+  Text,
+  createDataTableCommandHelper,
+  createDataTableFilterHelper,
+  useDataTable,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import { RejectCommissionsPrompt } from "../../components/commissions/reject-commissions-prompt"
+import {
+  ATTRIBUTIONS,
+  ATTRIBUTION_LABELS,
+  COMMISSION_STATUSES,
+  COMMISSION_STATUS_LABELS,
+} from "../../components/commissions/status-badge"
+import { useCommissionColumns } from "../../components/commissions/use-commission-columns"
+import { useAffiliatesForPicker } from "../../hooks/api/affiliate-connections"
+import {
+  type AffiliateCommission,
+  type AffiliateCommissionsQuery,
+  useAffiliateCommissions,
+  useExportAffiliateCommissions,
+  useUpdateAffiliateCommissions,
+} from "../../hooks/api/affiliate-commissions"
+
+const PAGE_SIZE = 20
+
+const filterHelper = createDataTableFilterHelper<AffiliateCommission>()
+const commandHelper = createDataTableCommandHelper()
+
+const staticFilters = [
+  filterHelper.accessor("status", {
+    type: "multiselect",
+    label: "Status",
+    options: COMMISSION_STATUSES.map((status) => ({
+      label: COMMISSION_STATUS_LABELS[status],
+      value: status,
+    })),
+  }),
+  filterHelper.accessor("attribution", {
+    type: "multiselect",
+    label: "Attribution",
+    options: ATTRIBUTIONS.map((attribution) => ({
+      label: ATTRIBUTION_LABELS[attribution],
+      value: attribution,
+    })),
+  }),
+]
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** "Last 7 days" and friends, plus the filter's own custom range. */
+const createdAtFilter = (now: number) =>
+  filterHelper.accessor("created_at", {
+    type: "date",
+    label: "Created",
+    format: "date",
+    rangeOptionLabel: "Custom range",
+    options: [7, 30, 90].map((days) => ({
+      label: `Last ${days} days`,
+      value: { $gte: new Date(now - days * DAY_MS).toISOString() },
+    })),
+  })
+
+const pickValues = <T extends string>(allowed: readonly T[], value: unknown) =>
+  Array.isArray(value) ? allowed.filter((candidate) => value.includes(candidate)) : []
+
+/** Turns the table's filters and page into the list route's query. */
+const toQuery = (
+  filtering: DataTableFilteringState,
+  pagination: DataTablePaginationState
+): AffiliateCommissionsQuery => {
+  const status = pickValues(COMMISSION_STATUSES, filtering.status)
+  const attribution = pickValues(ATTRIBUTIONS, filtering.attribution)
+  const affiliateIds = filtering.affiliate_id
+  const createdAt = filtering.created_at as AffiliateCommissionsQuery["created_at"]
+  return {
+    status: status.length ? status : undefined,
+    attribution: attribution.length ? attribution : undefined,
+    affiliate_id:
+      Array.isArray(affiliateIds) && affiliateIds.length
+        ? affiliateIds.map(String)
+        : undefined,
+    created_at: createdAt && Object.keys(createdAt).length ? createdAt : undefined,
+    limit: PAGE_SIZE,
+    offset: pagination.pageIndex * PAGE_SIZE,
+    order: "-created_at",
+  }
+}
+
+const AffiliateCommissionsPage = () => {
+  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [pagination, setPagination] = useState<DataTablePaginationState>({
+    pageIndex: 0,
+    pageSize: PAGE_SIZE,
+  })
+  const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>({})
+  const [rejecting, setRejecting] = useState<string[]>([])
+
+  const query = toQuery(filtering, pagination)
+  const { data, isLoading } = useAffiliateCommissions(query)
+  const { data: affiliates } = useAffiliatesForPicker("", { limit: 100 })
+  const { mutateAsync: updateStatuses } = useUpdateAffiliateCommissions()
+  const exportCsv = useExportAffiliateCommissions()
+  const columns = useCommissionColumns({ onReject: setRejecting, selectable: true })
+
+  const filters = useMemo(
+    () => [
+      ...staticFilters,
+      createdAtFilter(Date.now()),
+      filterHelper.accessor("affiliate_id", {
+        type: "multiselect",
+        label: "Affiliate",
+        searchable: true,
+        options: (affiliates?.affiliates ?? []).map((affiliate) => ({
+          label: `${affiliate.name} (${affiliate.code})`,
+          value: affiliate.id,
+        })),
+      }),
+    ],
+    [affiliates]
+  )
+
+  // Bulk moves are all-or-none on the server: a selection with one commission
+  // that cannot move is refused with a message naming it.
+  const commands = useMemo(
+    () => [
+      commandHelper.command({
+        label: "Approve",
+        shortcut: "A",
+        action: async (selection) => {
+          await updateStatuses({ ids: Object.keys(selection), status: "approved" })
+          setRowSelection({})
+        },
+      }),
+      commandHelper.command({
+        label: "Mark paid",
+        shortcut: "P",
+        action: async (selection) => {
+          await updateStatuses({ ids: Object.keys(selection), status: "paid" })
+          setRowSelection({})
+        },
+      }),
+      commandHelper.command({
+        label: "Reject",
+        shortcut: "R",
+        action: async (selection) => {
+          setRejecting(Object.keys(selection))
+        },
+      }),
+    ],
+    [updateStatuses]
+  )
+
+  const table = useDataTable({
+    columns,
+    data: data?.affiliate_commissions ?? [],
+    getRowId: (commission) => commission.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    filters,
+    filtering: { state: filtering, onFilteringChange: setFiltering },
+    pagination: { state: pagination, onPaginationChange: setPagination },
+    commands,
+    rowSelection: { state: rowSelection, onRowSelectionChange: setRowSelection },
+  })
+
+  return (
+    <Container className="divide-y p-0">
+      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
+        <div>
+          <Heading>Affiliate commissions</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            What each order earned its affiliate: approve, reject or mark
+            commissions paid.
+          </Text>
+        </div>
+        <Button
+          size="small"
+          variant="secondary"
+          isLoading={exportCsv.isPending}
+          onClick={() => exportCsv.mutate(query)}
+        >
+          Export CSV
+        </Button>
+      </div>
+      <DataTable instance={table}>
+        <DataTable.Toolbar className="justify-between gap-x-2">
+          <DataTable.FilterMenu tooltip="Filter" />
+        </DataTable.Toolbar>
+        <DataTable.Table
+          emptyState={{
+            empty: {
+              heading: "No commissions yet",
+              description:
+                "Orders referred by an affiliate, or placed by their connected customers, appear here.",
+            },
+            filtered: {
+              heading: "No commissions match",
+              description: "Change the filters.",
+            },
+          }}
+        />
+        <DataTable.Pagination />
+        <DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />
+      </DataTable>
+      <RejectCommissionsPrompt
+        ids={rejecting}
+        onOpenChange={(open) => {
+          if (!open) {
+            setRejecting([])
+            setRowSelection({})
+          }
+        }}
+      />
+    </Container>
+  )
+}
+
+export const config = defineRouteConfig({
+  label: "Affiliate commissions",
+  rank: 3,
+  icon: CurrencyDollar,
+})
+
+export const handle = {
+  breadcrumb: () => "Affiliate commissions",
+}
+
+export default AffiliateCommissionsPage
