@@ -109,5 +109,17 @@ describeBrowser("Affiliate commissions admin", () => {
     expect(widgetText).toContain("15%")
     expect(await widget.locator("[data-status]").getAttribute("data-status")).toBe("approved")
     await admin.screenshot("commissions-3-order-widget")
+
+    // The affiliate's page totals the ledger and lists the commission.
+    await widget.getByRole("link", { name: new RegExp(affiliate.name) }).click()
+    const section = page.getByTestId("affiliate-commissions-section")
+    await section.getByTestId("commission-totals-eur").waitFor({ timeout: STEP_TIMEOUT })
+    const totals = await section.getByTestId("commission-totals-eur").textContent()
+    expect(totals).toMatch(/Approved€6\.00/)
+    expect(totals).toMatch(/Net€6\.00/)
+    await section.getByRole("row", { name: /#\d+/ }).waitFor({ timeout: STEP_TIMEOUT })
+    expect(await section.getByRole("row", { name: /#\d+/ }).count()).toBe(1)
+    await page.getByTestId("affiliate-coupons-section").getByText("No coupons assigned.").waitFor()
+    await admin.screenshot("commissions-4-affiliate-page")
   })
 })
