@@ -26,6 +26,7 @@ import {
   AdminUpdateAffiliate,
 } from "./admin/affiliates/validators"
 import { AdminUpdateAffiliateSettings } from "./admin/affiliate-settings/validators"
+import { AdminGetAffiliateSyncRunsParams } from "./admin/affiliate-sync-runs/validators"
 import {
   AdminBatchUpdateAffiliateCommissions,
   AdminExportAffiliateCommissionsParams,
@@ -180,6 +181,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/admin/affiliate-settings",
       middlewares: [validateAndTransformBody(AdminUpdateAffiliateSettings)],
+    },
+    {
+      method: ["GET"],
+      matcher: "/admin/affiliate-sync-runs",
+      middlewares: [validateAndTransformQuery(AdminGetAffiliateSyncRunsParams, {})],
     },
     {
       method: ["POST"],

@@ -6,4 +6,6 @@ export const AffiliateEvents = {
   CONNECTION_DELETED: "affiliate_connection.deleted",
   COMMISSION_CREATED: "affiliate_commission.created",
   COMMISSION_UPDATED: "affiliate_commission.updated",
+  SYNC_RUN_CREATED: "affiliate_sync_run.created",
+  SYNC_RUN_COMPLETED: "affiliate_sync_run.completed",
 } as const

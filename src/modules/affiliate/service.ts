@@ -12,6 +12,7 @@ import AffiliateConnection from "./models/affiliate-connection"
 import AffiliateOrderAttribution from "./models/affiliate-order-attribution"
 import AffiliatePromotion from "./models/affiliate-promotion"
 import AffiliateSettings from "./models/affiliate-settings"
+import AffiliateSyncRun from "./models/affiliate-sync-run"
 import {
   resolveAffiliateModuleOptions,
   type ResolvedAffiliateModuleOptions,
@@ -34,6 +35,7 @@ class AffiliateModuleService extends MedusaService({
   AffiliateOrderAttribution,
   AffiliatePromotion,
   AffiliateSettings,
+  AffiliateSyncRun,
 }) {
   protected readonly options_: ResolvedAffiliateModuleOptions
 
@@ -63,6 +65,10 @@ class AffiliateModuleService extends MedusaService({
       attribution_order:
         (saved?.attribution_order as AttributionMethod[] | null) ??
         DEFAULT_ATTRIBUTION_ORDER,
+      account_sync: {
+        enabled: saved?.account_sync_enabled ?? false,
+        tags: (saved?.account_sync_tags as string[] | null) ?? [],
+      },
     }
   }
 
@@ -77,6 +83,26 @@ class AffiliateModuleService extends MedusaService({
     const url = new URL(this.options_.storefrontUrl)
     url.searchParams.set("ref", code)
     return url.toString()
+  }
+
+  /**
+   * Claims a running sync run for this process: true for exactly one caller,
+   * however many deliveries of its event arrive at once.
+   */
+  @InjectManager()
+  async claimSyncRun(
+    runId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<boolean> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
+    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const claimed = await knex("affiliate_sync_run")
+      .update({ claimed_at: knex.fn.now(), updated_at: knex.fn.now() })
+      .where({ id: runId, status: "running" })
+      .whereNull("claimed_at")
+      .whereNull("deleted_at")
+      .returning("id")
+    return claimed.length === 1
   }
 
   /** How many customers each affiliate has connected now (absent: none). */

@@ -17,6 +17,7 @@ export type AffiliateDTO = {
   status: AffiliateStatus
   commission_rate: number | null
   metadata: Record<string, unknown> | null
+  customer_id: string | null
   created_at: Date
   updated_at: Date
 }
@@ -39,6 +40,13 @@ export type AffiliateSettingsDTO = {
   auto_approve_commissions: boolean
   auto_connect: boolean
   attribution_order: AttributionMethod[]
+  account_sync: AccountSyncSettingsDTO
+}
+
+export type AccountSyncSettingsDTO = {
+  enabled: boolean
+  /** Names of the customer groups synced affiliates join. */
+  tags: string[]
 }
 
 /** An affiliate's commissions in one currency (major units). */
@@ -64,6 +72,7 @@ export type UpdateAffiliateSettingsDTO = {
   auto_approve_commissions?: boolean
   auto_connect?: boolean
   attribution_order?: AttributionMethod[] | null
+  account_sync?: Partial<AccountSyncSettingsDTO>
 }
 
 export type { AffiliateStatus }

@@ -26,6 +26,31 @@ export const AdminUpdateAffiliateSettings = z
         }
       )
       .nullable(),
+    account_sync: z
+      .object({
+        enabled: z.boolean({ error: "account_sync.enabled must be true or false" }),
+        tags: z
+          .array(
+            z
+              .string({ error: "account_sync.tags must be a list of names" })
+              .trim()
+              // A refinement keeps our message (Medusa rewrites length errors).
+              .refine((name) => name.length > 0, {
+                error: "account_sync.tags cannot contain an empty name",
+              })
+              .refine((name) => name.length <= 100, {
+                error: "account_sync.tags names are at most 100 characters",
+              }),
+            { error: "account_sync.tags must be a list of names" }
+          )
+          .max(20, { error: "account_sync.tags can name at most 20 groups" })
+          .refine(
+            (tags) => new Set(tags).size === tags.length,
+            { error: "account_sync.tags must not repeat a name" }
+          ),
+      })
+      .partial()
+      .strict(),
   })
   .partial()
   .strict()

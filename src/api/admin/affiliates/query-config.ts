@@ -6,17 +6,26 @@ export const defaultAdminAffiliateFields = [
   "status",
   "commission_rate",
   "metadata",
+  "customer_id",
   "created_at",
   "updated_at",
 ]
 
 export const retrieveAffiliateQueryConfig = {
-  defaults: defaultAdminAffiliateFields,
+  // The store customer account that account sync linked, for the detail page.
+  defaults: [
+    ...defaultAdminAffiliateFields,
+    "customer.id",
+    "customer.email",
+    "customer.first_name",
+    "customer.last_name",
+    "customer.has_account",
+  ],
   isList: false,
 }
 
 export const listAffiliatesQueryConfig = {
-  ...retrieveAffiliateQueryConfig,
+  defaults: defaultAdminAffiliateFields,
   defaultLimit: 20,
   isList: true,
 }

@@ -14,6 +14,9 @@ const AffiliateSettings = model.define("affiliate_settings", {
   auto_approve_commissions: model.boolean().default(false),
   auto_connect: model.boolean().default(true),
   attribution_order: model.array().nullable(),
+  // Register approved affiliates as store customers, in these customer groups.
+  account_sync_enabled: model.boolean().default(false),
+  account_sync_tags: model.array().nullable(),
 })
 
 export default AffiliateSettings

@@ -20,6 +20,8 @@ const Affiliate = model
     // Percentage (0–100); null means the store's default rate applies.
     commission_rate: model.bigNumber().nullable(),
     metadata: model.json().nullable(),
+    // The store customer account of the affiliate, set by account sync.
+    customer_id: model.text().nullable(),
     connections: model.hasMany(() => AffiliateConnection, {
       mappedBy: "affiliate",
     }),
@@ -34,6 +36,7 @@ const Affiliate = model
     { on: ["email"], unique: true, where: "deleted_at IS NULL" },
     { on: ["code"], unique: true, where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL" },
+    { on: ["customer_id"], where: "deleted_at IS NULL AND customer_id IS NOT NULL" },
   ])
 
 export default Affiliate

@@ -165,7 +165,7 @@ export const decideOrderAttributionStep = createStep(
     const affiliates = candidates.length
       ? await service.listAffiliates(
           { id: candidates.map((c) => c.affiliate_id) },
-          { select: ["id", "email", "status", "commission_rate"] }
+          { select: ["id", "email", "status", "commission_rate", "customer_id"] }
         )
       : []
     const ordered = settings.attribution_order.flatMap((method) =>
@@ -196,8 +196,10 @@ export const decideOrderAttributionStep = createStep(
     }
 
     const affiliate = affiliates.find((a) => a.id === winner.affiliate_id)!
+    // The buyer is the affiliate: their email, or their synced customer account.
     const isSelfReferral =
-      !!typedOrder.email && normalizeEmail(typedOrder.email) === affiliate.email
+      (!!typedOrder.email && normalizeEmail(typedOrder.email) === affiliate.email) ||
+      (!!affiliate.customer_id && affiliate.customer_id === typedOrder.customer_id)
     const base = MathBN.sum(
       ...(typedOrder.items ?? []).map((item) =>
         MathBN.sub(item.total as number, item.tax_total as number)

@@ -8,9 +8,21 @@ import { AFFILIATE_SETTINGS_ID } from "../../../modules/affiliate/service"
 
 export const updateAffiliateSettingsStepId = "update-affiliate-settings"
 
+type SettingsRow = Omit<UpdateAffiliateSettingsDTO, "account_sync"> & {
+  account_sync_enabled?: boolean
+  account_sync_tags?: string[] | null
+}
+
 type PreviousSettings =
   | { created: true }
-  | { created: false; row: UpdateAffiliateSettingsDTO & { id: string } }
+  | { created: false; row: SettingsRow & { id: string } }
+
+/** The API's nested `account_sync` maps onto columns of the row. */
+const toRow = ({ account_sync, ...rest }: UpdateAffiliateSettingsDTO): SettingsRow => ({
+  ...rest,
+  ...(account_sync?.enabled !== undefined && { account_sync_enabled: account_sync.enabled }),
+  ...(account_sync?.tags !== undefined && { account_sync_tags: account_sync.tags }),
+})
 
 /**
  * Saves the single settings row, creating it on the first save. Compensation
@@ -23,13 +35,14 @@ export const updateAffiliateSettingsStep = createStep(
     const [existing] = await service.listAffiliateSettings({
       id: AFFILIATE_SETTINGS_ID,
     })
+    const row = toRow(update)
 
     if (!existing) {
-      await service.createAffiliateSettings({ id: AFFILIATE_SETTINGS_ID, ...update })
+      await service.createAffiliateSettings({ id: AFFILIATE_SETTINGS_ID, ...row })
       return new StepResponse(void 0, { created: true } as PreviousSettings)
     }
 
-    await service.updateAffiliateSettings({ id: AFFILIATE_SETTINGS_ID, ...update })
+    await service.updateAffiliateSettings({ id: AFFILIATE_SETTINGS_ID, ...row })
     const previous: PreviousSettings = {
       created: false,
       row: {
@@ -43,6 +56,8 @@ export const updateAffiliateSettingsStep = createStep(
         auto_connect: existing.auto_connect,
         attribution_order:
           existing.attribution_order as UpdateAffiliateSettingsDTO["attribution_order"],
+        account_sync_enabled: existing.account_sync_enabled,
+        account_sync_tags: existing.account_sync_tags as string[] | null,
       },
     }
     return new StepResponse(void 0, previous)

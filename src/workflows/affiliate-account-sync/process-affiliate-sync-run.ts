@@ -1,0 +1,106 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../modules/affiliate"
+import { AffiliateEvents } from "../../modules/affiliate/events"
+import type AffiliateModuleService from "../../modules/affiliate/service"
+import { syncAffiliateAccountWorkflow } from "./workflows/sync-affiliate-account"
+
+/** Affiliates read and synced per batch; progress is saved after each. */
+export const SYNC_RUN_BATCH_SIZE = 100
+
+/** Failures kept on the run (all are counted). */
+const MAX_RECORDED_ERRORS = 100
+
+type Counters = {
+  processed: number
+  created: number
+  linked: number
+  tagged: number
+  skipped: number
+  failed: number
+}
+
+/**
+ * Works through a full account-sync run: approved affiliates in id order, a
+ * batch at a time, each synced by its own workflow so one failure stays with
+ * that affiliate. Memory holds one batch and the counters, whatever the
+ * number of affiliates. Only the process that claims the run works on it, so a
+ * redelivered event is harmless; an interrupted run resumes after its cursor.
+ */
+export async function processAffiliateSyncRun(container: MedusaContainer, runId: string) {
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
+  if (!(await service.claimSyncRun(runId))) {
+    return
+  }
+
+  const run = await service.retrieveAffiliateSyncRun(runId)
+  const counters: Counters = {
+    processed: run.processed,
+    created: run.created,
+    linked: run.linked,
+    tagged: run.tagged,
+    skipped: run.skipped,
+    failed: run.failed,
+  }
+  const errors = { ...((run.errors as Record<string, string> | null) ?? {}) }
+  let cursor = run.cursor
+
+  try {
+    for (;;) {
+      const batch = await service.listAffiliates(
+        { status: "approved", ...(cursor && { id: { $gt: cursor } }) },
+        { select: ["id"], order: { id: "ASC" }, take: SYNC_RUN_BATCH_SIZE }
+      )
+      if (!batch.length) {
+        break
+      }
+      for (const { id } of batch) {
+        const { result, errors: failures } = await syncAffiliateAccountWorkflow(container).run({
+          input: { affiliate_id: id, tags: run.tags },
+          throwOnError: false,
+        })
+        counters.processed++
+        if (failures.length) {
+          counters.failed++
+          if (Object.keys(errors).length < MAX_RECORDED_ERRORS) {
+            errors[id] = failures[0].error?.message ?? "Unknown error"
+          }
+          continue
+        }
+        if (result.outcome === "created") counters.created++
+        if (result.outcome === "linked") counters.linked++
+        if (result.tagged > 0) counters.tagged++
+        if (result.outcome === "skipped" || (result.outcome === "unchanged" && !result.tagged)) {
+          counters.skipped++
+        }
+      }
+      cursor = batch[batch.length - 1].id
+      await service.updateAffiliateSyncRuns({ id: runId, ...counters, errors, cursor })
+    }
+
+    await service.updateAffiliateSyncRuns({
+      id: runId,
+      ...counters,
+      // Affiliates approved during the run are synced too.
+      total: Math.max(run.total, counters.processed),
+      status: "completed",
+      completed_at: new Date(),
+    })
+    await container.resolve(Modules.EVENT_BUS).emit({
+      name: AffiliateEvents.SYNC_RUN_COMPLETED,
+      data: { id: runId },
+    })
+  } catch (error) {
+    logger.error(`Affiliate account sync run ${runId} failed: ${(error as Error).message}`)
+    await service.updateAffiliateSyncRuns({
+      id: runId,
+      ...counters,
+      errors,
+      cursor,
+      status: "failed",
+      message: (error as Error).message,
+      completed_at: new Date(),
+    })
+  }
+}
