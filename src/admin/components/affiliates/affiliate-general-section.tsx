@@ -1,4 +1,4 @@
-import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
+import { ArrowPath, EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -8,11 +8,12 @@ import {
   usePrompt,
 } from "@medusajs/ui"
 import { useState } from "react"
-import { useNavigate } from "react-router-dom"
+import { Link, useNavigate } from "react-router-dom"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
+import { useSyncAffiliateAccount } from "../../hooks/api/affiliate-sync-runs"
 import {
   type AffiliateStatus,
-  type AffiliateWithStats,
+  type AffiliateDetailResponse,
   useDeleteAffiliate,
   useUpdateAffiliate,
 } from "../../hooks/api/affiliates"
@@ -26,7 +27,7 @@ import { SectionRow } from "../common/section-row"
 export const AffiliateGeneralSection = ({
   affiliate,
 }: {
-  affiliate: AffiliateWithStats
+  affiliate: AffiliateDetailResponse["affiliate"]
 }) => {
   const [isEditOpen, setIsEditOpen] = useState(false)
   const navigate = useNavigate()
@@ -34,6 +35,7 @@ export const AffiliateGeneralSection = ({
   const { data: settings } = useAffiliateSettings()
   const updateAffiliate = useUpdateAffiliate(affiliate.id)
   const deleteAffiliate = useDeleteAffiliate(affiliate.id)
+  const syncAccount = useSyncAffiliateAccount(affiliate.id)
 
   const setStatus = (status: AffiliateStatus) =>
     updateAffiliate.mutate({ status })
@@ -107,6 +109,16 @@ export const AffiliateGeneralSection = ({
                 <PencilSquare className="text-ui-fg-subtle" />
                 Edit
               </DropdownMenu.Item>
+              {affiliate.status === "approved" && (
+                <DropdownMenu.Item
+                  className="gap-x-2"
+                  disabled={syncAccount.isPending}
+                  onClick={() => syncAccount.mutate()}
+                >
+                  <ArrowPath className="text-ui-fg-subtle" />
+                  Sync customer account
+                </DropdownMenu.Item>
+              )}
               <DropdownMenu.Separator />
               <DropdownMenu.Item className="gap-x-2" onClick={onDelete}>
                 <Trash className="text-ui-fg-subtle" />
@@ -122,6 +134,18 @@ export const AffiliateGeneralSection = ({
         {formatAffiliateRate(
           affiliate.commission_rate,
           settings?.affiliate_settings.default_commission_rate
+        )}
+      </SectionRow>
+      <SectionRow label="Customer account">
+        {affiliate.customer ? (
+          <Link
+            to={`/customers/${affiliate.customer.id}`}
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+          >
+            {affiliate.customer.email}
+          </Link>
+        ) : (
+          <span className="text-ui-fg-muted">Not synced</span>
         )}
       </SectionRow>
       <SectionRow label="Connected customers">{affiliate.connected_customer_count}</SectionRow>

@@ -2,6 +2,7 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { type AffiliateSyncRun, affiliateSyncRunQueryKeys } from "./affiliate-sync-runs"
 
 export type AttributionMethod = "connection" | "coupon" | "link"
 
@@ -15,10 +16,22 @@ export type AffiliateSettings = {
   auto_approve_commissions: boolean
   auto_connect: boolean
   attribution_order: AttributionMethod[]
+  account_sync: AccountSyncSettings
+}
+
+export type AccountSyncSettings = {
+  enabled: boolean
+  /** Names of the customer groups synced affiliates join. */
+  tags: string[]
 }
 
 export type AffiliateSettingsResponse = {
   affiliate_settings: AffiliateSettings
+}
+
+export type UpdateAffiliateSettingsResponse = AffiliateSettingsResponse & {
+  /** The account-sync run the change started, if any. */
+  affiliate_sync_run: AffiliateSyncRun | null
 }
 
 /** `null` puts a setting back to its default. */
@@ -28,6 +41,7 @@ export type UpdateAffiliateSettingsPayload = {
   auto_approve_commissions?: boolean
   auto_connect?: boolean
   attribution_order?: AttributionMethod[] | null
+  account_sync?: Partial<AccountSyncSettings>
 }
 
 export const affiliateSettingsQueryKeys = {
@@ -47,19 +61,23 @@ export const useAffiliateSettings = () =>
 export const useUpdateAffiliateSettings = () => {
   const queryClient = useQueryClient()
   return useMutation<
-    AffiliateSettingsResponse,
+    UpdateAffiliateSettingsResponse,
     FetchError,
     UpdateAffiliateSettingsPayload
   >({
     mutationFn: (body) =>
-      sdk.client.fetch<AffiliateSettingsResponse>("/admin/affiliate-settings", {
+      sdk.client.fetch<UpdateAffiliateSettingsResponse>("/admin/affiliate-settings", {
         method: "POST",
         body,
       }),
-    onSuccess: () => {
+    onSuccess: ({ affiliate_sync_run }) => {
       void queryClient.invalidateQueries({
         queryKey: affiliateSettingsQueryKeys.all,
       })
+      if (affiliate_sync_run) {
+        // Switching sync on or changing tags started a run: follow it.
+        queryClient.setQueryData(affiliateSyncRunQueryKeys.latest(), affiliate_sync_run)
+      }
       toast.success("Settings saved")
     },
     onError: (error) => {

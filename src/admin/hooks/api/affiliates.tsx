@@ -20,6 +20,8 @@ export type Affiliate = {
   /** Percentage (0–100); null means the store's default rate applies. */
   commission_rate: number | null
   metadata: Record<string, unknown> | null
+  /** The store customer account linked by account sync. */
+  customer_id: string | null
   created_at: string
   updated_at: string
 }
@@ -58,7 +60,15 @@ export type AffiliatesResponse = {
 }
 
 export type AffiliateDetailResponse = {
-  affiliate: AffiliateWithStats
+  affiliate: AffiliateWithStats & {
+    customer: {
+      id: string
+      email: string
+      first_name: string | null
+      last_name: string | null
+      has_account: boolean
+    } | null
+  }
 }
 
 /** Create and update answer without the stats. */

@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Adjustments } from "@medusajs/icons"
 import { Container, Text } from "@medusajs/ui"
+import { AccountSyncSection } from "../../components/affiliates/account-sync-section"
 import { SettingsForm } from "../../components/affiliates/settings-form"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 
@@ -21,8 +22,13 @@ const AffiliateSettingsPage = () => {
     )
   }
 
-  // Mounted once the settings are loaded, so the form starts from them.
-  return <SettingsForm settings={data.affiliate_settings} />
+  // Mounted once the settings are loaded, so the forms start from them.
+  return (
+    <div className="flex flex-col gap-y-3">
+      <SettingsForm settings={data.affiliate_settings} />
+      <AccountSyncSection settings={data.affiliate_settings.account_sync} />
+    </div>
+  )
 }
 
 export const config = defineRouteConfig({

@@ -1,0 +1,81 @@
+import {
+  type AdminSession,
+  type RunningApp,
+  describeBrowser,
+  openAdmin,
+  startApp,
+} from "./harness"
+
+const FIRST_PAGE_TIMEOUT = 240_000
+const STEP_TIMEOUT = 30_000
+const RUN_TIMEOUT = 120_000
+
+jest.setTimeout(15 * 60_000)
+
+describeBrowser("Affiliate account sync admin", () => {
+  let app: RunningApp
+  let admin: AdminSession
+
+  const affiliate = {
+    name: "Tess Tagger",
+    email: "tess.tagger@example.com",
+    code: "TESS",
+    status: "approved",
+  }
+  const tag = "Affiliate partners"
+
+  beforeAll(async () => {
+    app = await startApp()
+    admin = await openAdmin(app)
+  }, 10 * 60_000)
+
+  afterAll(async () => {
+    await admin?.close()
+    await app?.stop()
+  })
+
+  it("turns sync on with a tag, resyncs with a progress bar, and the affiliate is a customer in that group", async () => {
+    const { page } = admin
+    const created = await page.request.post(`${app.url}/admin/affiliates`, { data: affiliate })
+    expect(created.status()).toBe(200)
+
+    await page.goto(`${app.url}/app/affiliate-settings`)
+    const section = page.getByTestId("account-sync-section")
+    await section.getByRole("heading", { name: "Account sync" }).waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    expect(await section.getByRole("button", { name: "Resync" }).isDisabled()).toBe(true)
+
+    await section.getByRole("switch").click()
+    await section.getByLabel("Tags").fill(tag)
+    await admin.screenshot("account-sync-1-switched-on")
+    await section.getByRole("button", { name: "Save account sync" }).click()
+
+    // Saving starts a first run; the section follows it to the end.
+    const run = section.getByTestId("account-sync-run")
+    await run.locator('[data-run-status="completed"]').waitFor({ timeout: RUN_TIMEOUT })
+
+    const resync = section.getByRole("button", { name: "Resync" })
+    await resync.click()
+    await run.locator('[data-run-status="running"]').or(run.locator('[data-run-status="completed"]')).first().waitFor()
+    await run.locator('[data-run-status="completed"]').waitFor({ timeout: RUN_TIMEOUT })
+    const progress = run.getByRole("progressbar", { name: "Account sync progress" })
+    expect(await progress.getAttribute("aria-valuenow")).toBe("100")
+    expect(await run.locator('[data-count="failed"]').textContent()).toContain("0")
+    await run.scrollIntoViewIfNeeded()
+    await admin.screenshot("account-sync-2-resynced")
+
+    // Medusa's customers list has the affiliate as a registered customer.
+    await page.goto(`${app.url}/app/customers`)
+    const customerRow = page.getByRole("row", { name: new RegExp(affiliate.email) })
+    await customerRow.waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    expect(await customerRow.textContent()).toContain("Registered")
+    await admin.screenshot("account-sync-3-customers")
+
+    // …in the tag's customer group.
+    await page.goto(`${app.url}/app/customer-groups`)
+    await page.getByRole("row", { name: new RegExp(tag) }).click({ timeout: FIRST_PAGE_TIMEOUT })
+    await page
+      .getByRole("row", { name: new RegExp(affiliate.email) })
+      .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await admin.screenshot("account-sync-4-customer-group")
+  })
+})

@@ -1,0 +1,195 @@
+import {
+  Badge,
+  Button,
+  Container,
+  Heading,
+  Input,
+  Label,
+  Switch,
+  Text,
+} from "@medusajs/ui"
+import { type FormEvent, useState } from "react"
+import { Link } from "react-router-dom"
+import {
+  type AccountSyncSettings,
+  useUpdateAffiliateSettings,
+} from "../../hooks/api/affiliate-settings"
+import {
+  type AffiliateSyncRun,
+  useLatestAffiliateSyncRun,
+  useResyncAffiliates,
+} from "../../hooks/api/affiliate-sync-runs"
+import { formatDate } from "../connections/format"
+
+/** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
+const parseTags = (value: string) => [
+  ...new Set(
+    value
+      .split(",")
+      .map((tag) => tag.trim())
+      .filter(Boolean)
+  ),
+]
+
+const RUN_COUNTS: { key: keyof AffiliateSyncRun; label: string }[] = [
+  { key: "created", label: "Created" },
+  { key: "linked", label: "Linked" },
+  { key: "tagged", label: "Tagged" },
+  { key: "skipped", label: "Unchanged" },
+  { key: "failed", label: "Failed" },
+]
+
+const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
+  const percent = run.total ? Math.min(100, Math.round((run.processed / run.total) * 100)) : 100
+  return (
+    <div className="flex flex-col gap-y-3 px-6 py-4" data-testid="account-sync-run">
+      <div className="flex items-center justify-between">
+        <Text size="small" weight="plus" leading="compact">
+          {run.status === "running" ? "Syncing…" : "Last run"}{" "}
+          <span className="text-ui-fg-subtle font-normal">
+            {formatDate(run.created_at)} · {run.processed} of {run.total} affiliates
+          </span>
+        </Text>
+        <Badge
+          size="2xsmall"
+          color={run.status === "completed" ? "green" : run.status === "failed" ? "red" : "blue"}
+          data-run-status={run.status}
+        >
+          {run.status === "running" ? "Running" : run.status === "completed" ? "Completed" : "Failed"}
+        </Badge>
+      </div>
+      <div
+        role="progressbar"
+        aria-label="Account sync progress"
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        className="bg-ui-bg-subtle h-2 w-full overflow-hidden rounded-full"
+      >
+        <div
+          className="bg-ui-fg-interactive h-full transition-[width] duration-500"
+          style={{ width: `${percent}%` }}
+        />
+      </div>
+      <div className="grid grid-cols-5 gap-2">
+        {RUN_COUNTS.map(({ key, label }) => (
+          <div key={key} className="flex flex-col" data-count={key}>
+            <Text size="xsmall" className="text-ui-fg-subtle">
+              {label}
+            </Text>
+            <Text size="small" weight="plus" leading="compact">
+              {String(run[key])}
+            </Text>
+          </div>
+        ))}
+      </div>
+      {run.message && (
+        <Text size="small" className="text-ui-fg-error">
+          {run.message}
+        </Text>
+      )}
+      {run.errors.length > 0 && (
+        <ul className="flex flex-col gap-y-1">
+          {run.errors.map((error) => (
+            <li key={error.affiliate_id} className="txt-compact-small text-ui-fg-error">
+              <Link to={`/affiliates/${error.affiliate_id}`} className="underline">
+                {error.affiliate_id}
+              </Link>
+              : {error.message}
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  )
+}
+
+/**
+ * Account sync: approved affiliates become store customers in the tag
+ * groups. Saving a change that needs it (switching on, new tags) starts a
+ * full run; Resync starts one by hand. The progress bar follows the run.
+ */
+export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings }) => {
+  const [enabled, setEnabled] = useState(settings.enabled)
+  const [tags, setTags] = useState(settings.tags.join(", "))
+  const updateSettings = useUpdateAffiliateSettings()
+  const resync = useResyncAffiliates()
+  const { data: run } = useLatestAffiliateSyncRun()
+
+  const parsedTags = parseTags(tags)
+  const isDirty =
+    enabled !== settings.enabled || parsedTags.join("\n") !== settings.tags.join("\n")
+
+  const onSave = (event: FormEvent) => {
+    event.preventDefault()
+    updateSettings.mutate({ account_sync: { enabled, tags: parsedTags } })
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="account-sync-section">
+      <div className="flex items-center justify-between px-6 py-4">
+        <div>
+          <Heading level="h2">Account sync</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Register approved affiliates as store customers who log in with the
+            same email and password.
+          </Text>
+        </div>
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={!settings.enabled || run?.status === "running"}
+          isLoading={resync.isPending}
+          onClick={() => resync.mutate()}
+        >
+          Resync
+        </Button>
+      </div>
+      <form className="flex flex-col gap-y-4 px-6 py-4" onSubmit={onSave}>
+        <div className="flex items-start gap-x-3">
+          <Switch
+            id="account-sync-enabled"
+            checked={enabled}
+            onCheckedChange={setEnabled}
+          />
+          <div className="flex flex-col">
+            <Label htmlFor="account-sync-enabled" size="small" weight="plus">
+              Sync affiliate accounts
+            </Label>
+            <Text size="small" className="text-ui-fg-subtle">
+              Each approved affiliate gets a customer account; an existing
+              customer with their email is linked, never copied.
+            </Text>
+          </div>
+        </div>
+        <div className="flex flex-col gap-y-1">
+          <Label htmlFor="account-sync-tags" size="small" weight="plus">
+            Tags
+          </Label>
+          <Input
+            id="account-sync-tags"
+            size="small"
+            placeholder="Affiliates, VIP"
+            value={tags}
+            onChange={(event) => setTags(event.target.value)}
+          />
+          <Text size="xsmall" className="text-ui-fg-subtle">
+            Customer groups synced affiliates join, separated by commas; missing
+            groups are created.
+          </Text>
+        </div>
+        <div className="flex justify-end">
+          <Button
+            size="small"
+            type="submit"
+            disabled={!isDirty}
+            isLoading={updateSettings.isPending}
+          >
+            Save account sync
+          </Button>
+        </div>
+      </form>
+      {run && <RunProgress run={run} />}
+    </Container>
+  )
+}
