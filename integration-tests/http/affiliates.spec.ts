@@ -242,6 +242,7 @@ medusaIntegrationTestRunner({
           auto_approve_commissions: false,
           auto_connect: true,
           attribution_order: ["connection", "coupon", "link"],
+          account_sync: { enabled: false, tags: [] },
         })
       })
 
