@@ -22,7 +22,6 @@ import {
   COMMISSION_STATUS_LABELS,
 } from "../../components/commissions/status-badge"
 import { useCommissionColumns } from "../../components/commissions/use-commission-columns"
-import { useAffiliatesForPicker } from "../../hooks/api/affiliate-connections"
 import {
   type AffiliateCommission,
   type AffiliateCommissionsQuery,
@@ -30,6 +29,10 @@ import {
   useExportAffiliateCommissions,
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
+import {
+  pickedAffiliateIds,
+  useAffiliateFilterOptions,
+} from "../../components/affiliates/affiliate-filter"
 
 const PAGE_SIZE = 20
 
@@ -80,15 +83,11 @@ const toQuery = (
 ): AffiliateCommissionsQuery => {
   const status = pickValues(COMMISSION_STATUSES, filtering.status)
   const attribution = pickValues(ATTRIBUTIONS, filtering.attribution)
-  const affiliateIds = filtering.affiliate_id
   const createdAt = filtering.created_at as AffiliateCommissionsQuery["created_at"]
   return {
     status: status.length ? status : undefined,
     attribution: attribution.length ? attribution : undefined,
-    affiliate_id:
-      Array.isArray(affiliateIds) && affiliateIds.length
-        ? affiliateIds.map(String)
-        : undefined,
+    affiliate_id: pickedAffiliateIds(filtering.affiliate_id),
     created_at: createdAt && Object.keys(createdAt).length ? createdAt : undefined,
     limit: PAGE_SIZE,
     offset: pagination.pageIndex * PAGE_SIZE,
@@ -107,7 +106,7 @@ const AffiliateCommissionsPage = () => {
 
   const query = toQuery(filtering, pagination)
   const { data, isLoading } = useAffiliateCommissions(query)
-  const { data: affiliates } = useAffiliatesForPicker("", { limit: 100 })
+  const affiliateOptions = useAffiliateFilterOptions()
   const { mutateAsync: updateStatuses } = useUpdateAffiliateCommissions()
   const exportCsv = useExportAffiliateCommissions()
   const columns = useCommissionColumns({ onReject: setRejecting, selectable: true })
@@ -120,13 +119,10 @@ const AffiliateCommissionsPage = () => {
         type: "multiselect",
         label: "Affiliate",
         searchable: true,
-        options: (affiliates?.affiliates ?? []).map((affiliate) => ({
-          label: `${affiliate.name} (${affiliate.code})`,
-          value: affiliate.id,
-        })),
+        options: affiliateOptions,
       }),
     ],
-    [affiliates]
+    [affiliateOptions]
   )
 
   // Bulk moves are all-or-none on the server: a selection with one commission

@@ -29,9 +29,12 @@ import {
   type AffiliateConnectionStatus,
   type AffiliateConnectionsQuery,
   useAffiliateConnections,
-  useAffiliatesForPicker,
   useDeleteAffiliateConnection,
 } from "../../hooks/api/affiliate-connections"
+import {
+  pickedAffiliateIds,
+  useAffiliateFilterOptions,
+} from "../../components/affiliates/affiliate-filter"
 
 const PAGE_SIZE = 20
 
@@ -122,15 +125,11 @@ const toQuery = (
   search: string,
   pagination: DataTablePaginationState
 ): AffiliateConnectionsQuery => {
-  const affiliateIds = filtering.affiliate_id
   return {
     q: search || undefined,
     source: SOURCES.find((source) => source === filtering.source),
     status: STATUSES.find((status) => status === filtering.ended_at),
-    affiliate_id:
-      Array.isArray(affiliateIds) && affiliateIds.length
-        ? affiliateIds.map(String)
-        : undefined,
+    affiliate_id: pickedAffiliateIds(filtering.affiliate_id),
     limit: PAGE_SIZE,
     offset: pagination.pageIndex * PAGE_SIZE,
     order: "-created_at",
@@ -149,7 +148,7 @@ const AffiliateConnectionsPage = () => {
 
   const query = toQuery(filtering, search, pagination)
   const { data, isLoading } = useAffiliateConnections(query)
-  const { data: affiliates } = useAffiliatesForPicker("", { limit: 100 })
+  const affiliateOptions = useAffiliateFilterOptions()
   const { mutate: disconnect } = useDeleteAffiliateConnection()
   const prompt = usePrompt()
 
@@ -160,13 +159,10 @@ const AffiliateConnectionsPage = () => {
         type: "multiselect",
         label: "Affiliate",
         searchable: true,
-        options: (affiliates?.affiliates ?? []).map((affiliate) => ({
-          label: `${affiliate.name} (${affiliate.code})`,
-          value: affiliate.id,
-        })),
+        options: affiliateOptions,
       }),
     ],
-    [affiliates]
+    [affiliateOptions]
   )
 
   const columns = useMemo(
