@@ -42,6 +42,22 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
       })
     })
 
+    describe("claimSyncRun", () => {
+      it("gives a running run to exactly one of several simultaneous claimers", async () => {
+        const run = await service.createAffiliateSyncRuns({ trigger: "resync", tags: [] })
+        const claims = await Promise.all([1, 2, 3].map(() => service.claimSyncRun(run.id)))
+        expect(claims.filter(Boolean)).toHaveLength(1)
+        expect(await service.claimSyncRun(run.id)).toBe(false)
+      })
+
+      it("allows one running run at a time", async () => {
+        await service.createAffiliateSyncRuns({ trigger: "resync", tags: [] })
+        await expect(
+          service.createAffiliateSyncRuns({ trigger: "enabled", tags: [] })
+        ).rejects.toThrow()
+      })
+    })
+
     describe("retrieveEffectiveSettings", () => {
       it("uses the module option for the default rate until settings are saved", async () => {
         expect(await service.retrieveEffectiveSettings()).toEqual({
@@ -51,6 +67,7 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
           auto_approve_commissions: false,
           auto_connect: true,
           attribution_order: ["connection", "coupon", "link"],
+          account_sync: { enabled: false, tags: [] },
         })
       })
 
