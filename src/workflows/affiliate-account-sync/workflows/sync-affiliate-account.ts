@@ -6,7 +6,9 @@ import {
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
 import {
+  acquireLockStep,
   createCustomersWorkflow,
+  releaseLockStep,
   setAuthAppMetadataStep,
 } from "@medusajs/medusa/core-flows"
 import { addCustomerToGroupsStep } from "../steps/add-customer-to-groups"
@@ -50,6 +52,10 @@ export const syncAffiliateAccountWorkflowId = "sync-affiliate-account"
 export const syncAffiliateAccountWorkflow = createWorkflow(
   syncAffiliateAccountWorkflowId,
   (input: WorkflowData<SyncAffiliateAccountWorkflowInput>) => {
+    // The approval subscriber and a full run may sync one affiliate at once:
+    // the second waits and then finds the account made.
+    const lockKey = transform({ input }, ({ input }) => `affiliate-account-sync:${input.affiliate_id}`)
+    acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
     const plan = planAffiliateAccountSyncStep({ affiliate_id: input.affiliate_id })
 
     const createdIdentityId = when({ plan }, ({ plan }) => plan.create_identity).then(() =>
@@ -105,6 +111,8 @@ export const syncAffiliateAccountWorkflow = createWorkflow(
         group_ids: groupIds,
       })
     })
+
+    releaseLockStep({ key: lockKey })
 
     when({ plan }, ({ plan }) => plan.create_identity).then(() => {
       inviteAffiliateCustomerStep({ email: plan.email })
