@@ -25,7 +25,8 @@ type Counters = {
  * batch at a time, each synced by its own workflow so one failure stays with
  * that affiliate. Memory holds one batch and the counters, whatever the
  * number of affiliates. Only the process that claims the run works on it, so a
- * redelivered event is harmless; an interrupted run resumes after its cursor.
+ * redelivered event is harmless; a run whose process died is marked failed
+ * by the next start (see `createSyncRunStep`).
  */
 export async function processAffiliateSyncRun(container: MedusaContainer, runId: string) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
@@ -34,22 +35,22 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
     return
   }
 
-  const run = await service.retrieveAffiliateSyncRun(runId)
+  const run = await service.retrieveAffiliateSyncRun(runId, { select: ["tags", "total"] })
   const counters: Counters = {
-    processed: run.processed,
-    created: run.created,
-    linked: run.linked,
-    tagged: run.tagged,
-    skipped: run.skipped,
-    failed: run.failed,
+    processed: 0,
+    created: 0,
+    linked: 0,
+    tagged: 0,
+    skipped: 0,
+    failed: 0,
   }
-  const errors = { ...((run.errors as Record<string, string> | null) ?? {}) }
-  let cursor = run.cursor
+  const errors: Record<string, string> = {}
+  let lastId: string | null = null
 
   try {
     for (;;) {
       const batch = await service.listAffiliates(
-        { status: "approved", ...(cursor && { id: { $gt: cursor } }) },
+        { status: "approved", ...(lastId && { id: { $gt: lastId } }) },
         { select: ["id"], order: { id: "ASC" }, take: SYNC_RUN_BATCH_SIZE }
       )
       if (!batch.length) {
@@ -75,8 +76,8 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
           counters.skipped++
         }
       }
-      cursor = batch[batch.length - 1].id
-      await service.updateAffiliateSyncRuns({ id: runId, ...counters, errors, cursor })
+      lastId = batch[batch.length - 1].id
+      await service.updateAffiliateSyncRuns({ id: runId, ...counters, errors })
     }
 
     await service.updateAffiliateSyncRuns({
@@ -97,7 +98,6 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
       id: runId,
       ...counters,
       errors,
-      cursor,
       status: "failed",
       message: (error as Error).message,
       completed_at: new Date(),

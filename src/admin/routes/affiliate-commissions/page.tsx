@@ -14,6 +14,7 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
+import { ACTION_LABELS } from "../../components/commissions/commission-actions"
 import { RejectCommissionsPrompt } from "../../components/commissions/reject-commissions-prompt"
 import {
   ATTRIBUTIONS,
@@ -73,6 +74,11 @@ const createdAtFilter = (now: number) =>
     })),
   })
 
+const BULK_MOVES = [
+  { status: "approved", shortcut: "A" },
+  { status: "paid", shortcut: "P" },
+] as const
+
 const pickValues = <T extends string>(allowed: readonly T[], value: unknown) =>
   Array.isArray(value) ? allowed.filter((candidate) => value.includes(candidate)) : []
 
@@ -129,24 +135,19 @@ const AffiliateCommissionsPage = () => {
   // that cannot move is refused with a message naming it.
   const commands = useMemo(
     () => [
+      ...BULK_MOVES.map(({ status, shortcut }) =>
+        commandHelper.command({
+          label: ACTION_LABELS[status],
+          shortcut,
+          action: async (selection) => {
+            await updateStatuses({ ids: Object.keys(selection), status })
+            setRowSelection({})
+          },
+        })
+      ),
+      // Rejecting asks for a reason first.
       commandHelper.command({
-        label: "Approve",
-        shortcut: "A",
-        action: async (selection) => {
-          await updateStatuses({ ids: Object.keys(selection), status: "approved" })
-          setRowSelection({})
-        },
-      }),
-      commandHelper.command({
-        label: "Mark paid",
-        shortcut: "P",
-        action: async (selection) => {
-          await updateStatuses({ ids: Object.keys(selection), status: "paid" })
-          setRowSelection({})
-        },
-      }),
-      commandHelper.command({
-        label: "Reject",
+        label: ACTION_LABELS.rejected,
         shortcut: "R",
         action: async (selection) => {
           setRejecting(Object.keys(selection))

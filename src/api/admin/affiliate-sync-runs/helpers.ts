@@ -1,5 +1,4 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
@@ -52,16 +51,8 @@ export function formatSyncRun(run: StoredRun) {
 
 export async function retrieveSyncRun(runId: string, scope: MedusaContainer) {
   const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
-  const [run] = await service.listAffiliateSyncRuns(
-    { id: runId },
-    { select: [...RUN_FIELDS], take: 1 }
-  )
-  if (!run) {
-    throw new MedusaError(
-      MedusaError.Types.NOT_FOUND,
-      `Affiliate sync run with id: ${runId} was not found`
-    )
-  }
+  // Throws Medusa's not-found error (a 404) for an unknown id.
+  const run = await service.retrieveAffiliateSyncRun(runId, { select: [...RUN_FIELDS] })
   return formatSyncRun(run)
 }
 

@@ -29,8 +29,6 @@ const AffiliateSyncRun = model
     errors: model.json().nullable(),
     // Why the run itself failed, when it did.
     message: model.text().nullable(),
-    // The last affiliate id processed: the run resumes after it.
-    cursor: model.text().nullable(),
     // Set by the process that works on the run, so a redelivered event does not start a second worker.
     claimed_at: model.dateTime().nullable(),
     completed_at: model.dateTime().nullable(),

@@ -1,10 +1,10 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261123091928 extends Migration {
+export class Migration20261123095303 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "affiliate_sync_run" drop constraint if exists "affiliate_sync_run_status_unique";`);
-    this.addSql(`create table if not exists "affiliate_sync_run" ("id" text not null, "status" text check ("status" in ('running', 'completed', 'failed')) not null default 'running', "trigger" text check ("trigger" in ('resync', 'enabled', 'tags_changed')) not null, "tags" text[] not null, "total" integer not null default 0, "processed" integer not null default 0, "created" integer not null default 0, "linked" integer not null default 0, "tagged" integer not null default 0, "skipped" integer not null default 0, "failed" integer not null default 0, "errors" jsonb null, "message" text null, "cursor" text null, "claimed_at" timestamptz null, "completed_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_sync_run_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "affiliate_sync_run" ("id" text not null, "status" text check ("status" in ('running', 'completed', 'failed')) not null default 'running', "trigger" text check ("trigger" in ('resync', 'enabled', 'tags_changed')) not null, "tags" text[] not null, "total" integer not null default 0, "processed" integer not null default 0, "created" integer not null default 0, "linked" integer not null default 0, "tagged" integer not null default 0, "skipped" integer not null default 0, "failed" integer not null default 0, "errors" jsonb null, "message" text null, "claimed_at" timestamptz null, "completed_at" timestamptz null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_sync_run_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_sync_run_deleted_at" ON "affiliate_sync_run" ("deleted_at") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE UNIQUE INDEX IF NOT EXISTS "IDX_affiliate_sync_run_status_unique" ON "affiliate_sync_run" ("status") WHERE status = 'running' AND deleted_at IS NULL;`);
 
