@@ -157,6 +157,42 @@ medusaIntegrationTestRunner({
       )
     })
 
+    it("rejects an order placed from the affiliate's synced account as self-referral, whatever its email", async () => {
+      const registered = (
+        await api.post("/auth/customer/emailpass/register", { email: "vic@shop.test", password: PASSWORD })
+      ).data.token
+      const { customer } = (
+        await api.post("/store/customers", { email: "vic@shop.test" }, storeBearer(registered))
+      ).data
+      const affiliate = await createAffiliate({ name: "Vic Vlog", email: "vic@shop.test", code: "VIC" })
+      await api.post(`/admin/affiliates/${affiliate.id}/sync`, {}, admin)
+      // The customer moves to another address: only the synced account still ties them to the affiliate.
+      await api.post(`/admin/customers/${customer.id}`, { email: "vic.new@shop.test" }, admin)
+
+      const login = await customerLogin("vic@shop.test")
+      const order = await checkout(api, store, {
+        email: "vic.new@shop.test",
+        items: [{ variant_id: store.variants.mug, quantity: 2 }],
+        customerToken: login.data.token,
+        referralCode: "VIC",
+      })
+      const commission = await until(
+        async () =>
+          (await api.get(`/admin/affiliate-commissions?order_id=${order.id}`, admin)).data
+            .affiliate_commissions[0],
+        (found) => !!found
+      )
+      expect(commission).toEqual(
+        expect.objectContaining({
+          affiliate_id: affiliate.id,
+          customer_id: customer.id,
+          status: "rejected",
+          reason: "self_referral",
+          amount: 1.5,
+        })
+      )
+    })
+
     it("invites an admin-created affiliate to set a password, then they log in to the store", async () => {
       const events = captureEvents(container)
       await api.post(
@@ -379,6 +415,8 @@ medusaIntegrationTestRunner({
         /Account sync is off/
       )
       await expectHttpError(api.get("/admin/affiliate-sync-runs/affsync_nope", admin), 404, /was not found/)
+      await expectHttpError(api.post("/admin/affiliates/aff_nope/sync", {}, admin), 404, /was not found/)
+      await expectHttpError(api.get("/admin/affiliate-sync-runs?limit=0", admin), 400, /limit/)
       const settings = (await api.get("/admin/affiliate-settings", admin)).data.affiliate_settings
       expect(settings.account_sync).toEqual({ enabled: false, tags: [] })
     })
