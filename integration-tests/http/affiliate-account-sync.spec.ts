@@ -1,7 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { createAffiliatesWorkflow, syncAffiliateAccountWorkflow } from "../../src/workflows"
+import { createAffiliatesWorkflow, syncAffiliateAccountsWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
@@ -323,8 +323,8 @@ medusaIntegrationTestRunner({
         .spyOn(customerModule, "addCustomerToGroup")
         .mockRejectedValueOnce(new Error("group service down"))
 
-      const { errors } = await syncAffiliateAccountWorkflow(container).run({
-        input: { affiliate_id: affiliate.id, tags: ["Affiliates"] },
+      const { errors } = await syncAffiliateAccountsWorkflow(container).run({
+        input: { affiliate_ids: [affiliate.id], tags: ["Affiliates"] },
         throwOnError: false,
       })
       failing.mockRestore()

@@ -2,7 +2,7 @@ import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
 import { AFFILIATE_MODULE } from "../modules/affiliate"
 import { AffiliateEvents } from "../modules/affiliate/events"
 import type AffiliateModuleService from "../modules/affiliate/service"
-import { syncAffiliateAccountWorkflow } from "../workflows"
+import { syncAffiliateAccountsWorkflow } from "../workflows"
 
 /**
  * With account sync on, a newly approved affiliate becomes a store customer
@@ -18,8 +18,8 @@ export default async function affiliateApprovedHandler({
   if (!account_sync.enabled) {
     return
   }
-  await syncAffiliateAccountWorkflow(container).run({
-    input: { affiliate_id: data.id, tags: account_sync.tags },
+  await syncAffiliateAccountsWorkflow(container).run({
+    input: { affiliate_ids: [data.id], tags: account_sync.tags },
   })
 }
 

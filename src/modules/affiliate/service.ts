@@ -105,6 +105,28 @@ class AffiliateModuleService extends MedusaService({
     return claimed.length === 1
   }
 
+  /**
+   * Records each affiliate's store customer account in one statement: a sync
+   * batch links up to a hundred at once, which row-by-row updates make slow.
+   */
+  @InjectManager()
+  async setAffiliateCustomers(
+    links: { affiliate_id: string; customer_id: string | null }[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!links.length) {
+      return
+    }
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
+    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    await knex.raw(
+      `update affiliate set customer_id = link.customer_id, updated_at = now()
+       from unnest(?::text[], ?::text[]) as link(affiliate_id, customer_id)
+       where affiliate.id = link.affiliate_id and affiliate.deleted_at is null`,
+      [links.map((link) => link.affiliate_id), links.map((link) => link.customer_id)]
+    )
+  }
+
   /** How many customers each affiliate has connected now (absent: none). */
   @InjectManager()
   async countActiveConnections(

@@ -1,4 +1,4 @@
-export * from "./workflows/sync-affiliate-account"
+export * from "./workflows/sync-affiliate-accounts"
 export * from "./workflows/start-affiliate-sync-run"
 export * from "./process-affiliate-sync-run"
-export * from "./steps/plan-affiliate-account-sync"
+export * from "./steps/plan-affiliate-accounts-sync"

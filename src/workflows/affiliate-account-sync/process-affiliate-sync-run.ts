@@ -3,7 +3,10 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../modules/affiliate"
 import { AffiliateEvents } from "../../modules/affiliate/events"
 import type AffiliateModuleService from "../../modules/affiliate/service"
-import { syncAffiliateAccountWorkflow } from "./workflows/sync-affiliate-account"
+import {
+  type SyncAffiliateAccountResult,
+  syncAffiliateAccountsWorkflow,
+} from "./workflows/sync-affiliate-accounts"
 
 /** Affiliates read and synced per batch; progress is saved after each. */
 export const SYNC_RUN_BATCH_SIZE = 100
@@ -20,11 +23,43 @@ type Counters = {
   failed: number
 }
 
+type BatchOutcome = SyncAffiliateAccountResult | { affiliate_id: string; error: string }
+
+/**
+ * Syncs a batch in one workflow. A batch fails as a whole and undoes itself,
+ * so on failure each affiliate is synced alone: one affiliate's problem stays
+ * with that affiliate.
+ */
+async function syncBatch(
+  container: MedusaContainer,
+  affiliateIds: string[],
+  tags: string[]
+): Promise<BatchOutcome[]> {
+  const sync = (ids: string[]) =>
+    syncAffiliateAccountsWorkflow(container).run({
+      input: { affiliate_ids: ids, tags },
+      throwOnError: false,
+    })
+  const { result, errors } = await sync(affiliateIds)
+  if (!errors.length) {
+    return result
+  }
+  const outcomes: BatchOutcome[] = []
+  for (const id of affiliateIds) {
+    const single = await sync([id])
+    outcomes.push(
+      single.errors.length
+        ? { affiliate_id: id, error: single.errors[0].error?.message ?? "Unknown error" }
+        : single.result[0]
+    )
+  }
+  return outcomes
+}
+
 /**
  * Works through a full account-sync run: approved affiliates in id order, a
- * batch at a time, each synced by its own workflow so one failure stays with
- * that affiliate. Memory holds one batch and the counters, whatever the
- * number of affiliates. Only the process that claims the run works on it, so a
+ * batch at a time (see `syncBatch`). Memory holds one batch and the
+ * counters, whatever the number of affiliates. Only the process that claims the run works on it, so a
  * redelivered event is harmless; a run whose process died is marked failed
  * by the next start (see `createSyncRunStep`).
  */
@@ -56,23 +91,19 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
       if (!batch.length) {
         break
       }
-      for (const { id } of batch) {
-        const { result, errors: failures } = await syncAffiliateAccountWorkflow(container).run({
-          input: { affiliate_id: id, tags: run.tags },
-          throwOnError: false,
-        })
+      for (const outcome of await syncBatch(container, batch.map(({ id }) => id), run.tags)) {
         counters.processed++
-        if (failures.length) {
+        if ("error" in outcome) {
           counters.failed++
           if (Object.keys(errors).length < MAX_RECORDED_ERRORS) {
-            errors[id] = failures[0].error?.message ?? "Unknown error"
+            errors[outcome.affiliate_id] = outcome.error
           }
           continue
         }
-        if (result.outcome === "created") counters.created++
-        if (result.outcome === "linked") counters.linked++
-        if (result.tagged > 0) counters.tagged++
-        if (result.outcome === "skipped" || (result.outcome === "unchanged" && !result.tagged)) {
+        if (outcome.outcome === "created") counters.created++
+        if (outcome.outcome === "linked") counters.linked++
+        if (outcome.tagged > 0) counters.tagged++
+        if (outcome.outcome === "skipped" || (outcome.outcome === "unchanged" && !outcome.tagged)) {
           counters.skipped++
         }
       }

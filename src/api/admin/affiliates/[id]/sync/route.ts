@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
-import { syncAffiliateAccountWorkflow } from "../../../../../workflows"
+import { syncAffiliateAccountsWorkflow } from "../../../../../workflows"
 
 /**
  * Syncs one affiliate's store customer account now, with the tags in the
@@ -13,8 +13,10 @@ import { syncAffiliateAccountWorkflow } from "../../../../../workflows"
 export const POST = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) => {
   const service: AffiliateModuleService = req.scope.resolve(AFFILIATE_MODULE)
   const { account_sync } = await service.retrieveEffectiveSettings()
-  const { result } = await syncAffiliateAccountWorkflow(req.scope).run({
-    input: { affiliate_id: req.params.id, tags: account_sync.tags },
+  const {
+    result: [affiliate_account_sync],
+  } = await syncAffiliateAccountsWorkflow(req.scope).run({
+    input: { affiliate_ids: [req.params.id], tags: account_sync.tags },
   })
-  res.json({ affiliate_account_sync: result })
+  res.json({ affiliate_account_sync })
 }

@@ -1,0 +1,205 @@
+import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import {
+  createCustomerGroupsWorkflow,
+  createCustomersWorkflow,
+  linkCustomersToCustomerGroupWorkflow,
+} from "@medusajs/medusa/core-flows"
+import { AFFILIATE_MODULE } from "../src/modules/affiliate"
+import type AffiliateModuleService from "../src/modules/affiliate/service"
+import {
+  SYNC_RUN_BATCH_SIZE,
+  startAffiliateSyncRunWorkflow,
+  updateAffiliateSettingsWorkflow,
+} from "../src/workflows"
+import {
+  mb,
+  median,
+  printTable,
+  round,
+  RssSampler,
+  scaled,
+  since,
+  writeResult,
+} from "./lib/report"
+
+/**
+ * Resync at scale: a full account-sync run over N approved affiliates (half
+ * of them already store customers, all with their own login, as affiliates
+ * who signed up are) beside Medusa's own createCustomersWorkflow +
+ * linkCustomersToCustomerGroupWorkflow for N customers and the same two
+ * groups, in batches of the run's size. Usage: medusa exec bench/resync.ts <N>
+ * (N at BENCH_SCALE=1; the run uses N × BENCH_SCALE).
+ */
+
+const TAGS = ["Affiliates", "Partners"]
+const SEED_CHUNK = 500
+
+type Phase = { wall_ms: number; per_second: number; rss_start_mb: number; rss_peak_mb: number }
+
+const chunks = <T>(items: T[], size: number) =>
+  Array.from({ length: Math.ceil(items.length / size) }, (_, i) =>
+    items.slice(i * size, (i + 1) * size)
+  )
+
+/** Affiliates that signed up themselves: an emailpass identity each; every other one is already a customer. */
+async function seedAffiliates(container: MedusaContainer, size: number, label: string) {
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  const auth = container.resolve(Modules.AUTH)
+  const customers = container.resolve(Modules.CUSTOMER)
+  const indexes = Array.from({ length: size }, (_, i) => i)
+
+  for (const chunk of chunks(indexes, SEED_CHUNK)) {
+    const emails = chunk.map((i) => `bench-affiliate-${label}-${i}@example.com`)
+    const affiliates = await service.createAffiliates(
+      chunk.map((i, k) => ({
+        name: `Bench Affiliate ${label} ${i}`,
+        email: emails[k],
+        code: `BENCH${label}X${i}`.toUpperCase().replace(/[^A-Z0-9]/g, ""),
+        status: "approved" as const,
+      }))
+    )
+    const existing = await customers.createCustomers(
+      chunk
+        .map((i, k) => ({ i, email: emails[k] }))
+        .filter(({ i }) => i % 2 === 0)
+        .map(({ email }) => ({ email, has_account: true }))
+    )
+    const customerByEmail = new Map(existing.map((customer) => [customer.email, customer.id]))
+    await auth.createAuthIdentities(
+      affiliates.map((affiliate) => ({
+        provider_identities: [{ provider: "emailpass", entity_id: affiliate.email }],
+        app_metadata: {
+          affiliate_id: affiliate.id,
+          ...(customerByEmail.has(affiliate.email) && {
+            customer_id: customerByEmail.get(affiliate.email),
+          }),
+        },
+      }))
+    )
+  }
+}
+
+/** Hides the affiliates of a finished measurement so the next run starts from the same state. */
+async function retireAffiliates(container: MedusaContainer) {
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  for (;;) {
+    const batch = await service.listAffiliates({ status: "approved" }, { select: ["id"], take: 1000 })
+    if (!batch.length) {
+      return
+    }
+    await service.softDeleteAffiliates(batch.map(({ id }) => id))
+  }
+}
+
+async function measure(work: () => Promise<void>, size: number): Promise<Phase> {
+  global.gc?.()
+  const sampler = new RssSampler().start()
+  const rssStart = mb(process.memoryUsage().rss)
+  const start = performance.now()
+  await work()
+  const wall = since(start)
+  const peak = sampler.peak()
+  sampler.stop()
+  return {
+    wall_ms: round(wall, 0),
+    per_second: round((size / wall) * 1000, 1),
+    rss_start_mb: rssStart,
+    rss_peak_mb: peak,
+  }
+}
+
+/** A full run as the Resync button starts it, timed until the run row says completed. */
+async function runAccountSync(container: MedusaContainer, size: number) {
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  const { result } = await startAffiliateSyncRunWorkflow(container).run({
+    input: { trigger: "resync" },
+  })
+  for (;;) {
+    const run = await service.retrieveAffiliateSyncRun(result.run_id)
+    if (run.status === "failed") {
+      throw new Error(`The sync run failed: ${run.message}`)
+    }
+    if (run.status === "completed") {
+      if (run.processed !== size || run.failed > 0) {
+        throw new Error(
+          `The sync run processed ${run.processed} of ${size} affiliates with ${run.failed} failures: ${JSON.stringify(run.errors)}`
+        )
+      }
+      return
+    }
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
+}
+
+/** Medusa's own path for the same number of customers and the same two groups. */
+async function runMedusaCustomers(container: MedusaContainer, size: number, label: string) {
+  const { result: groups } = await createCustomerGroupsWorkflow(container).run({
+    input: { customersData: TAGS.map((name) => ({ name: `${name} ${label}` })) },
+  })
+  const indexes = Array.from({ length: size }, (_, i) => i)
+  for (const chunk of chunks(indexes, SYNC_RUN_BATCH_SIZE)) {
+    const { result: created } = await createCustomersWorkflow(container).run({
+      input: {
+        customersData: chunk.map((i) => ({
+          email: `bench-medusa-${label}-${i}@example.com`,
+          first_name: "Bench",
+          last_name: `Customer ${i}`,
+          has_account: true,
+        })),
+      },
+    })
+    for (const group of groups) {
+      await linkCustomersToCustomerGroupWorkflow(container).run({
+        input: { id: group.id, add: created.map((customer) => customer.id) },
+      })
+    }
+  }
+}
+
+export default async function resyncBenchmark({ container, args }: ExecArgs) {
+  const fullSize = Number(args[0] ?? 1000)
+  const size = scaled(fullSize, 10)
+  const repeats = Number(process.env.BENCH_RESYNC_REPEATS ?? (size <= 2000 ? 3 : 1))
+
+  await updateAffiliateSettingsWorkflow(container).run({
+    input: { account_sync: { enabled: true, tags: TAGS } },
+  })
+
+  const ours: Phase[] = []
+  const medusa: Phase[] = []
+  for (let repeat = 0; repeat < repeats; repeat++) {
+    const label = `${size}r${repeat}t${Date.now().toString(36)}`
+    await seedAffiliates(container, size, label)
+    ours.push(await measure(() => runAccountSync(container, size), size))
+    await retireAffiliates(container)
+    medusa.push(await measure(() => runMedusaCustomers(container, size, label), size))
+  }
+
+  const wallOurs = median(ours.map((phase) => phase.wall_ms))
+  const wallMedusa = median(medusa.map((phase) => phase.wall_ms))
+  const row = (name: string, phases: Phase[]) => ({
+    path: name,
+    size,
+    runs: phases.length,
+    "wall s (median)": median(phases.map((phase) => phase.wall_ms)) / 1000,
+    "wall s (min–max)": `${Math.min(...phases.map((p) => p.wall_ms)) / 1000}–${Math.max(...phases.map((p) => p.wall_ms)) / 1000}`,
+    "per second": median(phases.map((phase) => phase.per_second)),
+    "RSS peak MB": Math.max(...phases.map((phase) => phase.rss_peak_mb)),
+    "RSS growth MB": Math.max(...phases.map((phase) => phase.rss_peak_mb - phase.rss_start_mb)),
+  })
+  printTable(`Account sync of ${size} affiliates (half already customers), two tags`, [
+    row("plugin: full account-sync run", ours),
+    row("Medusa: create customers + link to 2 groups", medusa),
+  ])
+  const ratio = round(wallOurs / wallMedusa, 2)
+  process.stdout.write(`Ratio (plugin / Medusa, median wall time): ${ratio}×\n`)
+  writeResult(`resync-${size}`, {
+    size,
+    tags: TAGS,
+    batch_size: SYNC_RUN_BATCH_SIZE,
+    ratio,
+    plugin: ours,
+    medusa,
+  })
+}

@@ -1,0 +1,47 @@
+import { Modules } from "@medusajs/framework/utils"
+import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+
+type Membership = { customer_id: string; customer_group_id: string }
+
+export const addCustomersToGroupsStepId = "add-customers-to-groups"
+
+/**
+ * Puts each customer in each group they are not in yet, reading the current
+ * memberships of the whole batch at once. Returns how many memberships it
+ * added per customer; compensation removes exactly those.
+ */
+export const addCustomersToGroupsStep = createStep(
+  addCustomersToGroupsStepId,
+  async (input: { customer_ids: string[]; group_ids: string[] }, { container }) => {
+    const added: Record<string, number> = {}
+    if (!input.customer_ids.length || !input.group_ids.length) {
+      return new StepResponse(added, [] as Membership[])
+    }
+    const customers = container.resolve(Modules.CUSTOMER)
+    const current = await customers.listCustomers(
+      { id: input.customer_ids },
+      { select: ["id", "groups.id"], relations: ["groups"] }
+    )
+    const groupsOf = new Map(
+      current.map((customer) => [customer.id, new Set((customer.groups ?? []).map((group) => group.id))])
+    )
+    const missing: Membership[] = input.customer_ids.flatMap((customer_id) =>
+      input.group_ids
+        .filter((groupId) => !groupsOf.get(customer_id)?.has(groupId))
+        .map((customer_group_id) => ({ customer_id, customer_group_id }))
+    )
+    if (missing.length) {
+      await customers.addCustomerToGroup(missing)
+    }
+    for (const { customer_id } of missing) {
+      added[customer_id] = (added[customer_id] ?? 0) + 1
+    }
+    return new StepResponse(added, missing)
+  },
+  async (memberships, { container }) => {
+    if (!memberships?.length) {
+      return
+    }
+    await container.resolve(Modules.CUSTOMER).removeCustomerFromGroup(memberships)
+  }
+)

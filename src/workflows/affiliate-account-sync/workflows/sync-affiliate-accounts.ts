@@ -1,0 +1,163 @@
+import {
+  createWorkflow,
+  transform,
+  when,
+  WorkflowData,
+  WorkflowResponse,
+} from "@medusajs/framework/workflows-sdk"
+import {
+  acquireLockStep,
+  createCustomersWorkflow,
+  releaseLockStep,
+} from "@medusajs/medusa/core-flows"
+import { addCustomersToGroupsStep } from "../steps/add-customers-to-groups"
+import { attachIdentitiesToCustomersStep } from "../steps/attach-identities-to-customers"
+import { createEmailpassIdentitiesStep } from "../steps/create-emailpass-identities"
+import { ensureCustomerGroupsStep } from "../steps/ensure-customer-groups"
+import { inviteAffiliateCustomersStep } from "../steps/invite-affiliate-customers"
+import { linkAffiliateCustomersStep } from "../steps/link-affiliate-customers"
+import {
+  type AccountSyncPlan,
+  planAffiliateAccountsSyncStep,
+} from "../steps/plan-affiliate-accounts-sync"
+import { upgradeGuestCustomersStep } from "../steps/upgrade-guest-customers"
+
+export type SyncAffiliateAccountsWorkflowInput = {
+  affiliate_ids: string[]
+  /** Names of the customer groups the affiliates' customers join. */
+  tags: string[]
+}
+
+/** What syncing did for one affiliate, as the run's counters count it. */
+export type SyncAffiliateAccountResult = {
+  affiliate_id: string
+  outcome: "created" | "linked" | "unchanged" | "skipped"
+  customer_id: string | null
+  /** Group memberships added. */
+  tagged: number
+  invited: boolean
+  skip_reason: string | null
+}
+
+export const syncAffiliateAccountsWorkflowId = "sync-affiliate-accounts"
+
+/**
+ * Makes approved affiliates store customers, without ever duplicating one:
+ * links the registered customer with the affiliate's email; else upgrades a
+ * guest customer with it, or creates the customer account. The account logs
+ * in with the affiliate's own email/password identity; an affiliate without
+ * one (made by an admin) gets an identity and an invitation to set a
+ * password. Then the customers join the tag groups.
+ *
+ * A batch is planned and written with a fixed number of queries (a full run
+ * passes 100 affiliates at a time); it succeeds or fails as a whole, every
+ * step undoing itself, so the caller can retry affiliates one by one.
+ */
+export const syncAffiliateAccountsWorkflow = createWorkflow(
+  syncAffiliateAccountsWorkflowId,
+  (input: WorkflowData<SyncAffiliateAccountsWorkflowInput>) => {
+    // The approval subscriber and a full run may sync one affiliate at once:
+    // the second waits and then finds the account made.
+    const lockKeys = transform({ input }, ({ input }) =>
+      input.affiliate_ids.map((id) => `affiliate-account-sync:${id}`)
+    )
+    acquireLockStep({ key: lockKeys, timeout: 30, ttl: 120 })
+    const plans = planAffiliateAccountsSyncStep({ affiliate_ids: input.affiliate_ids })
+
+    const work = transform({ plans }, ({ plans }) => ({
+      newIdentityEmails: plans.filter((plan) => plan.create_identity).map((plan) => plan.email),
+      customersToCreate: plans
+        .filter((plan) => plan.action === "create")
+        .map((plan) => ({
+          email: plan.email,
+          first_name: plan.first_name,
+          last_name: plan.last_name,
+          has_account: true,
+          metadata: { affiliate_id: plan.affiliate_id },
+        })),
+      guestIds: plans
+        .filter((plan) => plan.action === "upgrade_guest")
+        .map((plan) => plan.customer_id!),
+    }))
+
+    const newIdentityIds = createEmailpassIdentitiesStep({ emails: work.newIdentityEmails })
+    const createdCustomers = when({ work }, ({ work }) => work.customersToCreate.length > 0).then(
+      () => createCustomersWorkflow.runAsStep({ input: { customersData: work.customersToCreate } })
+    )
+    upgradeGuestCustomersStep({ customer_ids: work.guestIds })
+
+    const accounts = transform(
+      { plans, createdCustomers, newIdentityIds },
+      ({ plans, createdCustomers, newIdentityIds }) => {
+        const createdByEmail = new Map(
+          (createdCustomers ?? []).map((customer) => [customer.email, customer.id])
+        )
+        const customerIdOf = (plan: AccountSyncPlan) =>
+          plan.customer_id ?? createdByEmail.get(plan.email)!
+        const synced = plans.filter((plan) => plan.action !== "skip")
+        return {
+          customerIdByAffiliate: Object.fromEntries(
+            synced.map((plan) => [plan.affiliate_id, customerIdOf(plan)])
+          ),
+          attachments: synced
+            .filter((plan) => plan.attach_identity)
+            .map((plan) => ({
+              auth_identity_id: plan.auth_identity_id ?? newIdentityIds[plan.email],
+              customer_id: customerIdOf(plan),
+            })),
+          links: synced.map((plan) => ({
+            affiliate_id: plan.affiliate_id,
+            customer_id: customerIdOf(plan),
+            previous_customer_id: plan.previous_customer_id,
+          })),
+          customerIds: [...new Set(synced.map(customerIdOf))],
+        }
+      }
+    )
+    attachIdentitiesToCustomersStep({ attachments: accounts.attachments })
+    linkAffiliateCustomersStep({ links: accounts.links })
+
+    const tagged = when({ accounts }, ({ accounts }) => accounts.customerIds.length > 0).then(
+      () => {
+        const groupIds = ensureCustomerGroupsStep({ names: input.tags })
+        return addCustomersToGroupsStep({
+          customer_ids: accounts.customerIds,
+          group_ids: groupIds,
+        })
+      }
+    )
+
+    releaseLockStep({ key: lockKeys })
+    inviteAffiliateCustomersStep({ emails: work.newIdentityEmails })
+
+    return new WorkflowResponse(
+      transform({ plans, accounts, tagged }, ({ plans, accounts, tagged }) =>
+        plans.map((plan): SyncAffiliateAccountResult => {
+          const customerId = accounts.customerIdByAffiliate[plan.affiliate_id] ?? null
+          return {
+            affiliate_id: plan.affiliate_id,
+            outcome: outcomeOf(plan),
+            customer_id: customerId,
+            tagged: (customerId && tagged?.[customerId]) || 0,
+            invited: plan.create_identity,
+            skip_reason: plan.skip_reason,
+          }
+        })
+      )
+    )
+  }
+)
+
+function outcomeOf(plan: AccountSyncPlan): SyncAffiliateAccountResult["outcome"] {
+  switch (plan.action) {
+    case "create":
+      return "created"
+    case "link":
+    case "upgrade_guest":
+      return "linked"
+    case "none":
+      return "unchanged"
+    default:
+      return "skipped"
+  }
+}
