@@ -35,8 +35,9 @@ async function exec(file, env, args = []) {
 
 /** Account sync at the issue's two sizes, each in a fresh process so its memory is its own. */
 async function resync(env) {
+  const withGc = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS || ""} --expose-gc`.trim() }
   for (const size of [1000, 10000]) {
-    await exec("resync.ts", env, [String(size)])
+    await exec("resync.ts", withGc, [String(size)])
   }
 }
 
