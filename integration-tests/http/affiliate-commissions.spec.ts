@@ -434,6 +434,79 @@ medusaIntegrationTestRunner({
         await expectHttpError(api.get("/admin/affiliate-commissions?status=owed", admin), 400, /status/)
       })
 
+      it("searches commissions by the buyer's email or name", async () => {
+        const [a, b, c] = await placeCodeOrders()
+        const orderIds = (body: { affiliate_commissions: { order_id: string }[] }) =>
+          body.affiliate_commissions.map((x) => x.order_id).sort()
+
+        const byEmail = (await api.get("/admin/affiliate-commissions?q=B@SHOP.TEST", admin)).data
+        expect(byEmail.count).toBe(1)
+        expect(orderIds(byEmail)).toEqual([b])
+
+        const withFilter = (
+          await api.get(`/admin/affiliate-commissions?q=shop.test&affiliate_id=${jane.id}`, admin)
+        ).data
+        expect(orderIds(withFilter)).toEqual([a, b].sort())
+
+        const [buyerC] = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .listCustomers({ email: "c@shop.test" })
+        await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .updateCustomers(buyerC.id, { first_name: "Zelda", last_name: "Quill" })
+        const byName = (await api.get("/admin/affiliate-commissions?q=zelda quill", admin)).data
+        expect(orderIds(byName)).toEqual([c])
+
+        const none = (await api.get("/admin/affiliate-commissions?q=nobody", admin)).data
+        expect(none).toEqual({ affiliate_commissions: [], count: 0, offset: 0, limit: 20 })
+        // The CSV export takes the filters, not the search.
+        await expectHttpError(api.get("/admin/affiliate-commissions/export?q=b@shop.test", admin), 400, /q/)
+      })
+
+      it("pages deep into a long ledger the same from either end", async () => {
+        const total = 2100
+        const start = Date.now() - total * 1000
+        const created = await service.createAffiliateCommissions(
+          Array.from({ length: total }, (_, i) => ({
+            affiliate_id: i % 2 ? jane.id : max.id,
+            order_id: `order_page_${i}`,
+            currency_code: "eur",
+            base_amount: 10,
+            rate: 10,
+            amount: 1,
+            attribution: "link" as const,
+            created_at: new Date(start + i * 1000),
+          }))
+        )
+        const newestFirst = created.map(({ id }) => id).reverse()
+        const byId = created.map(({ id }) => id).sort()
+        const page = async (query: string) => {
+          const { data } = await api.get(`/admin/affiliate-commissions?${query}`, admin)
+          expect(data.count).toBe(total)
+          return data.affiliate_commissions.map((x: { id: string }) => x.id)
+        }
+
+        // Shallow, deep from the start (1,000 in, 1,100 left) and deep from the end.
+        expect(await page("order=-created_at&limit=20")).toEqual(newestFirst.slice(0, 20))
+        expect(await page("order=-created_at&limit=20&offset=1000")).toEqual(newestFirst.slice(1000, 1020))
+        expect(await page("order=-created_at&limit=20&offset=2090")).toEqual(newestFirst.slice(2090))
+        expect(await page("order=-created_at&limit=20&offset=2100")).toEqual([])
+        expect(await page("limit=15&offset=1500")).toEqual(byId.slice(1500, 1515))
+        // Filters apply on the deep path too.
+        const janes = await api.get(
+          `/admin/affiliate-commissions?affiliate_id=${jane.id}&order=created_at&limit=5&offset=1045`,
+          admin
+        )
+        expect(janes.data.count).toBe(1050)
+        expect(janes.data.affiliate_commissions).toEqual(
+          newestFirst
+            .filter((_, i) => i % 2 === 0)
+            .reverse()
+            .slice(1045)
+            .map((id) => expect.objectContaining({ id, affiliate: expect.objectContaining({ code: "JANE" }) }))
+        )
+      })
+
       it("approves, rejects with a reason and marks paid; refuses other moves with a 400", async () => {
         const [a, b] = await placeCodeOrders()
         const first = await commissionOf(a)

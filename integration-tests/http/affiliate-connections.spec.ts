@@ -299,6 +299,39 @@ medusaIntegrationTestRunner({
         await expectHttpError(api.get("/admin/affiliate-connections?source=magic", admin), 400, /source/)
       })
 
+      it("combines the search with the customer filter, and answers an empty page when nobody matches", async () => {
+        const [cora] = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .listCustomers({ email: "cora@shop.test" })
+        const both = await api.get(`/admin/affiliate-connections?q=shop.test&customer_id=${cora.id}`, admin)
+        expect(both.data.affiliate_connections).toEqual([expect.objectContaining({ customer_id: cora.id })])
+
+        const none = await api.get("/admin/affiliate-connections?q=nobody&offset=40&limit=10", admin)
+        expect(none.data).toEqual({ affiliate_connections: [], count: 0, offset: 40, limit: 10 })
+      })
+
+      it("resolves a broad search to its newest 1,000 matching customers", async () => {
+        const customers = getContainer().resolve(Modules.CUSTOMER)
+        const oldest = await createCustomer("wide-oldest@wide.test")
+        await customers.createCustomers(
+          Array.from({ length: 1000 }, (_, i) => ({ email: `wide-${i}@wide.test` }))
+        )
+        const newest = await createCustomer("wide-newest@wide.test")
+        await connect({ affiliate_id: jane.id, customer_id: oldest.id })
+        await connect({ affiliate_id: max.id, customer_id: newest.id })
+
+        // 1,002 customers match: the search covers the newest 1,000 of them.
+        const broad = await api.get("/admin/affiliate-connections?q=wide.test", admin)
+        expect(broad.data.affiliate_connections).toEqual([
+          expect.objectContaining({ customer_id: newest.id }),
+        ])
+        // A search that names the customer finds them.
+        const narrow = await api.get("/admin/affiliate-connections?q=wide-oldest@", admin)
+        expect(narrow.data.affiliate_connections).toEqual([
+          expect.objectContaining({ customer_id: oldest.id }),
+        ])
+      })
+
       it("lists the affiliate's customers with their connection and order count", async () => {
         const { data } = await api.get(`/admin/affiliates/${jane.id}/customers`, admin)
         expect(data.count).toBe(2)

@@ -3,7 +3,11 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { withNetAmount } from "../../utils/commission-net-amount"
+import { listPage, type ListPagination } from "../../utils/list-page"
+import { searchCustomerIds } from "../../utils/search-customers"
 import type { AdminGetAffiliateCommissionsParamsType } from "./validators"
 
 export const GET = async (
@@ -11,17 +15,50 @@ export const GET = async (
   res: MedusaResponse
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const { data, metadata } = await query.graph({
-    entity: "affiliate_commission",
-    fields: req.queryConfig.fields,
-    filters: req.filterableFields,
-    pagination: req.queryConfig.pagination,
+  const { q, ...filters } = req.filterableFields as AdminGetAffiliateCommissionsParamsType
+  const { skip, take } = req.queryConfig.pagination
+
+  // `q` searches the buyer (email, name) in Medusa's customer module, as the connections list does.
+  const matchingCustomerIds = await searchCustomerIds(req.scope, q, filters.customer_id)
+  if (matchingCustomerIds?.length === 0) {
+    res.json({ affiliate_commissions: [], count: 0, offset: skip ?? 0, limit: take ?? 0 })
+    return
+  }
+
+  const service: AffiliateModuleService = req.scope.resolve(AFFILIATE_MODULE)
+  const listFilters = {
+    ...filters,
+    ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
+  }
+  const graph = (where: Record<string, unknown>, pagination?: ListPagination) =>
+    query.graph({
+      entity: "affiliate_commission",
+      fields: req.queryConfig.fields,
+      filters: where,
+      pagination,
+    })
+
+  const { rows, count } = await listPage(req.queryConfig.pagination, {
+    // Only a list across affiliates, customers and orders counts up to the whole ledger.
+    countBesideLinks:
+      !filters.affiliate_id && !filters.customer_id && !filters.order_id && !matchingCustomerIds,
+    page: async () => {
+      const { data, metadata } = await graph(listFilters, req.queryConfig.pagination)
+      return { rows: data, count: metadata?.count ?? 0 }
+    },
+    count: async () =>
+      (await service.listAndCountAffiliateCommissions(listFilters, { select: ["id"], take: 1 }))[1],
+    ids: async (config) =>
+      (await service.listAffiliateCommissions(listFilters, { select: ["id"], ...config })).map(
+        ({ id }) => id
+      ),
+    rows: async (ids) => (await graph({ id: ids })).data,
   })
 
   res.json({
-    affiliate_commissions: data.map(withNetAmount),
-    count: metadata?.count ?? 0,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? 0,
+    affiliate_commissions: rows.map(withNetAmount),
+    count,
+    offset: skip ?? 0,
+    limit: take ?? 0,
   })
 }

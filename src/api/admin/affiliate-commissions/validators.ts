@@ -33,7 +33,10 @@ export const AdminCommissionFilters = z.object({
 export const AdminGetAffiliateCommissionsParams = createFindParams({
   limit: 20,
   offset: 0,
-}).extend(AdminCommissionFilters.shape)
+})
+  .extend(AdminCommissionFilters.shape)
+  // Searches the buyer's email and name (the list only: the CSV export takes filters).
+  .extend({ q: z.string().optional() })
 export type AdminGetAffiliateCommissionsParamsType = z.infer<
   typeof AdminGetAffiliateCommissionsParams
 >

@@ -2,9 +2,13 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { createAffiliateConnectionWorkflow } from "../../../workflows"
 import { answerConflicts } from "../../utils/answer-conflicts"
+import { listPage, type ListPagination } from "../../utils/list-page"
+import { searchCustomerIds } from "../../utils/search-customers"
 import type {
   AdminCreateAffiliateConnectionType,
   AdminGetAffiliateConnectionsParamsType,
@@ -23,34 +27,44 @@ export const GET = async (
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, status, ...filters } =
     req.filterableFields as AdminGetAffiliateConnectionsParamsType
+  const { skip, take } = req.queryConfig.pagination
 
   // `q` searches the customer (email, name), which lives in Medusa's customer module.
-  const search = q?.trim()
-  const matchingCustomerIds = search
-    ? (
-        await req.scope
-          .resolve(Modules.CUSTOMER)
-          .listCustomers({ q: search }, { select: ["id"] })
-      ).map((customer) => customer.id)
-    : undefined
+  const matchingCustomerIds = await searchCustomerIds(req.scope, q, filters.customer_id)
+  if (matchingCustomerIds?.length === 0) {
+    res.json({ affiliate_connections: [], count: 0, offset: skip ?? 0, limit: take ?? 0 })
+    return
+  }
 
-  const { data: affiliate_connections, metadata } = await query.graph({
-    entity: "affiliate_connection",
-    fields: req.queryConfig.fields,
-    filters: {
-      ...filters,
-      ...ENDED_FILTER[status ?? "active"],
-      ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
+  const service: AffiliateModuleService = req.scope.resolve(AFFILIATE_MODULE)
+  const listFilters = {
+    ...filters,
+    ...ENDED_FILTER[status ?? "active"],
+    ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
+  }
+  const graph = (where: Record<string, unknown>, pagination?: ListPagination) =>
+    query.graph({
+      entity: "affiliate_connection",
+      fields: req.queryConfig.fields,
+      filters: where,
+      pagination,
+    })
+
+  const { rows: affiliate_connections, count } = await listPage(req.queryConfig.pagination, {
+    page: async () => {
+      const { data, metadata } = await graph(listFilters, req.queryConfig.pagination)
+      return { rows: data, count: metadata?.count ?? 0 }
     },
-    pagination: req.queryConfig.pagination,
+    count: async () =>
+      (await service.listAndCountAffiliateConnections(listFilters, { select: ["id"], take: 1 }))[1],
+    ids: async (config) =>
+      (await service.listAffiliateConnections(listFilters, { select: ["id"], ...config })).map(
+        ({ id }) => id
+      ),
+    rows: async (ids) => (await graph({ id: ids })).data,
   })
 
-  res.json({
-    affiliate_connections,
-    count: metadata?.count ?? 0,
-    offset: metadata?.skip ?? 0,
-    limit: metadata?.take ?? 0,
-  })
+  res.json({ affiliate_connections, count, offset: skip ?? 0, limit: take ?? 0 })
 }
 
 export const POST = async (

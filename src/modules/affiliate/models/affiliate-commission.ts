@@ -40,7 +40,13 @@ const AffiliateCommission = model
       where: "deleted_at IS NULL",
     },
     { on: ["affiliate_id", "status"], where: "deleted_at IS NULL" },
-    { on: ["created_at"], where: "deleted_at IS NULL" },
+    // The ledger newest (or oldest) first; with id, a page's ids come from the
+    // index alone, so a deep page skips index entries, not table rows.
+    { on: ["created_at", "id"], where: "deleted_at IS NULL" },
+    // One affiliate's commissions newest first (their page in the admin).
+    { on: ["affiliate_id", "created_at"], where: "deleted_at IS NULL" },
+    // Search by customer, and the customer_id filter.
+    { on: ["customer_id"], where: "deleted_at IS NULL" },
   ])
 
 export default AffiliateCommission

@@ -32,6 +32,20 @@ const AffiliateConnection = model
       where: "ended_at IS NULL AND deleted_at IS NULL",
     },
     { on: ["affiliate_id", "created_at"], where: "deleted_at IS NULL" },
+    // The admin list: live connections newest (or oldest) first, and a deep
+    // page's ids from the index alone (id breaks created_at ties).
+    {
+      on: ["created_at", "id"],
+      where: "ended_at IS NULL AND deleted_at IS NULL",
+    },
+    // Counting live connections from a small index. The list's count query
+    // keeps the LEFT JOIN to affiliate, which PostgreSQL removes but only
+    // after it has ruled out index-only scans of indexes without affiliate_id.
+    {
+      name: "IDX_affiliate_connection_active_affiliate_id",
+      on: ["affiliate_id"],
+      where: "ended_at IS NULL AND deleted_at IS NULL",
+    },
   ])
 
 export default AffiliateConnection
