@@ -1,4 +1,4 @@
-import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
+import type { ExecArgs, MedusaContainer, Subscriber } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import {
   createCustomerGroupsWorkflow,
@@ -6,6 +6,7 @@ import {
   linkCustomersToCustomerGroupWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { AFFILIATE_MODULE } from "../src/modules/affiliate"
+import { AffiliateEvents } from "../src/modules/affiliate/events"
 import type AffiliateModuleService from "../src/modules/affiliate/service"
 import {
   SYNC_RUN_BATCH_SIZE,
@@ -110,12 +111,11 @@ async function measure(work: () => Promise<void>, size: number): Promise<Phase> 
   const collect = global.gc
   collect?.()
   let livePeak = 0
-  const collector = collect
-    ? setInterval(() => {
-        collect()
-        livePeak = Math.max(livePeak, mb(process.memoryUsage().heapUsed))
-      }, GC_EVERY_MS)
-    : null
+  const sampleLiveHeap = () => {
+    collect?.()
+    livePeak = Math.max(livePeak, mb(process.memoryUsage().heapUsed))
+  }
+  const collector = collect ? setInterval(sampleLiveHeap, GC_EVERY_MS) : null
   const sampler = new RssSampler().start()
   const rssStart = mb(process.memoryUsage().rss)
   const start = performance.now()
@@ -125,6 +125,7 @@ async function measure(work: () => Promise<void>, size: number): Promise<Phase> 
   sampler.stop()
   if (collector) {
     clearInterval(collector)
+    sampleLiveHeap()
   }
   return {
     wall_ms: round(wall, 0),
@@ -135,26 +136,43 @@ async function measure(work: () => Promise<void>, size: number): Promise<Phase> 
   }
 }
 
-/** A full run as the Resync button starts it, timed until the run row says completed. */
-async function runAccountSync(container: MedusaContainer, size: number) {
+/** Ids of the sync runs that have completed, from their `completed` events. */
+function watchCompletedRuns(container: MedusaContainer) {
+  const completed = new Set<string>()
+  const subscriber: Subscriber<{ id: string }> = async ({ data }) => {
+    completed.add(data.id)
+  }
+  container
+    .resolve(Modules.EVENT_BUS)
+    .subscribe(AffiliateEvents.SYNC_RUN_COMPLETED, subscriber, {
+      subscriberId: "bench-sync-run-completed",
+    })
+  return completed
+}
+
+/**
+ * A full run as the Resync button starts it, timed until its `completed`
+ * event (polling would compete with the run); a slow poll catches a failure.
+ */
+async function runAccountSync(container: MedusaContainer, size: number, completed: Set<string>) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const { result } = await startAffiliateSyncRunWorkflow(container).run({
     input: { trigger: "resync" },
   })
-  for (;;) {
-    const run = await service.retrieveAffiliateSyncRun(result.run_id)
-    if (run.status === "failed") {
-      throw new Error(`The sync run failed: ${run.message}`)
-    }
-    if (run.status === "completed") {
-      if (run.processed !== size || run.failed > 0) {
-        throw new Error(
-          `The sync run processed ${run.processed} of ${size} affiliates with ${run.failed} failures: ${JSON.stringify(run.errors)}`
-        )
+  for (let tick = 0; !completed.has(result.run_id); tick++) {
+    if (tick % 100 === 99) {
+      const { status, message } = await service.retrieveAffiliateSyncRun(result.run_id)
+      if (status === "failed") {
+        throw new Error(`The sync run failed: ${message}`)
       }
-      return
     }
-    await new Promise((resolve) => setTimeout(resolve, 20))
+    await new Promise((resolve) => setTimeout(resolve, 5))
+  }
+  const run = await service.retrieveAffiliateSyncRun(result.run_id)
+  if (run.processed !== size || run.failed > 0) {
+    throw new Error(
+      `The sync run processed ${run.processed} of ${size} affiliates with ${run.failed} failures: ${JSON.stringify(run.errors)}`
+    )
   }
 }
 
@@ -192,6 +210,7 @@ export default async function resyncBenchmark({ container, args }: ExecArgs) {
     input: { account_sync: { enabled: true, tags: TAGS } },
   })
 
+  const completedRuns = watchCompletedRuns(container)
   // The run syncs every approved affiliate: start from none.
   await retireAffiliates(container)
   const ours: Phase[] = []
@@ -204,7 +223,7 @@ export default async function resyncBenchmark({ container, args }: ExecArgs) {
     if (repeat % 2) {
       medusa.push(await medusaPhase())
     }
-    ours.push(await measure(() => runAccountSync(container, size), size))
+    ours.push(await measure(() => runAccountSync(container, size, completedRuns), size))
     await retireAffiliates(container)
     if (!(repeat % 2)) {
       medusa.push(await medusaPhase())
