@@ -12,16 +12,28 @@ export const addCustomersToGroupsStepId = "add-customers-to-groups"
  */
 export const addCustomersToGroupsStep = createStep(
   addCustomersToGroupsStepId,
-  async (input: { customer_ids: string[]; group_ids: string[] }, { container }) => {
+  async (
+    input: {
+      customer_ids: string[]
+      group_ids: string[]
+      /** Customers created by this sync: in no group yet, so not read. */
+      new_customer_ids: string[]
+    },
+    { container }
+  ) => {
     const added: Record<string, number> = {}
     if (!input.customer_ids.length || !input.group_ids.length) {
       return new StepResponse(added, [] as Membership[])
     }
     const customers = container.resolve(Modules.CUSTOMER)
-    const current = await customers.listCustomers(
-      { id: input.customer_ids },
-      { select: ["id", "groups.id"], relations: ["groups"] }
-    )
+    const created = new Set(input.new_customer_ids)
+    const existing = input.customer_ids.filter((id) => !created.has(id))
+    const current = existing.length
+      ? await customers.listCustomers(
+          { id: existing },
+          { select: ["id", "groups.id"], relations: ["groups"] }
+        )
+      : []
     const groupsOf = new Map(
       current.map((customer) => [customer.id, new Set((customer.groups ?? []).map((group) => group.id))])
     )

@@ -111,6 +111,7 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
             previous_customer_id: plan.previous_customer_id,
           })),
           customerIds: [...new Set(synced.map(customerIdOf))],
+          newCustomerIds: [...createdByEmail.values()],
         }
       }
     )
@@ -123,6 +124,7 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
         return addCustomersToGroupsStep({
           customer_ids: accounts.customerIds,
           group_ids: groupIds,
+          new_customer_ids: accounts.newCustomerIds,
         })
       }
     )
