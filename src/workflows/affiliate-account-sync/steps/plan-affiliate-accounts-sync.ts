@@ -81,7 +81,7 @@ async function findEmailpassIdentities(container: MedusaContainer, emails: strin
   return found
 }
 
-/** Reads a batch of customers in one query each way the plan looks them up. */
+/** Reads the customers of a whole batch, a query for each stage of the plan. */
 function customerLookups(container: MedusaContainer) {
   const customers = container.resolve(Modules.CUSTOMER)
   return {
@@ -92,25 +92,29 @@ function customerLookups(container: MedusaContainer) {
           : []
       ),
     /**
-     * Registered and guest customers with these emails, in one query: the
-     * registered one (at most one per email) and the oldest guest.
+     * In one query: which of these customer ids exist, and the customers with
+     * these emails (the registered one, at most one per email, and the oldest
+     * guest).
      */
-    byEmail: async (emails: string[]) => {
+    byIdOrEmail: async (ids: string[], emails: string[]) => {
+      const existing = new Set<string>()
       const registered = new Map<string, string>()
       const guests = new Map<string, string>()
-      if (emails.length) {
-        const rows = await customers.listCustomers(
-          { email: emails },
-          { select: ["id", "email", "has_account"], order: { created_at: "ASC" } }
-        )
-        for (const { id, email, has_account } of rows) {
-          const found = has_account ? registered : guests
-          if (!found.has(email)) {
-            found.set(email, id)
-          }
+      if (!ids.length && !emails.length) {
+        return { existing, registered, guests }
+      }
+      const rows = await customers.listCustomers(
+        { $or: [...(ids.length ? [{ id: ids }] : []), ...(emails.length ? [{ email: emails }] : [])] },
+        { select: ["id", "email", "has_account"], order: { created_at: "ASC" } }
+      )
+      for (const { id, email, has_account } of rows) {
+        existing.add(id)
+        const byEmail = has_account ? registered : guests
+        if (!byEmail.has(email)) {
+          byEmail.set(email, id)
         }
       }
-      return { registered, guests }
+      return { existing, registered, guests }
     },
   }
 }
@@ -152,10 +156,10 @@ export const planAffiliateAccountsSyncStep = createStep(
       container,
       unlinked.map((affiliate) => affiliate.email)
     )
-    const identityCustomers = await lookups.existingIds(
-      [...identities.values()].flatMap((identity) => identity.customer_id ?? [])
+    const { existing: identityCustomers, registered, guests } = await lookups.byIdOrEmail(
+      [...identities.values()].flatMap((identity) => identity.customer_id ?? []),
+      unlinked.map((affiliate) => affiliate.email)
     )
-    const { registered, guests } = await lookups.byEmail(unlinked.map((affiliate) => affiliate.email))
     // An identity that names its customer decides; otherwise the email does.
     const registeredCustomerOf = (email: string) => {
       const identityCustomer = identities.get(email)?.customer_id
