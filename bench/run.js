@@ -2,6 +2,7 @@
 // `npm run bench`: a throw-away embedded PostgreSQL (or DATABASE_URL), Medusa's
 // migrations, then each benchmark in turn. BENCH_SCALE=1 runs the sizes the
 // README reports; BENCH_ONLY=checkout,resync,lists picks some.
+const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("../scripts/lib/database")
 const { medusaEnv, migrate, createAdminUser, startMedusa } = require("../scripts/lib/medusa-app")
@@ -36,9 +37,34 @@ async function exec(file, env, args = []) {
 /** Account sync at the issue's two sizes, each in a fresh process so its memory is its own. */
 async function resync(env) {
   const withGc = { ...env, NODE_OPTIONS: `${env.NODE_OPTIONS || ""} --expose-gc`.trim() }
+  const startedAt = Date.now()
   for (const size of [1000, 10000]) {
     await exec("resync.ts", withGc, [String(size)])
   }
+  printResyncMemory(startedAt)
+}
+
+/** Whether the run's memory grows with the number of affiliates: the two sizes side by side. */
+function printResyncMemory(since) {
+  const dir = path.join(__dirname, "results")
+  const [small, large] = fs
+    .readdirSync(dir)
+    .filter((file) => /^resync-\d+\.json$/.test(file))
+    .map((file) => path.join(dir, file))
+    .filter((file) => fs.statSync(file).mtimeMs >= since)
+    .map((file) => JSON.parse(fs.readFileSync(file, "utf8")))
+    .sort((a, b) => a.size - b.size)
+  if (!small || !large) {
+    return
+  }
+  const peak = (result, key) => Math.max(...result.plugin.map((phase) => phase[key] ?? NaN))
+  const growth = (key) => Math.round((peak(large, key) - peak(small, key)) * 10) / 10
+  log(
+    `\nAccount-sync memory, ${small.size} → ${large.size} affiliates: ` +
+      `peak RSS ${peak(small, "rss_peak_mb")} → ${peak(large, "rss_peak_mb")} MB (${growth("rss_peak_mb")} MB), ` +
+      `live heap ${peak(small, "live_heap_peak_mb")} → ${peak(large, "live_heap_peak_mb")} MB ` +
+      `(${growth("live_heap_peak_mb")} MB); target: under 50 MB of growth`
+  )
 }
 
 /** The admin lists are measured over HTTP against `medusa start`. */
