@@ -12,20 +12,14 @@ export const connectReferredCustomerStepId = "connect-referred-customer"
 /**
  * Auto-connect: a referred customer without an affiliate becomes connected
  * (source `referral`), so later orders credit the affiliate without a link or
- * coupon. A customer who has an affiliate keeps them: never a reason to fail
- * the crediting.
+ * coupon. The decision asks for it only when the customer had no live
+ * connection; one made since loses on the unique index of live connections,
+ * and the customer keeps that affiliate: never a reason to fail the crediting.
  */
 export const connectReferredCustomerStep = createStep(
   connectReferredCustomerStepId,
   async (input: ConnectReferredCustomerStepInput, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const [current] = await service.listAffiliateConnections(
-      { customer_id: input.customer_id, ended_at: null },
-      { select: ["id"] }
-    )
-    if (current) {
-      return new StepResponse({ connection_id: null as string | null }, null)
-    }
     const connection = await service
       .createAffiliateConnections({ ...input, source: "referral" })
       .catch(() => null)

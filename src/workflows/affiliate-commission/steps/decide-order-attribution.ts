@@ -1,7 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATE_MODULE, type AttributionMethod } from "../../../modules/affiliate"
+import {
+  AFFILIATE_MODULE,
+  type AffiliateSettingsDTO,
+  type AttributionMethod,
+} from "../../../modules/affiliate"
 import type { ATTRIBUTION_OUTCOMES } from "../../../modules/affiliate/models/affiliate-order-attribution"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { commissionAmount } from "../../../modules/affiliate/utils/money"
@@ -39,8 +43,6 @@ export type DecideOrderAttributionStepOutput = {
   decision: OrderAttributionDecision | null
 }
 
-type Candidate = { method: AttributionMethod; affiliate_id: string }
-
 export const decideOrderAttributionStepId = "decide-order-attribution"
 
 type OrderForCrediting = {
@@ -50,192 +52,294 @@ type OrderForCrediting = {
   currency_code: string
   metadata: Record<string, unknown> | null
   items: { total: unknown; tax_total: unknown; subtotal: unknown }[] | null
-  promotions: { id: string; code: string | null }[] | null
 }
 
-async function findCandidates(
+type CandidateAffiliate = {
+  id: string
+  email: string
+  status: string
+  commission_rate: unknown
+  customer_id: string | null
+}
+
+type Candidate = {
+  method: AttributionMethod
+  affiliate_id: string
+  /** Null when the affiliate was deleted. */
+  affiliate: CandidateAffiliate | null
+}
+
+type FoundCandidates = {
+  candidates: Candidate[]
+  /** The buyer has a live connection of their own (auto-connect must leave it). */
+  buyer_connected: boolean
+}
+
+const AFFILIATE_FIELDS = ["id", "email", "status", "commission_rate", "customer_id"]
+// Each lookup reads its affiliate along (a join): no separate read of the affiliates.
+const WITH_AFFILIATE = {
+  select: ["id", "affiliate_id", ...AFFILIATE_FIELDS.map((field) => `affiliate.${field}`)],
+  relations: ["affiliate"],
+}
+
+async function fetchOrder(
   container: MedusaContainer,
-  order: OrderForCrediting
-): Promise<Candidate[]> {
-  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-  const candidates: Candidate[] = []
-
-  // connection: the buyer's own, or — for a guest — that of a customer with the same email
-  const customerIds = new Set<string>(order.customer_id ? [order.customer_id] : [])
-  if (order.email) {
-    const sameEmail = await container.resolve(Modules.CUSTOMER).listCustomers(
-      { email: { $ilike: order.email.trim().replace(/[\\%_]/g, "\\$&") } },
-      { select: ["id"] }
-    )
-    sameEmail.forEach((customer) => customerIds.add(customer.id))
-  }
-  if (customerIds.size) {
-    const connections = await service.listAffiliateConnections(
-      { customer_id: [...customerIds], ended_at: null },
-      { select: ["id", "customer_id", "affiliate_id"] }
-    )
-    const own = connections.find((c) => c.customer_id === order.customer_id)
-    const connection = own ?? connections[0]
-    if (connection) {
-      candidates.push({ method: "connection", affiliate_id: connection.affiliate_id })
-    }
-  }
-
-  const promotionIds = (order.promotions ?? []).map((promotion) => promotion.id)
-  if (promotionIds.length) {
-    const assigned = await service.listAffiliatePromotions(
-      { promotion_id: promotionIds },
-      { select: ["id", "affiliate_id"] }
-    )
-    if (assigned[0]) {
-      candidates.push({ method: "coupon", affiliate_id: assigned[0].affiliate_id })
-    }
-  }
-
-  const code = order.metadata?.[CART_REFERRAL_METADATA_KEY]
-  if (typeof code === "string" && code.trim()) {
-    const [byCode] = await service.listAffiliates(
-      { code: normalizeCode(code) },
-      { select: ["id"] }
-    )
-    if (byCode) {
-      candidates.push({ method: "link", affiliate_id: byCode.id })
-    }
-  }
-
-  return candidates
+  orderId: string
+): Promise<OrderForCrediting> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const {
+    data: [order],
+  } = await query.graph(
+    {
+      entity: "order",
+      fields: [
+        "id",
+        "email",
+        "customer_id",
+        "currency_code",
+        "metadata",
+        // Totals are computed from these: ask for all of them (see SETUP-NOTES).
+        "item_total",
+        "items.id",
+        "items.quantity",
+        "items.unit_price",
+        "items.is_tax_inclusive",
+        "items.subtotal",
+        "items.total",
+        "items.tax_total",
+        "items.tax_lines.*",
+        "items.adjustments.*",
+      ],
+      filters: { id: orderId },
+    },
+    { throwIfKeyNotFound: true }
+  )
+  return order as unknown as OrderForCrediting
 }
 
 /**
- * Decides who, if anyone, an order credits: the first candidate in the
- * configured attribution order (connection, coupon, link by default) whose
- * affiliate is approved; the commission on the order's item subtotal after
- * discounts, without tax and shipping; self-referrals kept but rejected.
- * Reads only: the following steps write what it decided.
+ * The promotions the order used, from the order↔promotion link alone: one
+ * query, run alongside the order's (asking `promotions.id` on the order
+ * would wait for the order and then also read the promotion module).
+ */
+async function fetchPromotionIds(
+  container: MedusaContainer,
+  orderId: string
+): Promise<string[]> {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "order_promotion",
+    fields: ["promotion_id"],
+    filters: { order_id: orderId },
+  })
+  return (data as { promotion_id: string }[]).map((link) => link.promotion_id)
+}
+
+const candidate = (
+  method: AttributionMethod,
+  row: { affiliate_id: string; affiliate?: CandidateAffiliate | null }
+): Candidate => ({ method, affiliate_id: row.affiliate_id, affiliate: row.affiliate ?? null })
+
+/**
+ * connection: the buyer's own, or — for a guest — that of a customer with the
+ * same email. The buyer's own is looked up first: then most orders of
+ * connected customers need no search by email.
+ */
+async function findConnectionCandidate(
+  container: MedusaContainer,
+  order: OrderForCrediting
+): Promise<{ candidate: Candidate | null; buyer_connected: boolean }> {
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  const none = { candidate: null, buyer_connected: false }
+  if (order.customer_id) {
+    const [own] = await service.listAffiliateConnections(
+      { customer_id: order.customer_id, ended_at: null },
+      WITH_AFFILIATE
+    )
+    if (own) {
+      return { candidate: candidate("connection", own), buyer_connected: true }
+    }
+  }
+  if (!order.email) {
+    return none
+  }
+  const sameEmail = await container.resolve(Modules.CUSTOMER).listCustomers(
+    { email: { $ilike: order.email.trim().replace(/[\\%_]/g, "\\$&") } },
+    { select: ["id"] }
+  )
+  const others = sameEmail.map((c) => c.id).filter((id) => id !== order.customer_id)
+  if (!others.length) {
+    return none
+  }
+  const [connection] = await service.listAffiliateConnections(
+    { customer_id: others, ended_at: null },
+    WITH_AFFILIATE
+  )
+  return { candidate: connection ? candidate("connection", connection) : null, buyer_connected: false }
+}
+
+/** coupon: a promotion of the order assigned to an affiliate. */
+async function findCouponCandidate(
+  service: AffiliateModuleService,
+  promotionIds: string[]
+): Promise<Candidate | null> {
+  if (!promotionIds.length) {
+    return null
+  }
+  const [assigned] = await service.listAffiliatePromotions(
+    { promotion_id: promotionIds },
+    WITH_AFFILIATE
+  )
+  return assigned ? candidate("coupon", assigned) : null
+}
+
+/** link: the referral code the cart carried. */
+async function findLinkCandidate(
+  service: AffiliateModuleService,
+  order: OrderForCrediting
+): Promise<Candidate | null> {
+  const code = order.metadata?.[CART_REFERRAL_METADATA_KEY]
+  if (typeof code !== "string" || !code.trim()) {
+    return null
+  }
+  const [affiliate] = await service.listAffiliates(
+    { code: normalizeCode(code) },
+    { select: AFFILIATE_FIELDS }
+  )
+  return affiliate ? candidate("link", { affiliate_id: affiliate.id, affiliate }) : null
+}
+
+/**
+ * Every method's candidate. Takes the order and its promotions as promises so
+ * each lookup starts as soon as what it needs has arrived.
+ */
+async function findCandidates(
+  container: MedusaContainer,
+  order: Promise<OrderForCrediting>,
+  promotionIds: Promise<string[]>
+): Promise<FoundCandidates> {
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  const [connection, coupon, link] = await Promise.all([
+    order.then((o) => findConnectionCandidate(container, o)),
+    promotionIds.then((ids) => findCouponCandidate(service, ids)),
+    order.then((o) => findLinkCandidate(service, o)),
+  ])
+  return {
+    candidates: [connection.candidate, coupon, link].filter((c): c is Candidate => !!c),
+    buyer_connected: connection.buyer_connected,
+  }
+}
+
+/** The value of a settled promise, or its error thrown. */
+function settledValue<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === "rejected") {
+    throw result.reason
+  }
+  return result.value
+}
+
+/**
+ * The decision from what was read: the first candidate in the attribution
+ * order whose affiliate is approved; the commission on the item subtotal
+ * after discounts, without tax and shipping; a self-referral kept but rejected.
+ */
+function decide(
+  order: OrderForCrediting,
+  found: FoundCandidates,
+  settings: AffiliateSettingsDTO
+): OrderAttributionDecision {
+  const ordered = settings.attribution_order.flatMap((method) =>
+    found.candidates.filter((c) => c.method === method)
+  )
+  const winner = ordered.find((c) => c.affiliate?.status === "approved")
+  const blocked = ordered.find((c) => c.affiliate?.status === "blocked")
+
+  const decision: OrderAttributionDecision = {
+    order_id: order.id,
+    customer_id: order.customer_id,
+    email: order.email,
+    affiliate_id: winner?.affiliate_id ?? blocked?.affiliate_id ?? null,
+    method: winner?.method ?? blocked?.method ?? null,
+    outcome: winner ? "credited" : blocked ? "blocked_affiliate" : "no_affiliate",
+    commission: null,
+    connect_customer: false,
+  }
+  if (!winner) {
+    return decision
+  }
+
+  const affiliate = winner.affiliate!
+  // The buyer is the affiliate: their email, or their synced customer account.
+  const isSelfReferral =
+    (!!order.email && normalizeEmail(order.email) === affiliate.email) ||
+    (!!affiliate.customer_id && affiliate.customer_id === order.customer_id)
+  const base = MathBN.sum(
+    ...(order.items ?? []).map((item) =>
+      MathBN.sub(item.total as number, item.tax_total as number)
+    )
+  )
+  const rate =
+    affiliate.commission_rate == null
+      ? settings.default_commission_rate
+      : Number(affiliate.commission_rate)
+
+  decision.outcome = isSelfReferral ? "self_referral" : "credited"
+  decision.commission = {
+    affiliate_id: affiliate.id,
+    order_id: order.id,
+    customer_id: order.customer_id,
+    currency_code: order.currency_code,
+    base_amount: base.toNumber(),
+    rate,
+    amount: commissionAmount(base, rate, order.currency_code),
+    attribution: winner.method,
+    status: isSelfReferral
+      ? "rejected"
+      : settings.auto_approve_commissions
+        ? "approved"
+        : "pending",
+    reason: isSelfReferral ? "self_referral" : null,
+  }
+  // A customer who has an affiliate keeps them.
+  decision.connect_customer =
+    !isSelfReferral &&
+    settings.auto_connect &&
+    winner.method !== "connection" &&
+    !!order.customer_id &&
+    !found.buyer_connected
+  return decision
+}
+
+/**
+ * Decides who, if anyone, an order credits (see `decide`). Reads only: the
+ * following steps write what it decided. It runs on every order, so its reads
+ * are few and run concurrently, their round trips to the database overlapping.
  */
 export const decideOrderAttributionStep = createStep(
   decideOrderAttributionStepId,
   async (input: { order_id: string }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const [existing] = await service.listAffiliateOrderAttributions(
-      { order_id: input.order_id },
-      { select: ["id"] }
-    )
-    if (existing) {
+    const order = fetchOrder(container, input.order_id)
+    const [existing, orderResult, foundResult, settingsResult] = await Promise.allSettled([
+      service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
+      order,
+      findCandidates(container, order, fetchPromotionIds(container, input.order_id)),
+      service.retrieveEffectiveSettings(),
+    ])
+    // A decided order is left alone, even if it can no longer be read.
+    if (settledValue(existing).length) {
       return new StepResponse<DecideOrderAttributionStepOutput>({
         already_decided: true,
         decision: null,
       })
     }
-
-    const query = container.resolve(ContainerRegistrationKeys.QUERY)
-    const {
-      data: [order],
-    } = await query.graph(
-      {
-        entity: "order",
-        fields: [
-          "id",
-          "email",
-          "customer_id",
-          "currency_code",
-          "metadata",
-          // Totals are computed from these: ask for all of them (see SETUP-NOTES).
-          "item_total",
-          "items.id",
-          "items.quantity",
-          "items.unit_price",
-          "items.is_tax_inclusive",
-          "items.subtotal",
-          "items.total",
-          "items.tax_total",
-          "items.tax_lines.*",
-          "items.adjustments.*",
-          "promotions.id",
-          "promotions.code",
-        ],
-        filters: { id: input.order_id },
-      },
-      { throwIfKeyNotFound: true }
-    )
-    const typedOrder = order as unknown as OrderForCrediting
-    const settings = await service.retrieveEffectiveSettings()
-    const candidates = await findCandidates(container, typedOrder)
-
-    const affiliates = candidates.length
-      ? await service.listAffiliates(
-          { id: candidates.map((c) => c.affiliate_id) },
-          { select: ["id", "email", "status", "commission_rate", "customer_id"] }
-        )
-      : []
-    const ordered = settings.attribution_order.flatMap((method) =>
-      candidates.filter((c) => c.method === method)
-    )
-    const winner = ordered.find(
-      (c) => affiliates.find((a) => a.id === c.affiliate_id)?.status === "approved"
-    )
-    const blocked = ordered.find(
-      (c) => affiliates.find((a) => a.id === c.affiliate_id)?.status === "blocked"
-    )
-
-    const decision: OrderAttributionDecision = {
-      order_id: typedOrder.id,
-      customer_id: typedOrder.customer_id,
-      email: typedOrder.email,
-      affiliate_id: winner?.affiliate_id ?? blocked?.affiliate_id ?? null,
-      method: winner?.method ?? blocked?.method ?? null,
-      outcome: winner ? "credited" : blocked ? "blocked_affiliate" : "no_affiliate",
-      commission: null,
-      connect_customer: false,
-    }
-    if (!winner) {
-      return new StepResponse<DecideOrderAttributionStepOutput>({
-        already_decided: false,
-        decision,
-      })
-    }
-
-    const affiliate = affiliates.find((a) => a.id === winner.affiliate_id)!
-    // The buyer is the affiliate: their email, or their synced customer account.
-    const isSelfReferral =
-      (!!typedOrder.email && normalizeEmail(typedOrder.email) === affiliate.email) ||
-      (!!affiliate.customer_id && affiliate.customer_id === typedOrder.customer_id)
-    const base = MathBN.sum(
-      ...(typedOrder.items ?? []).map((item) =>
-        MathBN.sub(item.total as number, item.tax_total as number)
-      )
-    )
-    const rate =
-      affiliate.commission_rate == null
-        ? settings.default_commission_rate
-        : Number(affiliate.commission_rate)
-
-    decision.outcome = isSelfReferral ? "self_referral" : "credited"
-    decision.commission = {
-      affiliate_id: affiliate.id,
-      order_id: typedOrder.id,
-      customer_id: typedOrder.customer_id,
-      currency_code: typedOrder.currency_code,
-      base_amount: base.toNumber(),
-      rate,
-      amount: commissionAmount(base, rate, typedOrder.currency_code),
-      attribution: winner.method,
-      status: isSelfReferral
-        ? "rejected"
-        : settings.auto_approve_commissions
-          ? "approved"
-          : "pending",
-      reason: isSelfReferral ? "self_referral" : null,
-    }
-    decision.connect_customer =
-      !isSelfReferral &&
-      settings.auto_connect &&
-      winner.method !== "connection" &&
-      !!typedOrder.customer_id
-
     return new StepResponse<DecideOrderAttributionStepOutput>({
       already_decided: false,
-      decision,
+      decision: decide(
+        settledValue(orderResult),
+        settledValue(foundResult),
+        settledValue(settingsResult)
+      ),
     })
   }
 )
