@@ -160,25 +160,33 @@ function watchCompletedRuns(container: MedusaContainer) {
  * event (polling would compete with the run); a slow poll catches a failure.
  */
 async function runAccountSync(container: MedusaContainer, size: number, completed: Set<string>) {
-  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const { result } = await startAffiliateSyncRunWorkflow(container).run({
     input: { trigger: "resync" },
   })
-  for (let tick = 0; !completed.has(result.run_id); tick++) {
+  if (!result.created) {
+    throw new Error(`Another sync run (${result.run_id}) was active: nothing to measure`)
+  }
+  const run = await waitForRun(container, result.run_id, completed)
+  if (run.processed !== size || run.failed > 0) {
+    throw new Error(
+      `The sync run processed ${run.processed} of ${size} affiliates with ${run.failed} failures: ${JSON.stringify(run.errors)}`
+    )
+  }
+}
+
+/** Waits for a run's `completed` event; a slow poll catches a failure. */
+async function waitForRun(container: MedusaContainer, runId: string, completed: Set<string>) {
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  for (let tick = 0; !completed.has(runId); tick++) {
     if (tick % 100 === 99) {
-      const { status, message } = await service.retrieveAffiliateSyncRun(result.run_id)
+      const { status, message } = await service.retrieveAffiliateSyncRun(runId)
       if (status === "failed") {
         throw new Error(`The sync run failed: ${message}`)
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 5))
   }
-  const run = await service.retrieveAffiliateSyncRun(result.run_id)
-  if (run.processed !== size || run.failed > 0) {
-    throw new Error(
-      `The sync run processed ${run.processed} of ${size} affiliates with ${run.failed} failures: ${JSON.stringify(run.errors)}`
-    )
-  }
+  return service.retrieveAffiliateSyncRun(runId)
 }
 
 /** Medusa's own path for the same number of customers and the same two groups. */
@@ -211,13 +219,18 @@ export default async function resyncBenchmark({ container, args }: ExecArgs) {
   const size = scaled(fullSize, 10)
   const repeats = Number(process.env.BENCH_RESYNC_REPEATS ?? (size <= 2000 ? 3 : 1))
 
-  await updateAffiliateSettingsWorkflow(container).run({
-    input: { account_sync: { enabled: true, tags: TAGS } },
-  })
-
   const completedRuns = watchCompletedRuns(container)
   // The run syncs every approved affiliate: start from none.
   await retireAffiliates(container)
+  const {
+    result: { sync_run_id },
+  } = await updateAffiliateSettingsWorkflow(container).run({
+    input: { account_sync: { enabled: true, tags: TAGS } },
+  })
+  // Switching sync on starts a run (over no affiliates): let it end first.
+  if (sync_run_id) {
+    await waitForRun(container, sync_run_id, completedRuns)
+  }
   // A small unmeasured round first: the first workflow runs of a process are slow.
   const warmUp = Math.min(size, 50)
   await seedAffiliates(container, warmUp, `warm${Date.now().toString(36)}`)
