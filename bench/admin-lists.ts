@@ -1,7 +1,18 @@
 import type { ExecArgs } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { benchScale, median, printTable, round, scaled, since, summarize, writeResult } from "./lib/report"
+import {
+  benchScale,
+  log,
+  median,
+  printTable,
+  round,
+  scaled,
+  since,
+  sleep,
+  summarize,
+  writeResult,
+} from "./lib/report"
 import type { Summary } from "./lib/report"
 
 /**
@@ -31,7 +42,6 @@ type Sizes = { customers: number; affiliates: number; commissions: number }
 type Request = { name: string; list: string; path: string; baseline?: string; expectCount?: number }
 type Row = Record<string, string | number>
 
-const log = (message: string) => process.stdout.write(`${message}\n`)
 
 async function countBenchRows(knex: Knex, table: string, prefix: string) {
   const [{ count }] = await knex(table).where("id", "like", `${prefix}%`).count({ count: "*" })
@@ -150,7 +160,7 @@ async function seed(knex: Knex, sizes: Sizes) {
     if (visibility.every(({ relpages, relallvisible }) => relallvisible >= relpages * 0.99)) {
       break
     }
-    await new Promise((resolve) => setTimeout(resolve, 300))
+    await sleep(300)
   }
   await knex.raw(`analyze ${TABLES.join(", ")}`)
   return { seconds: round(since(start) / 1000), reused: false, vacuum_passes: vacuumPasses, visibility }

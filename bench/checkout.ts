@@ -18,11 +18,13 @@ import {
   createAffiliatesWorkflow,
 } from "../src/workflows"
 import {
+  log,
   median,
   printTable,
   round,
   scaled,
   since,
+  sleep,
   summarize,
   type Summary,
   writeResult,
@@ -76,8 +78,6 @@ type Sample = {
   visible_ms: number | null
 }
 
-const write = (line: string) => process.stdout.write(`${line}\n`)
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 // ---------------------------------------------------------------- setup
 
@@ -346,7 +346,7 @@ async function runRounds(
       }
     }
     if (round >= 0 && (round + 1) % Math.max(1, Math.round(rounds / 10)) === 0) {
-      write(`  round ${round + 1}/${rounds}`)
+      log(`  round ${round + 1}/${rounds}`)
     }
   }
   return samples
@@ -469,14 +469,14 @@ export default async function checkoutBenchmark({ container }: ExecArgs) {
   const rounds = scaled(100, 2)
 
   await assertFreshDatabase(container)
-  write("Setting up the store, affiliate, coupon and connected customer…")
+  log("Setting up the store, affiliate, coupon and connected customer…")
   const fixture = await setUp(container)
   await createReferenceTable(knex)
 
   const probe = new OrderPlacedProbe(container, knex)
   installProbe(container, probe)
 
-  write(
+  log(
     `Checkouts: ${rounds} rounds × ${CASES.length} cases × ${MODES.length} modes ` +
       `(+${WARMUP_ROUNDS} warm-up rounds)…`
   )

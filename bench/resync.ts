@@ -14,6 +14,7 @@ import {
   updateAffiliateSettingsWorkflow,
 } from "../src/workflows"
 import {
+  log,
   mb,
   median,
   printTable,
@@ -21,6 +22,7 @@ import {
   RssSampler,
   scaled,
   since,
+  sleep,
   writeResult,
 } from "./lib/report"
 
@@ -184,7 +186,7 @@ async function waitForRun(container: MedusaContainer, runId: string, completed: 
         throw new Error(`The sync run failed: ${message}`)
       }
     }
-    await new Promise((resolve) => setTimeout(resolve, 5))
+    await sleep(5)
   }
   return service.retrieveAffiliateSyncRun(runId)
 }
@@ -273,9 +275,9 @@ export default async function resyncBenchmark({ container, args }: ExecArgs) {
     row("Medusa: create customers + link to 2 groups", medusa),
   ])
   const ratio = round(median(ratios), 2)
-  process.stdout.write(
+  log(
     `Ratio plugin / Medusa (wall time, median of ${ratios.length}): ${ratio}× ` +
-      `(${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}), target ≤ 1.5×\n`
+      `(${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}), target ≤ 1.5×`
   )
   writeResult(`resync-${size}`, {
     size,

@@ -51,6 +51,12 @@ export async function timed<T>(work: () => Promise<T>): Promise<{ ms: number; re
   return { ms: since(start), result }
 }
 
+export const log = (message: string) => {
+  process.stdout.write(`${message}\n`)
+}
+
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
 export const mb = (bytes: number) => Math.round((bytes / 1024 / 1024) * 10) / 10
 
 /**
@@ -140,6 +146,6 @@ export function writeResult(name: string, result: Record<string, unknown>) {
       2
     ) + "\n"
   )
-  process.stdout.write(`Results written to ${path.relative(process.cwd(), file)}\n`)
+  log(`Results written to ${path.relative(process.cwd(), file)}`)
   return file
 }

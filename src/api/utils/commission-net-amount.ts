@@ -1,6 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
 
-type WithAdjustments = {
+export type CommissionWithAdjustments = {
+  id: string
   amount: unknown
   status: string
   adjustments?: ({ amount: unknown } | null)[] | null
@@ -10,7 +11,7 @@ type WithAdjustments = {
  * Adds the sum of a commission's adjustments and what the affiliate earns on
  * it after them (nothing for a rejected one).
  */
-export function withNetAmount<T extends WithAdjustments>(commission: T) {
+export function withNetAmount<T extends CommissionWithAdjustments>(commission: T) {
   const adjustmentTotal = MathBN.add(
     0,
     ...(commission.adjustments ?? [])

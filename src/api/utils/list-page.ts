@@ -1,3 +1,6 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+
 /**
  * Offset pagination for the admin lists that stays fast deep into a large
  * table. A shallow page is one query.graph call. A deep one would not be:
@@ -19,21 +22,22 @@ export type ListPagination = {
   order?: Record<string, unknown>
 }
 
-export type PageSource<T> = {
+export type ListPageConfig = {
+  /** The entity query.graph lists, with `fields`, `filters` and `pagination`. */
+  entity: string
+  fields: string[]
+  filters: Record<string, unknown>
+  pagination: ListPagination
   /**
    * For a list whose count is its slowest query (a ledger of a million rows:
    * ~40 ms): count beside the page and its linked records rather than before
    * the links, as query.graph does, at the price of one more query.
    */
   countBesideLinks?: boolean
-  /** A page and the total in one query.graph call. */
-  page: () => Promise<{ rows: T[]; count: number }>
-  /** The total number of rows the filters match. */
+  /** The total number of rows the filters match, from our module alone. */
   count: () => Promise<number>
   /** The ids of `take` rows from `skip` in `order`, from our module alone. */
   ids: (config: { skip: number; take: number; order: Order }) => Promise<string[]>
-  /** The rows with these ids, with everything the list shows, in any order. */
-  rows: (ids: string[]) => Promise<T[]>
 }
 
 /**
@@ -65,37 +69,40 @@ const reverse = (order: Order): Order =>
     ])
   )
 
-/** The rows with these ids, in that order. */
-async function rowsInOrder<T extends { id: string }>(source: PageSource<T>, ids: string[]) {
-  const byId = new Map((ids.length ? await source.rows(ids) : []).map((row) => [row.id, row]))
-  return ids.flatMap((id) => {
-    const row = byId.get(id)
-    return row ? [row] : []
-  })
-}
-
+/**
+ * A page of the list and the total, as query.graph answers them, but with
+ * deep pages and, with `countBesideLinks`, the count taken faster (see above).
+ */
 export async function listPage<T extends { id: string }>(
-  pagination: ListPagination,
-  source: PageSource<T>
+  scope: MedusaContainer,
+  config: ListPageConfig
 ): Promise<{ rows: T[]; count: number }> {
-  const skip = pagination.skip ?? 0
-  const take = pagination.take
-  const order = totalOrder(pagination.order)
-  if (!take || !order) {
-    return source.page()
+  const query = scope.resolve(ContainerRegistrationKeys.QUERY)
+  const graph = async (filters: Record<string, unknown>, pagination?: ListPagination) =>
+    query.graph({ entity: config.entity, fields: config.fields, filters, pagination })
+  /** The rows with these ids, in that order. */
+  const rowsInOrder = async (ids: string[]) => {
+    const rows = ids.length ? ((await graph({ id: ids })).data as T[]) : []
+    const byId = new Map(rows.map((row) => [row.id, row]))
+    return ids.flatMap((id) => byId.get(id) ?? [])
+  }
+
+  const skip = config.pagination.skip ?? 0
+  const take = config.pagination.take
+  const order = totalOrder(config.pagination.order)
+  if (!take || !order || (skip < DEEP_PAGE_OFFSET && !config.countBesideLinks)) {
+    const { data, metadata } = await graph(config.filters, config.pagination)
+    return { rows: data as T[], count: metadata?.count ?? 0 }
   }
   if (skip < DEEP_PAGE_OFFSET) {
-    if (!source.countBesideLinks) {
-      return source.page()
-    }
     const [count, rows] = await Promise.all([
-      source.count(),
-      source.ids({ skip, take, order }).then((ids) => rowsInOrder(source, ids)),
+      config.count(),
+      config.ids({ skip, take, order }).then(rowsInOrder),
     ])
     return { rows, count }
   }
 
-  const count = await source.count()
+  const count = await config.count()
   const left = count - skip
   if (left <= 0) {
     return { rows: [], count }
@@ -104,12 +111,12 @@ export async function listPage<T extends { id: string }>(
   const ids =
     left < skip
       ? (
-          await source.ids({
+          await config.ids({
             skip: Math.max(0, left - take),
             take: Math.min(take, left),
             order: reverse(order),
           })
         ).reverse()
-      : await source.ids({ skip, take, order })
-  return { rows: await rowsInOrder(source, ids), count }
+      : await config.ids({ skip, take, order })
+  return { rows: await rowsInOrder(ids), count }
 }

@@ -59,9 +59,9 @@ async function syncBatch(
 /**
  * Works through a full account-sync run: approved affiliates in id order, a
  * batch at a time (see `syncBatch`). Memory holds one batch and the
- * counters, whatever the number of affiliates. Only the process that claims the run works on it, so a
- * redelivered event is harmless; a run whose process died is marked failed
- * by the next start (see `createSyncRunStep`).
+ * counters, whatever the number of affiliates. Only the process that claims
+ * the run works on it, so a redelivered event is harmless; a run whose
+ * process died is marked failed by the next start (see `createSyncRunStep`).
  */
 export async function processAffiliateSyncRun(container: MedusaContainer, runId: string) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)

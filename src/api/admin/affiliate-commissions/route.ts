@@ -2,11 +2,10 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { withNetAmount } from "../../utils/commission-net-amount"
-import { listPage, type ListPagination } from "../../utils/list-page"
+import { type CommissionWithAdjustments, withNetAmount } from "../../utils/commission-net-amount"
+import { listPage } from "../../utils/list-page"
 import { searchCustomerIds } from "../../utils/search-customers"
 import type { AdminGetAffiliateCommissionsParamsType } from "./validators"
 
@@ -14,7 +13,6 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetAffiliateCommissionsParamsType>,
   res: MedusaResponse
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, ...filters } = req.filterableFields as AdminGetAffiliateCommissionsParamsType
   const { skip, take } = req.queryConfig.pagination
 
@@ -30,29 +28,20 @@ export const GET = async (
     ...filters,
     ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
   }
-  const graph = (where: Record<string, unknown>, pagination?: ListPagination) =>
-    query.graph({
-      entity: "affiliate_commission",
-      fields: req.queryConfig.fields,
-      filters: where,
-      pagination,
-    })
-
-  const { rows, count } = await listPage(req.queryConfig.pagination, {
+  const { rows, count } = await listPage<CommissionWithAdjustments>(req.scope, {
+    entity: "affiliate_commission",
+    fields: req.queryConfig.fields,
+    filters: listFilters,
+    pagination: req.queryConfig.pagination,
     // Only a list across affiliates, customers and orders counts up to the whole ledger.
     countBesideLinks:
       !filters.affiliate_id && !filters.customer_id && !filters.order_id && !matchingCustomerIds,
-    page: async () => {
-      const { data, metadata } = await graph(listFilters, req.queryConfig.pagination)
-      return { rows: data, count: metadata?.count ?? 0 }
-    },
     count: async () =>
       (await service.listAndCountAffiliateCommissions(listFilters, { select: ["id"], take: 1 }))[1],
     ids: async (config) =>
       (await service.listAffiliateCommissions(listFilters, { select: ["id"], ...config })).map(
         ({ id }) => id
       ),
-    rows: async (ids) => (await graph({ id: ids })).data,
   })
 
   res.json({

@@ -7,7 +7,7 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { createAffiliateConnectionWorkflow } from "../../../workflows"
 import { answerConflicts } from "../../utils/answer-conflicts"
-import { listPage, type ListPagination } from "../../utils/list-page"
+import { listPage } from "../../utils/list-page"
 import { searchCustomerIds } from "../../utils/search-customers"
 import type {
   AdminCreateAffiliateConnectionType,
@@ -24,7 +24,6 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetAffiliateConnectionsParamsType>,
   res: MedusaResponse
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { q, status, ...filters } =
     req.filterableFields as AdminGetAffiliateConnectionsParamsType
   const { skip, take } = req.queryConfig.pagination
@@ -42,26 +41,17 @@ export const GET = async (
     ...ENDED_FILTER[status ?? "active"],
     ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
   }
-  const graph = (where: Record<string, unknown>, pagination?: ListPagination) =>
-    query.graph({
-      entity: "affiliate_connection",
-      fields: req.queryConfig.fields,
-      filters: where,
-      pagination,
-    })
-
-  const { rows: affiliate_connections, count } = await listPage(req.queryConfig.pagination, {
-    page: async () => {
-      const { data, metadata } = await graph(listFilters, req.queryConfig.pagination)
-      return { rows: data, count: metadata?.count ?? 0 }
-    },
+  const { rows: affiliate_connections, count } = await listPage<{ id: string }>(req.scope, {
+    entity: "affiliate_connection",
+    fields: req.queryConfig.fields,
+    filters: listFilters,
+    pagination: req.queryConfig.pagination,
     count: async () =>
       (await service.listAndCountAffiliateConnections(listFilters, { select: ["id"], take: 1 }))[1],
     ids: async (config) =>
       (await service.listAffiliateConnections(listFilters, { select: ["id"], ...config })).map(
         ({ id }) => id
       ),
-    rows: async (ids) => (await graph({ id: ids })).data,
   })
 
   res.json({ affiliate_connections, count, offset: skip ?? 0, limit: take ?? 0 })
