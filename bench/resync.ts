@@ -84,7 +84,7 @@ async function seedAffiliates(container: MedusaContainer, size: number, label: s
         .map(({ email }) => ({ email, has_account: true }))
     )
     const customerByEmail = new Map(existing.map((customer) => [customer.email, customer.id]))
-    await auth.createAuthIdentities(
+    const identities = await auth.createAuthIdentities(
       affiliates.map((affiliate) => ({
         provider_identities: [{ provider: "emailpass", entity_id: affiliate.email }],
         app_metadata: {
@@ -93,6 +93,14 @@ async function seedAffiliates(container: MedusaContainer, size: number, label: s
             customer_id: customerByEmail.get(affiliate.email),
           }),
         },
+      }))
+    )
+    // Sign-up records each affiliate's login on the affiliate.
+    await service.setAffiliateAccounts(
+      affiliates.map((affiliate, k) => ({
+        affiliate_id: affiliate.id,
+        customer_id: null,
+        auth_identity_id: identities[k].id,
       }))
     )
   }

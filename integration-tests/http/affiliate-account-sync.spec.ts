@@ -1,9 +1,12 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
+import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAffiliatesWorkflow, syncAffiliateAccountsWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
+import { accountSyncApi, until } from "../helpers/account-sync"
 import { expectHttpError } from "../helpers/http"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
 
@@ -11,68 +14,21 @@ jest.setTimeout(240 * 1000)
 
 const PASSWORD = "s3cret-pass"
 
-type SyncRun = {
-  id: string
-  status: string
-  trigger: string
-  total: number
-  processed: number
-  created: number
-  linked: number
-  tagged: number
-  skipped: number
-  failed: number
-  errors: { affiliate_id: string; message: string }[]
-}
-
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore
     let container: MedusaContainer
-
-    const storeBearer = (token: string) => ({
-      headers: { ...store.storeHeaders().headers, authorization: `Bearer ${token}` },
-    })
-
-    const until = async <T>(read: () => Promise<T>, done: (value: T) => boolean) => {
-      for (let attempt = 0; attempt < 300; attempt++) {
-        const value = await read()
-        if (done(value)) {
-          return value
-        }
-        await new Promise((resolve) => setTimeout(resolve, 100))
-      }
-      throw new Error("gave up waiting")
-    }
-
-    const waitForRun = (runId: string) =>
-      until(
-        async () =>
-          (await api.get(`/admin/affiliate-sync-runs/${runId}`, admin)).data
-            .affiliate_sync_run as SyncRun,
-        (run) => run.status !== "running"
-      )
-
-    const waitForAccount = (affiliateId: string) =>
-      until(
-        async () => (await api.get(`/admin/affiliates/${affiliateId}`, admin)).data.affiliate,
-        (affiliate) => !!affiliate.customer
-      )
+    let sync: ReturnType<typeof accountSyncApi>
 
     const customersWithEmail = async (email: string) =>
       container.resolve(Modules.CUSTOMER).listCustomers({ email }, { relations: ["groups"] })
-
-    const createAffiliate = async (body: Record<string, unknown>) =>
-      (await api.post("/admin/affiliates", { status: "approved", ...body }, admin)).data.affiliate
-
-    const customerLogin = (email: string, password = PASSWORD) =>
-      api.post("/auth/customer/emailpass", { email, password })
 
     beforeEach(async () => {
       container = getContainer()
       admin = await createAdminHeaders(api, container)
       store = await setUpStore(api, admin)
+      sync = accountSyncApi(api, admin, store)
     })
 
     it("makes a signed-up affiliate a tagged customer who logs in with the same password", async () => {
@@ -88,7 +44,7 @@ medusaIntegrationTestRunner({
       expect(switchedOn.data.affiliate_sync_run).toEqual(
         expect.objectContaining({ status: "running", trigger: "enabled", tags: ["Affiliates", "VIP"] })
       )
-      await waitForRun(switchedOn.data.affiliate_sync_run.id)
+      await sync.waitForRun(switchedOn.data.affiliate_sync_run.id)
 
       const registered = (
         await api.post("/auth/affiliate/emailpass/register", {
@@ -97,12 +53,12 @@ medusaIntegrationTestRunner({
         })
       ).data.token
       const { affiliate } = (
-        await api.post("/store/affiliates", { name: "Sam Seller" }, storeBearer(registered))
+        await api.post("/store/affiliates", { name: "Sam Seller" }, sync.storeBearer(registered))
       ).data
       expect(affiliate.status).toBe("approved")
 
       // The approval syncs the account in the background.
-      const synced = await waitForAccount(affiliate.id)
+      const synced = await sync.waitForAccount(affiliate.id)
       expect(synced.customer).toEqual(
         expect.objectContaining({
           email: "sam@partners.test",
@@ -112,8 +68,8 @@ medusaIntegrationTestRunner({
         })
       )
 
-      const login = await customerLogin("sam@partners.test")
-      const me = (await api.get("/store/customers/me", storeBearer(login.data.token))).data.customer
+      const login = await sync.customerLogin("sam@partners.test", PASSWORD)
+      const me = (await api.get("/store/customers/me", sync.storeBearer(login.data.token))).data.customer
       expect(me.id).toBe(synced.customer.id)
 
       const [customer] = await customersWithEmail("sam@partners.test")
@@ -122,21 +78,15 @@ medusaIntegrationTestRunner({
       await api.post("/auth/affiliate/emailpass", { email: "sam@partners.test", password: PASSWORD })
     })
 
-    it("links an existing registered customer instead of creating another, and keeps it when blocked", async () => {
-      const registered = (
-        await api.post("/auth/customer/emailpass/register", {
-          email: "erin@shop.test",
-          password: PASSWORD,
-        })
-      ).data.token
-      const { customer } = (
-        await api.post(
-          "/store/customers",
-          { email: "erin@shop.test", first_name: "Erin" },
-          storeBearer(registered)
-        )
-      ).data
-      const affiliate = await createAffiliate({ name: "Erin Blog", email: "erin@shop.test", code: "ERIN" })
+    it("links the customer account of a shopper who signed up from it, and keeps it when blocked", async () => {
+      const customer = await sync.registerCustomer("erin@shop.test", PASSWORD, "Erin")
+      const signedUp = await sync.signUpFromCustomerAccount("erin@shop.test", PASSWORD, {
+        name: "Erin Blog",
+        code: "ERIN",
+      })
+      const affiliate = (
+        await api.post(`/admin/affiliates/${signedUp.id}`, { status: "approved" }, admin)
+      ).data.affiliate
 
       const { affiliate_account_sync } = (
         await api.post(`/admin/affiliates/${affiliate.id}/sync`, {}, admin)
@@ -158,18 +108,19 @@ medusaIntegrationTestRunner({
     })
 
     it("rejects an order placed from the affiliate's synced account as self-referral, whatever its email", async () => {
-      const registered = (
-        await api.post("/auth/customer/emailpass/register", { email: "vic@shop.test", password: PASSWORD })
-      ).data.token
-      const { customer } = (
-        await api.post("/store/customers", { email: "vic@shop.test" }, storeBearer(registered))
-      ).data
-      const affiliate = await createAffiliate({ name: "Vic Vlog", email: "vic@shop.test", code: "VIC" })
+      const customer = await sync.registerCustomer("vic@shop.test", PASSWORD, "Vic")
+      const signedUp = await sync.signUpFromCustomerAccount("vic@shop.test", PASSWORD, {
+        name: "Vic Vlog",
+        code: "VIC",
+      })
+      const affiliate = (
+        await api.post(`/admin/affiliates/${signedUp.id}`, { status: "approved" }, admin)
+      ).data.affiliate
       await api.post(`/admin/affiliates/${affiliate.id}/sync`, {}, admin)
       // The customer moves to another address: only the synced account still ties them to the affiliate.
       await api.post(`/admin/customers/${customer.id}`, { email: "vic.new@shop.test" }, admin)
 
-      const login = await customerLogin("vic@shop.test")
+      const login = await sync.customerLogin("vic@shop.test", PASSWORD)
       const order = await checkout(api, store, {
         email: "vic.new@shop.test",
         items: [{ variant_id: store.variants.mug, quantity: 2 }],
@@ -200,8 +151,8 @@ medusaIntegrationTestRunner({
         { account_sync: { enabled: true, tags: ["Affiliates"] } },
         admin
       )
-      const affiliate = await createAffiliate({ name: "Ada Admin", email: "ada@partners.test" })
-      await waitForAccount(affiliate.id)
+      const affiliate = await sync.createAffiliate({ name: "Ada Admin", email: "ada@partners.test" })
+      await sync.waitForAccount(affiliate.id)
 
       const invite = await until(
         async () => events.named("auth.password_reset"),
@@ -213,18 +164,18 @@ medusaIntegrationTestRunner({
       expect({ entity_id, actor_type }).toEqual({ entity_id: "ada@partners.test", actor_type: "customer" })
 
       // No password yet: logging in fails until the invite is used.
-      await expectHttpError(customerLogin("ada@partners.test"), 401)
+      await expectHttpError(sync.customerLogin("ada@partners.test", PASSWORD), 401)
       await api.post(
         "/auth/customer/emailpass/update",
         { password: "chosen-by-ada" },
         { headers: { authorization: `Bearer ${token}` } }
       )
-      const login = await customerLogin("ada@partners.test", "chosen-by-ada")
-      const me = (await api.get("/store/customers/me", storeBearer(login.data.token))).data.customer
+      const login = await sync.customerLogin("ada@partners.test", "chosen-by-ada")
+      const me = (await api.get("/store/customers/me", sync.storeBearer(login.data.token))).data.customer
       expect(me.email).toBe("ada@partners.test")
     })
 
-    it("upgrades a guest customer with the affiliate's email instead of duplicating them", async () => {
+    it("gives an affiliate with a guest's email a new account and invite, leaving the guest and its orders alone", async () => {
       const order = await checkout(api, store, {
         email: "guest@shop.test",
         items: [{ variant_id: store.variants.mug, quantity: 1 }],
@@ -232,14 +183,18 @@ medusaIntegrationTestRunner({
       const [guest] = await customersWithEmail("guest@shop.test")
       expect(guest.has_account).toBe(false)
 
-      const affiliate = await createAffiliate({ name: "Gus Guest", email: "guest@shop.test" })
+      const affiliate = await sync.createAffiliate({ name: "Gus Guest", email: "guest@shop.test" })
       const result = (await api.post(`/admin/affiliates/${affiliate.id}/sync`, {}, admin)).data
       expect(result.affiliate_account_sync).toEqual(
-        expect.objectContaining({ outcome: "linked", customer_id: guest.id, invited: true })
+        expect.objectContaining({ outcome: "created", invited: true })
       )
       const customers = await customersWithEmail("guest@shop.test")
-      expect(customers).toHaveLength(1)
-      expect(customers[0]).toEqual(expect.objectContaining({ id: guest.id, has_account: true }))
+      expect(customers.map(({ id, has_account }) => ({ id, has_account }))).toEqual(
+        expect.arrayContaining([
+          { id: guest.id, has_account: false },
+          { id: result.affiliate_account_sync.customer_id, has_account: true },
+        ])
+      )
       const orders = (await api.get(`/admin/orders?customer_id=${guest.id}`, admin)).data.orders
       expect(orders.map((o: { id: string }) => o.id)).toEqual([order.id])
     })
@@ -247,10 +202,10 @@ medusaIntegrationTestRunner({
     it("runs in the background, applies new tags, and creates nothing the second time", async () => {
       const created = await Promise.all(
         ["one", "two", "three"].map((name) =>
-          createAffiliate({ name: `Partner ${name}`, email: `${name}@partners.test` })
+          sync.createAffiliate({ name: `Partner ${name}`, email: `${name}@partners.test` })
         )
       )
-      await createAffiliate({ name: "Waiting", email: "waiting@partners.test", status: "pending" })
+      await sync.createAffiliate({ name: "Waiting", email: "waiting@partners.test", status: "pending" })
       const events = captureEvents(container)
 
       const first = (
@@ -260,7 +215,7 @@ medusaIntegrationTestRunner({
           admin
         )
       ).data.affiliate_sync_run
-      expect(await waitForRun(first.id)).toEqual(
+      expect(await sync.waitForRun(first.id)).toEqual(
         expect.objectContaining({
           status: "completed",
           total: 3,
@@ -282,7 +237,7 @@ medusaIntegrationTestRunner({
         expect(pressedAgain.status).toBe(200)
         expect(pressedAgain.data.affiliate_sync_run.id).toBe(resync.data.affiliate_sync_run.id)
       }
-      expect(await waitForRun(resync.data.affiliate_sync_run.id)).toEqual(
+      expect(await sync.waitForRun(resync.data.affiliate_sync_run.id)).toEqual(
         expect.objectContaining({ status: "completed", trigger: "resync", created: 0, linked: 0, tagged: 0, skipped: 3 })
       )
 
@@ -293,7 +248,7 @@ medusaIntegrationTestRunner({
           admin
         )
       ).data.affiliate_sync_run
-      expect(await waitForRun(retagged.id)).toEqual(
+      expect(await sync.waitForRun(retagged.id)).toEqual(
         expect.objectContaining({ trigger: "tags_changed", created: 0, tagged: 3, skipped: 0 })
       )
       for (const affiliate of created) {
@@ -317,7 +272,7 @@ medusaIntegrationTestRunner({
         { account_sync: { enabled: false, tags: ["Affiliates"] } },
         admin
       )
-      const affiliate = await createAffiliate({ name: "Fay Fail", email: "fay@partners.test" })
+      const affiliate = await sync.createAffiliate({ name: "Fay Fail", email: "fay@partners.test" })
       const customerModule = container.resolve(Modules.CUSTOMER)
       const failing = jest
         .spyOn(customerModule, "addCustomerToGroup")
@@ -343,11 +298,11 @@ medusaIntegrationTestRunner({
     it("syncs a few hundred affiliates, counting each outcome, past one that fails", async () => {
       const customerModule = container.resolve(Modules.CUSTOMER)
       const emails = Array.from({ length: 240 }, (_, i) => `bulk${String(i).padStart(3, "0")}@partners.test`)
-      // Half of them already shop here with an account.
-      await customerModule.createCustomers(
+      // Half of them already shop here and signed up from their customer account.
+      const shoppers = await customerModule.createCustomers(
         emails.filter((_, i) => i % 2 === 0).map((email) => ({ email, has_account: true }))
       )
-      await createAffiliatesWorkflow(container).run({
+      const { result: affiliates } = await createAffiliatesWorkflow(container).run({
         input: {
           affiliates: emails.map((email, i) => ({
             name: `Bulk ${i}`,
@@ -356,6 +311,19 @@ medusaIntegrationTestRunner({
           })),
         },
       })
+      const logins = await container.resolve(Modules.AUTH).createAuthIdentities(
+        shoppers.map((shopper, k) => ({
+          provider_identities: [{ provider: "emailpass", entity_id: shopper.email }],
+          app_metadata: { customer_id: shopper.id, affiliate_id: affiliates[2 * k].id },
+        }))
+      )
+      await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).setAffiliateAccounts(
+        logins.map((login, k) => ({
+          affiliate_id: affiliates[2 * k].id,
+          customer_id: null,
+          auth_identity_id: login.id,
+        }))
+      )
       const createCustomers = customerModule.createCustomers.bind(customerModule)
       const failing = jest
         .spyOn(customerModule, "createCustomers")
@@ -373,7 +341,7 @@ medusaIntegrationTestRunner({
           admin
         )
       ).data.affiliate_sync_run
-      const finished = await waitForRun(run.id)
+      const finished = await sync.waitForRun(run.id)
       failing.mockRestore()
 
       const bulk001 = (await api.get("/admin/affiliates?q=bulk001", admin)).data.affiliates[0]

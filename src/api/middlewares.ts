@@ -191,8 +191,11 @@ export default defineMiddlewares({
       method: ["POST"],
       matcher: "/store/affiliates",
       middlewares: [
-        // The sign-up call comes with a registered identity but no affiliate yet.
-        authenticate("affiliate", ["bearer", "session"], { allowUnregistered: true }),
+        // Sign-up comes with a login that is no affiliate yet: a fresh
+        // affiliate registration, or a logged-in store customer's.
+        authenticate(["affiliate", "customer"], ["bearer", "session"], {
+          allowUnregistered: true,
+        }),
         validateAndTransformBody(StoreCreateAffiliate),
       ],
     },

@@ -106,24 +106,36 @@ class AffiliateModuleService extends MedusaService({
   }
 
   /**
-   * Records each affiliate's store customer account in one statement: a sync
-   * batch links up to a hundred at once, which row-by-row updates make slow.
+   * Records each affiliate's store customer account and login in one
+   * statement: a sync batch links up to a hundred at once, which row-by-row
+   * updates make slow.
    */
   @InjectManager()
-  async setAffiliateCustomers(
-    links: { affiliate_id: string; customer_id: string | null }[],
+  async setAffiliateAccounts(
+    accounts: {
+      affiliate_id: string
+      customer_id: string | null
+      auth_identity_id: string | null
+    }[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    if (!links.length) {
+    if (!accounts.length) {
       return
     }
     const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
     const knex = manager.getTransactionContext() ?? manager.getKnex()
     await knex.raw(
-      `update affiliate set customer_id = link.customer_id, updated_at = now()
-       from unnest(?::text[], ?::text[]) as link(affiliate_id, customer_id)
-       where affiliate.id = link.affiliate_id and affiliate.deleted_at is null`,
-      [links.map((link) => link.affiliate_id), links.map((link) => link.customer_id)]
+      `update affiliate
+       set customer_id = account.customer_id, auth_identity_id = account.auth_identity_id,
+           updated_at = now()
+       from unnest(?::text[], ?::text[], ?::text[])
+         as account(affiliate_id, customer_id, auth_identity_id)
+       where affiliate.id = account.affiliate_id and affiliate.deleted_at is null`,
+      [
+        accounts.map((account) => account.affiliate_id),
+        accounts.map((account) => account.customer_id),
+        accounts.map((account) => account.auth_identity_id),
+      ]
     )
   }
 

@@ -18,6 +18,7 @@ export type AffiliateDTO = {
   commission_rate: number | null
   metadata: Record<string, unknown> | null
   customer_id: string | null
+  auth_identity_id: string | null
   created_at: Date
   updated_at: Date
 }
@@ -29,9 +30,11 @@ export type CreateAffiliateDTO = {
   status?: AffiliateStatus
   commission_rate?: number | null
   metadata?: Record<string, unknown> | null
+  /** The affiliate's own login, when they signed up with one. */
+  auth_identity_id?: string | null
 }
 
-export type UpdateAffiliateDTO = Partial<CreateAffiliateDTO>
+export type UpdateAffiliateDTO = Partial<Omit<CreateAffiliateDTO, "auth_identity_id">>
 
 export type AffiliateSettingsDTO = {
   id: string | null

@@ -3,10 +3,12 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../modules/affiliate"
 import { AffiliateEvents } from "../../modules/affiliate/events"
 import type AffiliateModuleService from "../../modules/affiliate/service"
+import { haveSameTags } from "../../modules/affiliate/utils/normalize"
 import {
   type SyncAffiliateAccountResult,
   syncAffiliateAccountsWorkflow,
 } from "./workflows/sync-affiliate-accounts"
+import { startAffiliateSyncRunWorkflow } from "./workflows/start-affiliate-sync-run"
 
 /** Affiliates read and synced per batch; progress is saved after each. */
 export const SYNC_RUN_BATCH_SIZE = 100
@@ -57,6 +59,19 @@ async function syncBatch(
 }
 
 /**
+ * Tags saved while a run was active could not start their own run (one runs
+ * at a time), and the active run applied the tags it started with: a new run
+ * applies the tags in force now.
+ */
+async function startRunForTagsChangedMeanwhile(container: MedusaContainer, runTags: string[]) {
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  const { account_sync } = await service.retrieveEffectiveSettings()
+  if (account_sync.enabled && !haveSameTags(account_sync.tags, runTags)) {
+    await startAffiliateSyncRunWorkflow(container).run({ input: { trigger: "tags_changed" } })
+  }
+}
+
+/**
  * Works through a full account-sync run: approved affiliates in id order, a
  * batch at a time (see `syncBatch`). Memory holds one batch and the
  * counters, whatever the number of affiliates. Only the process that claims
@@ -91,14 +106,21 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
       if (!batch.length) {
         break
       }
+      const record = (affiliateId: string, message: string) => {
+        if (Object.keys(errors).length < MAX_RECORDED_ERRORS) {
+          errors[affiliateId] = message
+        }
+      }
       for (const outcome of await syncBatch(container, batch.map(({ id }) => id), run.tags)) {
         counters.processed++
         if ("error" in outcome) {
           counters.failed++
-          if (Object.keys(errors).length < MAX_RECORDED_ERRORS) {
-            errors[outcome.affiliate_id] = outcome.error
-          }
+          record(outcome.affiliate_id, outcome.error)
           continue
+        }
+        // A skipped affiliate needs the store owner's attention: say why.
+        if (outcome.skip_reason) {
+          record(outcome.affiliate_id, `skipped: ${outcome.skip_reason}`)
         }
         if (outcome.outcome === "created") counters.created++
         if (outcome.outcome === "linked") counters.linked++
@@ -123,6 +145,7 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
       name: AffiliateEvents.SYNC_RUN_COMPLETED,
       data: { id: runId },
     })
+    await startRunForTagsChangedMeanwhile(container, run.tags)
   } catch (error) {
     logger.error(`Affiliate account sync run ${runId} failed: ${(error as Error).message}`)
     await service.updateAffiliateSyncRuns({

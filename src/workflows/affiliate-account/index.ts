@@ -1,2 +1,3 @@
 export * from "./workflows/create-affiliate-account"
 export * from "./steps/resolve-sign-up-identity"
+export * from "./steps/tie-identity-to-affiliate"

@@ -7,9 +7,10 @@ import { retrieveAffiliateProfile } from "./helpers"
 import type { StoreCreateAffiliateType } from "./validators"
 
 /**
- * Sign-up: with the token of `POST /auth/affiliate/emailpass/register`,
- * creates the affiliate for that identity. Log in again afterwards for a
- * token that carries the affiliate.
+ * Sign-up: with the token of `POST /auth/affiliate/emailpass/register` (or of
+ * a store customer's own login), creates the affiliate for that identity.
+ * Log in again afterwards (`/auth/affiliate/emailpass`) for a token that
+ * carries the affiliate.
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreCreateAffiliateType>,

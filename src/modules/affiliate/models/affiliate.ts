@@ -22,6 +22,9 @@ const Affiliate = model
     metadata: model.json().nullable(),
     // The store customer account of the affiliate, set by account sync.
     customer_id: model.text().nullable(),
+    // The affiliate's own login: the auth identity they signed up with, or the
+    // one account sync created for them. Sync attaches no other identity.
+    auth_identity_id: model.text().nullable(),
     connections: model.hasMany(() => AffiliateConnection, {
       mappedBy: "affiliate",
     }),

@@ -6,6 +6,10 @@ export const AFFILIATE_CODE_PATTERN = /^[A-Za-z0-9_-]{3,32}$/
 export const normalizeEmail = (email: string): string =>
   email.trim().toLowerCase()
 
+/** Account-sync tags are a set of customer group names: order does not matter. */
+export const haveSameTags = (a: string[], b: string[]): boolean =>
+  [...a].sort().join("\n") === [...b].sort().join("\n")
+
 export const normalizeCode = (code: string): string => code.trim().toUpperCase()
 
 const SUFFIX_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

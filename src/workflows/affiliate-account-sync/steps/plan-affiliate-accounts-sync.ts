@@ -1,16 +1,18 @@
-import type { FindConfig, MedusaContainer, ProviderIdentityDTO } from "@medusajs/framework/types"
+import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
+import { findStoreAccountsByEmail } from "../../utils/find-store-accounts-by-email"
 
 /**
  * - `none`: already linked to a customer; only the tags may be missing.
- * - `link`: a registered customer with the affiliate's email exists.
- * - `upgrade_guest`: a guest customer with that email becomes a registered one.
- * - `create`: no customer yet; one is created.
+ * - `link`: the affiliate's own login already has a customer account.
+ * - `create`: a new customer account is created on the affiliate's login.
+ * - `skip`: not approved, or the email belongs to someone else's account.
  */
-export type AccountSyncAction = "skip" | "none" | "link" | "upgrade_guest" | "create"
+export type AccountSyncAction = "skip" | "none" | "link" | "create"
 
 export type AccountSyncPlan = {
   affiliate_id: string
@@ -19,15 +21,17 @@ export type AccountSyncPlan = {
   last_name: string
   action: AccountSyncAction
   skip_reason: string | null
-  /** The customer to link, upgrade or tag; null when one is to be created. */
+  /** The customer to link or tag; null when one is to be created. */
   customer_id: string | null
   /** The affiliate's customer before this sync, to restore on failure. */
   previous_customer_id: string | null
-  /** The emailpass identity the customer account logs in with, once it exists. */
+  /** The affiliate's own login; null when one is to be created. */
   auth_identity_id: string | null
-  /** No identity has the email: one is created and its owner invited to set a password. */
+  /** The affiliate's login before this sync, to restore on failure. */
+  previous_auth_identity_id: string | null
+  /** The affiliate has no login: one is created and its owner invited to set a password. */
   create_identity: boolean
-  /** The identity does not yet point at the customer account. */
+  /** The login does not yet point at the customer account. */
   attach_identity: boolean
 }
 
@@ -37,9 +41,12 @@ type AffiliateRow = {
   name: string
   status: string
   customer_id: string | null
+  auth_identity_id: string | null
 }
 
-type EmailpassIdentity = { auth_identity_id: string; customer_id: string | null }
+export const ACCOUNT_IN_USE_REASON =
+  "a store account with this email exists that is not this affiliate's login; " +
+  "its owner becomes an affiliate from it (log in as an affiliate with the same email and password, then sign up)"
 
 const splitName = (name: string) => {
   const [first_name, ...rest] = name.trim().split(/\s+/)
@@ -47,94 +54,63 @@ const splitName = (name: string) => {
 }
 
 /**
- * Medusa's filter type takes one `entity_id`; the auth module, like every
- * module, reads a list as `IN`, which is twice as fast as an `$or` per email.
+ * The affiliates' own logins, with the customer each already points at. Only
+ * an identity tied to that affiliate (`app_metadata.affiliate_id`) counts:
+ * whoever registered an identity with the same email proved nothing.
  */
-type ProviderIdentityLookup = {
-  listProviderIdentities(
-    filters: { provider: string; entity_id: string[] },
-    config: FindConfig<ProviderIdentityDTO>
-  ): Promise<ProviderIdentityDTO[]>
-}
-
-/** The emailpass identities with these emails, by email. */
-async function findEmailpassIdentities(container: MedusaContainer, emails: string[]) {
-  const found = new Map<string, EmailpassIdentity>()
-  if (!emails.length) {
-    return found
-  }
-  const auth = container.resolve(Modules.AUTH) as unknown as ProviderIdentityLookup
-  const providerIdentities = await auth.listProviderIdentities(
-    { provider: "emailpass", entity_id: emails },
-    { relations: ["auth_identity"] }
-  )
-  for (const { entity_id, auth_identity } of providerIdentities) {
-    if (!auth_identity) {
+async function findOwnLogins(container: MedusaContainer, affiliates: AffiliateRow[]) {
+  const identityIds = affiliates.flatMap((affiliate) => affiliate.auth_identity_id ?? [])
+  const identities = identityIds.length
+    ? await container
+        .resolve(Modules.AUTH)
+        .listAuthIdentities({ id: identityIds }, { select: ["id", "app_metadata"] })
+    : []
+  const byId = new Map(identities.map((identity) => [identity.id, identity]))
+  const logins = new Map<string, { auth_identity_id: string; customer_id: string | null }>()
+  for (const affiliate of affiliates) {
+    const identity = affiliate.auth_identity_id ? byId.get(affiliate.auth_identity_id) : undefined
+    if (identity?.app_metadata?.affiliate_id !== affiliate.id) {
       continue
     }
-    const customerId = auth_identity.app_metadata?.customer_id
-    found.set(entity_id, {
-      auth_identity_id: auth_identity.id,
+    const customerId = identity.app_metadata.customer_id
+    logins.set(affiliate.id, {
+      auth_identity_id: identity.id,
       customer_id: typeof customerId === "string" && customerId ? customerId : null,
     })
   }
-  return found
+  return logins
 }
 
-/** Reads the customers of a whole batch, a query for each stage of the plan. */
-function customerLookups(container: MedusaContainer) {
-  const customers = container.resolve(Modules.CUSTOMER)
-  return {
-    existingIds: async (ids: string[]) =>
-      new Set(
-        ids.length
-          ? (await customers.listCustomers({ id: ids }, { select: ["id"] })).map(({ id }) => id)
-          : []
-      ),
-    /**
-     * In one query: which of these customer ids exist, and the customers with
-     * these emails (the registered one, at most one per email, and the oldest
-     * guest).
-     */
-    byIdOrEmail: async (ids: string[], emails: string[]) => {
-      const existing = new Set<string>()
-      const registered = new Map<string, string>()
-      const guests = new Map<string, string>()
-      if (!ids.length && !emails.length) {
-        return { existing, registered, guests }
-      }
-      const rows = await customers.listCustomers(
-        { $or: [...(ids.length ? [{ id: ids }] : []), ...(emails.length ? [{ email: emails }] : [])] },
-        { select: ["id", "email", "has_account"], order: { created_at: "ASC" } }
-      )
-      for (const { id, email, has_account } of rows) {
-        existing.add(id)
-        const byEmail = has_account ? registered : guests
-        if (!byEmail.has(email)) {
-          byEmail.set(email, id)
-        }
-      }
-      return { existing, registered, guests }
-    },
+async function findExistingCustomerIds(container: MedusaContainer, ids: string[]) {
+  if (!ids.length) {
+    return new Set<string>()
   }
+  const customers = await container
+    .resolve(Modules.CUSTOMER)
+    .listCustomers({ id: ids }, { select: ["id"] })
+  return new Set(customers.map(({ id }) => id))
 }
 
 export const planAffiliateAccountsSyncStepId = "plan-affiliate-accounts-sync"
 
 /**
- * Decides, from what exists now, how each affiliate becomes a store customer,
- * with a fixed number of queries whatever the batch size. Reads only; the
- * steps after it write.
+ * Decides how each affiliate becomes a store customer, with a fixed number of
+ * queries whatever the batch size. Reads only; the steps after it write.
+ *
+ * An affiliate is only ever given a customer account that their own login
+ * proves is theirs: the one their login already has (they signed up from
+ * their customer account), or a new one on their login. A guest, admin-made,
+ * imported or registered customer with the same email is never taken over:
+ * an email is not proof of ownership.
  */
 export const planAffiliateAccountsSyncStep = createStep(
   planAffiliateAccountsSyncStepId,
   async (input: { affiliate_ids: string[] }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const lookups = customerLookups(container)
 
     const affiliates: AffiliateRow[] = await service.listAffiliates(
       { id: input.affiliate_ids },
-      { select: ["id", "email", "name", "status", "customer_id"] }
+      { select: ["id", "email", "name", "status", "customer_id", "auth_identity_id"] }
     )
     const affiliateById = new Map(affiliates.map((affiliate) => [affiliate.id, affiliate]))
     const missing = input.affiliate_ids.filter((id) => !affiliateById.has(id))
@@ -146,31 +122,28 @@ export const planAffiliateAccountsSyncStep = createStep(
     }
 
     const approved = affiliates.filter((affiliate) => affiliate.status === "approved")
-    const linked = await lookups.existingIds(
-      approved.flatMap((affiliate) => affiliate.customer_id ?? [])
-    )
-    const unlinked = approved.filter(
-      (affiliate) => !affiliate.customer_id || !linked.has(affiliate.customer_id)
-    )
-    const identities = await findEmailpassIdentities(
-      container,
-      unlinked.map((affiliate) => affiliate.email)
-    )
-    const { existing: identityCustomers, registered, guests } = await lookups.byIdOrEmail(
-      [...identities.values()].flatMap((identity) => identity.customer_id ?? []),
-      unlinked.map((affiliate) => affiliate.email)
-    )
-    // An identity that names its customer decides; otherwise the email does.
-    const registeredCustomerOf = (email: string) => {
-      const identityCustomer = identities.get(email)?.customer_id
-      if (identityCustomer) {
-        return identityCustomers.has(identityCustomer) ? identityCustomer : undefined
-      }
-      return registered.get(email)
+    const logins = await findOwnLogins(container, approved)
+    const existingCustomers = await findExistingCustomerIds(container, [
+      ...approved.flatMap((affiliate) => affiliate.customer_id ?? []),
+      ...[...logins.values()].flatMap((login) => login.customer_id ?? []),
+    ])
+    const isLinked = (affiliate: AffiliateRow) =>
+      !!affiliate.customer_id && existingCustomers.has(affiliate.customer_id)
+    const loginCustomerOf = (affiliate: AffiliateRow) => {
+      const customerId = logins.get(affiliate.id)?.customer_id
+      return customerId && existingCustomers.has(customerId) ? customerId : null
     }
+    const needAccount = approved.filter(
+      (affiliate) => !isLinked(affiliate) && !loginCustomerOf(affiliate)
+    )
+    const accounts = await findStoreAccountsByEmail(
+      container,
+      needAccount.map((affiliate) => affiliate.email)
+    )
 
     const plans = input.affiliate_ids.map((id): AccountSyncPlan => {
       const affiliate = affiliateById.get(id)!
+      const login = logins.get(affiliate.id)
       const plan: AccountSyncPlan = {
         affiliate_id: affiliate.id,
         email: affiliate.email,
@@ -179,30 +152,30 @@ export const planAffiliateAccountsSyncStep = createStep(
         skip_reason: null,
         customer_id: null,
         previous_customer_id: affiliate.customer_id,
-        auth_identity_id: null,
+        auth_identity_id: login?.auth_identity_id ?? null,
+        previous_auth_identity_id: affiliate.auth_identity_id,
         create_identity: false,
         attach_identity: false,
       }
       if (affiliate.status !== "approved") {
         return { ...plan, skip_reason: `the affiliate is ${affiliate.status}, not approved` }
       }
-      if (affiliate.customer_id && linked.has(affiliate.customer_id)) {
+      if (isLinked(affiliate)) {
         return { ...plan, action: "none", customer_id: affiliate.customer_id }
       }
-
-      const identity = identities.get(affiliate.email)
-      plan.auth_identity_id = identity?.auth_identity_id ?? null
-      const registeredId = registeredCustomerOf(affiliate.email)
-      if (registeredId) {
-        return { ...plan, action: "link", customer_id: registeredId }
+      const loginCustomer = loginCustomerOf(affiliate)
+      if (loginCustomer) {
+        return { ...plan, action: "link", customer_id: loginCustomer }
       }
 
-      plan.create_identity = !identity
-      plan.attach_identity = true
-      const guestId = guests.get(affiliate.email)
-      return guestId
-        ? { ...plan, action: "upgrade_guest", customer_id: guestId }
-        : { ...plan, action: "create" }
+      // A new registered customer, unless the email already has an account
+      // (Medusa allows one registered customer per email) or, for an
+      // affiliate without a login of their own, someone else's login.
+      const inUse = accounts.get(normalizeEmail(affiliate.email))
+      if (inUse?.registered_customer_ids.length || (!login && inUse?.identity_ids.length)) {
+        return { ...plan, skip_reason: ACCOUNT_IN_USE_REASON }
+      }
+      return { ...plan, action: "create", create_identity: !login, attach_identity: true }
     })
     return new StepResponse(plans)
   }

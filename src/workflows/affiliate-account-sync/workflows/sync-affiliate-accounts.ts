@@ -20,7 +20,6 @@ import {
   type AccountSyncPlan,
   planAffiliateAccountsSyncStep,
 } from "../steps/plan-affiliate-accounts-sync"
-import { upgradeGuestCustomersStep } from "../steps/upgrade-guest-customers"
 
 export type SyncAffiliateAccountsWorkflowInput = {
   affiliate_ids: string[]
@@ -42,12 +41,12 @@ export type SyncAffiliateAccountResult = {
 export const syncAffiliateAccountsWorkflowId = "sync-affiliate-accounts"
 
 /**
- * Makes approved affiliates store customers, without ever duplicating one:
- * links the registered customer with the affiliate's email; else upgrades a
- * guest customer with it, or creates the customer account. The account logs
- * in with the affiliate's own email/password identity; an affiliate without
- * one (made by an admin) gets an identity and an invitation to set a
- * password. Then the customers join the tag groups.
+ * Makes approved affiliates store customers on their own login: links the
+ * customer account their login already has, or creates one on it. An
+ * affiliate without a login (made by an admin) gets one, with an invitation
+ * to the affiliate's email to set its password. No existing customer record
+ * is given to a login that does not already own it (see the plan step). Then
+ * the customers join the tag groups.
  *
  * A batch is planned and written with a fixed number of queries (a full run
  * passes 100 affiliates at a time); it succeeds or fails as a whole, every
@@ -65,7 +64,9 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
     const plans = planAffiliateAccountsSyncStep({ affiliate_ids: input.affiliate_ids })
 
     const work = transform({ plans }, ({ plans }) => ({
-      newIdentityEmails: plans.filter((plan) => plan.create_identity).map((plan) => plan.email),
+      newLogins: plans
+        .filter((plan) => plan.create_identity)
+        .map((plan) => ({ email: plan.email, affiliate_id: plan.affiliate_id })),
       customersToCreate: plans
         .filter((plan) => plan.action === "create")
         .map((plan) => ({
@@ -75,16 +76,12 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
           has_account: true,
           metadata: { affiliate_id: plan.affiliate_id },
         })),
-      guestIds: plans
-        .filter((plan) => plan.action === "upgrade_guest")
-        .map((plan) => plan.customer_id!),
     }))
 
-    const newIdentityIds = createEmailpassIdentitiesStep({ emails: work.newIdentityEmails })
+    const newIdentityIds = createEmailpassIdentitiesStep({ logins: work.newLogins })
     const createdCustomers = when({ work }, ({ work }) => work.customersToCreate.length > 0).then(
       () => createCustomersWorkflow.runAsStep({ input: { customersData: work.customersToCreate } })
     )
-    upgradeGuestCustomersStep({ customer_ids: work.guestIds })
 
     const accounts = transform(
       { plans, createdCustomers, newIdentityIds },
@@ -94,6 +91,7 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
         )
         const customerIdOf = (plan: AccountSyncPlan) =>
           plan.customer_id ?? createdByEmail.get(plan.email)!
+        const loginOf = (plan: AccountSyncPlan) => plan.auth_identity_id ?? newIdentityIds[plan.email]
         const synced = plans.filter((plan) => plan.action !== "skip")
         return {
           customerIdByAffiliate: Object.fromEntries(
@@ -102,13 +100,15 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
           attachments: synced
             .filter((plan) => plan.attach_identity)
             .map((plan) => ({
-              auth_identity_id: plan.auth_identity_id ?? newIdentityIds[plan.email],
+              auth_identity_id: loginOf(plan),
               customer_id: customerIdOf(plan),
             })),
           links: synced.map((plan) => ({
             affiliate_id: plan.affiliate_id,
             customer_id: customerIdOf(plan),
+            auth_identity_id: loginOf(plan) ?? plan.previous_auth_identity_id,
             previous_customer_id: plan.previous_customer_id,
+            previous_auth_identity_id: plan.previous_auth_identity_id,
           })),
           customerIds: [...new Set(synced.map(customerIdOf))],
           newCustomerIds: [...createdByEmail.values()],
@@ -130,7 +130,9 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
     )
 
     releaseLockStep({ key: lockKeys })
-    inviteAffiliateCustomersStep({ emails: work.newIdentityEmails })
+    inviteAffiliateCustomersStep({
+      emails: transform({ work }, ({ work }) => work.newLogins.map((login) => login.email)),
+    })
 
     return new WorkflowResponse(
       transform({ plans, accounts, tagged }, ({ plans, accounts, tagged }) =>
@@ -155,7 +157,6 @@ function outcomeOf(plan: AccountSyncPlan): SyncAffiliateAccountResult["outcome"]
     case "create":
       return "created"
     case "link":
-    case "upgrade_guest":
       return "linked"
     case "none":
       return "unchanged"

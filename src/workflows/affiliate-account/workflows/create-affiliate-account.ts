@@ -4,10 +4,10 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { setAuthAppMetadataStep } from "@medusajs/medusa/core-flows"
 import { createAffiliatesWorkflow } from "../../affiliate"
 import { retrieveEffectiveAffiliateSettingsStep } from "../../affiliate-settings"
 import { resolveSignUpIdentityStep } from "../steps/resolve-sign-up-identity"
+import { tieIdentityToAffiliateStep } from "../steps/tie-identity-to-affiliate"
 
 export type CreateAffiliateAccountWorkflowInput = {
   auth_identity_id: string
@@ -21,7 +21,9 @@ export const createAffiliateAccountWorkflowId = "create-affiliate-account"
 /**
  * An affiliate's own sign-up: creates the affiliate with the email of their
  * auth identity — `pending`, or `approved` when the store auto-approves — and
- * ties the identity to it (actor type `affiliate`).
+ * ties the identity to it (actor type `affiliate`). The identity may be a
+ * store customer's login: the customer then becomes the affiliate, and
+ * account sync links their customer account.
  */
 export const createAffiliateAccountWorkflow = createWorkflow(
   createAffiliateAccountWorkflowId,
@@ -37,6 +39,7 @@ export const createAffiliateAccountWorkflow = createWorkflow(
             email,
             code: input.code,
             metadata: input.metadata ?? null,
+            auth_identity_id: input.auth_identity_id,
             status: settings.auto_approve ? ("approved" as const) : ("pending" as const),
           },
         ],
@@ -44,10 +47,9 @@ export const createAffiliateAccountWorkflow = createWorkflow(
     })
     const affiliate = transform({ affiliates }, ({ affiliates }) => affiliates[0])
 
-    setAuthAppMetadataStep({
-      authIdentityId: input.auth_identity_id,
-      actorType: "affiliate",
-      value: affiliate.id,
+    tieIdentityToAffiliateStep({
+      auth_identity_id: input.auth_identity_id,
+      affiliate_id: affiliate.id,
     })
 
     return new WorkflowResponse(affiliate)

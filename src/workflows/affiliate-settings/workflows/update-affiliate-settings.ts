@@ -9,6 +9,7 @@ import type {
   AffiliateSettingsDTO,
   UpdateAffiliateSettingsDTO,
 } from "../../../modules/affiliate"
+import { haveSameTags } from "../../../modules/affiliate/utils/normalize"
 import type { SyncRunTrigger } from "../../../modules/affiliate/models/affiliate-sync-run"
 import { startAffiliateSyncRunWorkflow } from "../../affiliate-account-sync/workflows/start-affiliate-sync-run"
 import { retrieveEffectiveAffiliateSettingsStep } from "../steps/retrieve-effective-affiliate-settings"
@@ -27,9 +28,7 @@ function fullSyncTrigger(
   if (!before.account_sync.enabled) {
     return "enabled"
   }
-  const tagsBefore = [...before.account_sync.tags].sort().join("\n")
-  const tagsAfter = [...after.account_sync.tags].sort().join("\n")
-  return tagsBefore === tagsAfter ? null : "tags_changed"
+  return haveSameTags(before.account_sync.tags, after.account_sync.tags) ? null : "tags_changed"
 }
 
 /**
