@@ -218,6 +218,31 @@ medusaIntegrationTestRunner({
         expect(await service.listAffiliateConnections({ customer_id: customer.id })).toHaveLength(1)
       })
 
+      it("simultaneous requests for one new email: one customer, one connection, the rest 409 naming the winner", async () => {
+        const affiliates = [jane, max]
+        const results = await Promise.allSettled(
+          Array.from({ length: 8 }, (_, i) =>
+            connect({ affiliate_id: affiliates[i % 2].id, customer: { email: "Rush@Shop.test" } })
+          )
+        )
+
+        const won = results.flatMap((r) => (r.status === "fulfilled" ? [r.value.data.affiliate_connection] : []))
+        const lost = results.flatMap((r) =>
+          r.status === "rejected" ? [(r.reason as { response: { status: number; data: { message: string } } }).response] : []
+        )
+        expect(won).toHaveLength(1)
+        const winner = affiliates.find((a) => a.id === won[0].affiliate_id)!
+        expect(lost.map((response) => response.status)).toEqual(Array(7).fill(409))
+        for (const response of lost) {
+          expect(response.data.message).toContain(`${winner.name} (${winner.code})`)
+        }
+        const customers = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .listCustomers({ email: "rush@shop.test" })
+        expect(customers.map((c) => c.id)).toEqual([won[0].customer_id])
+        expect(await liveConnections(won[0].customer_id)).toHaveLength(1)
+      })
+
       it("removes the customer it created when the connection then fails (compensation)", async () => {
         const workflow = createAffiliateConnectionWorkflow(getContainer())
         workflow.appendAction("fail-after-connection", createAffiliateConnectionStepId, {

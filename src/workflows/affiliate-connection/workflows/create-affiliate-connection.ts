@@ -8,7 +8,6 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import {
   acquireLockStep,
-  createCustomersWorkflow,
   emitEventStep,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
@@ -16,6 +15,7 @@ import { AffiliateEvents } from "../../../modules/affiliate/events"
 import type { ConnectionSource } from "../../../modules/affiliate/models/affiliate-connection"
 import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
 import { createAffiliateConnectionStep } from "../steps/create-affiliate-connection"
+import { createConnectionCustomerStep } from "../steps/create-connection-customer"
 import { decideConnectionSourceStep } from "../steps/decide-connection-source"
 import { endPreviousConnectionStep } from "../steps/end-previous-connection"
 import { findCustomerByEmailStep } from "../steps/find-customer-by-email"
@@ -61,6 +61,21 @@ export const createAffiliateConnectionWorkflow = createWorkflow(
       }))
     )
 
+    // Connecting by email is find-or-create: requests for one new email take
+    // turns, so the second finds the customer the first made (and gets a 409)
+    // instead of making another. Taken before the customer is created, the
+    // lock is released only after a failed request has removed its customer.
+    // (No lock when connecting by id: the step then does nothing. A lock step
+    // inside `when` would not be released by compensation.)
+    const emailLockKeys = transform({ input }, ({ input }) =>
+      input.customer_id || !input.customer
+        ? []
+        : [`affiliate-connection-email:${normalizeEmail(input.customer.email)}`]
+    )
+    acquireLockStep({ key: emailLockKeys, timeout: 30, ttl: 60 }).config({
+      name: "acquire-customer-email-lock",
+    })
+
     const found = findCustomerByEmailStep(
       transform({ input }, ({ input }) => ({
         email: input.customer_id ? undefined : input.customer?.email,
@@ -71,24 +86,17 @@ export const createAffiliateConnectionWorkflow = createWorkflow(
       { input, found },
       ({ input, found }) => !input.customer_id && !found
     ).then(() =>
-      createCustomersWorkflow.runAsStep({
-        input: transform({ input }, ({ input }) => ({
-          customersData: [
-            {
-              email: normalizeEmail(input.customer!.email),
-              first_name: input.customer!.first_name ?? null,
-              last_name: input.customer!.last_name ?? null,
-              created_by: input.created_by ?? null,
-            },
-          ],
-        })),
-      })
+      createConnectionCustomerStep(
+        transform({ input }, ({ input }) => ({
+          ...input.customer!,
+          created_by: input.created_by ?? null,
+        }))
+      )
     )
 
     const customerId = transform(
       { input, found, created },
-      ({ input, found, created }) =>
-        input.customer_id ?? found?.id ?? created![0].id
+      ({ input, found, created }) => input.customer_id ?? found?.id ?? created!.id
     )
     const lockKey = transform(
       { customerId },
@@ -116,6 +124,7 @@ export const createAffiliateConnectionWorkflow = createWorkflow(
       metadata: input.metadata,
     })
     releaseLockStep({ key: lockKey })
+    releaseLockStep({ key: emailLockKeys }).config({ name: "release-customer-email-lock" })
 
     emitEventStep({
       eventName: AffiliateEvents.CONNECTION_CREATED,
