@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, OrderStatus } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../modules/affiliate"
 import type AffiliateModuleService from "../modules/affiliate/service"
 import { creditOrderWorkflow } from "../workflows"
@@ -11,8 +11,8 @@ const GRACE_MINUTES = 5
 const PAGE_SIZE = 200
 
 /**
- * Credits the orders placed between `since` and `until` that have no
- * crediting decision recorded. Returns how many were decided and failed.
+ * Credits the placed (not draft) orders created between `since` and `until`
+ * that have no crediting decision recorded. Returns how many were decided and failed.
  */
 export async function creditUndecidedOrders(
   container: MedusaContainer,
@@ -28,7 +28,12 @@ export async function creditUndecidedOrders(
     const { data: orders } = await query.graph({
       entity: "order",
       fields: ["id"],
-      filters: { created_at: { $gte: since, $lte: until } },
+      // Placed orders only: drafts are credited once converted (`order.placed`).
+      filters: {
+        created_at: { $gte: since, $lte: until },
+        is_draft_order: false,
+        status: { $ne: OrderStatus.DRAFT },
+      },
       pagination: { skip, take: PAGE_SIZE, order: { created_at: "ASC" } },
     })
     const decided = orders.length

@@ -1,5 +1,10 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MathBN, Modules } from "@medusajs/framework/utils"
+import {
+  ContainerRegistrationKeys,
+  MathBN,
+  Modules,
+  OrderStatus,
+} from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   AFFILIATE_MODULE,
@@ -40,6 +45,11 @@ export type OrderAttributionDecision = {
 export type DecideOrderAttributionStepOutput = {
   /** The order was decided before (a repeated event): nothing to do. */
   already_decided: boolean
+  /**
+   * The order is a draft, or deleted: nothing is decided nor recorded, so a
+   * draft converted into an order later is credited then.
+   */
+  not_placed: boolean
   decision: OrderAttributionDecision | null
 }
 
@@ -47,6 +57,8 @@ export const decideOrderAttributionStepId = "decide-order-attribution"
 
 type OrderForCrediting = {
   id: string
+  status: string
+  is_draft_order: boolean | null
   email: string | null
   customer_id: string | null
   currency_code: string
@@ -82,10 +94,11 @@ const WITH_AFFILIATE = {
   relations: ["affiliate"],
 }
 
+/** The order, or undefined when there is none (a deleted draft, for one). */
 async function fetchOrder(
   container: MedusaContainer,
   orderId: string
-): Promise<OrderForCrediting> {
+): Promise<OrderForCrediting | undefined> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [order],
@@ -94,6 +107,8 @@ async function fetchOrder(
       entity: "order",
       fields: [
         "id",
+        "status",
+        "is_draft_order",
         "email",
         "customer_id",
         "currency_code",
@@ -111,10 +126,17 @@ async function fetchOrder(
         "items.adjustments.*",
       ],
       filters: { id: orderId },
-    },
-    { throwIfKeyNotFound: true }
+    }
   )
-  return order as unknown as OrderForCrediting
+  return order as unknown as OrderForCrediting | undefined
+}
+
+/**
+ * Only placed orders earn. A draft order is not one until Medusa converts it
+ * (same id, then `order.placed`); a canceled order was placed.
+ */
+function isPlaced(order: OrderForCrediting | undefined): order is OrderForCrediting {
+  return !!order && !order.is_draft_order && order.status !== OrderStatus.DRAFT
 }
 
 /**
@@ -210,19 +232,22 @@ async function findLinkCandidate(
 }
 
 /**
- * Every method's candidate. Takes the order and its promotions as promises so
- * each lookup starts as soon as what it needs has arrived.
+ * Every method's candidate. Takes the order (null when it is not placed: no
+ * lookups) and its promotions as promises so each lookup starts as soon as
+ * what it needs has arrived.
  */
 async function findCandidates(
   container: MedusaContainer,
-  order: Promise<OrderForCrediting>,
+  order: Promise<OrderForCrediting | null>,
   promotionIds: Promise<string[]>
 ): Promise<FoundCandidates> {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const [connection, coupon, link] = await Promise.all([
-    order.then((o) => findConnectionCandidate(container, o)),
+    order.then((o) =>
+      o ? findConnectionCandidate(container, o) : { candidate: null, buyer_connected: false }
+    ),
     promotionIds.then((ids) => findCouponCandidate(service, ids)),
-    order.then((o) => findLinkCandidate(service, o)),
+    order.then((o) => (o ? findLinkCandidate(service, o) : null)),
   ])
   return {
     candidates: [connection.candidate, coupon, link].filter((c): c is Candidate => !!c),
@@ -283,6 +308,9 @@ function decide(
       ? settings.default_commission_rate
       : Number(affiliate.commission_rate)
 
+  // A late credit (a lost `order.placed`) of an order canceled since: kept for
+  // audit, rejected as the cancellation would have done.
+  const isCanceled = order.status === OrderStatus.CANCELED
   decision.outcome = isSelfReferral ? "self_referral" : "credited"
   decision.commission = {
     affiliate_id: affiliate.id,
@@ -293,12 +321,13 @@ function decide(
     rate,
     amount: commissionAmount(base, rate, order.currency_code),
     attribution: winner.method,
-    status: isSelfReferral
-      ? "rejected"
-      : settings.auto_approve_commissions
-        ? "approved"
-        : "pending",
-    reason: isSelfReferral ? "self_referral" : null,
+    status:
+      isSelfReferral || isCanceled
+        ? "rejected"
+        : settings.auto_approve_commissions
+          ? "approved"
+          : "pending",
+    reason: isSelfReferral ? "self_referral" : isCanceled ? "order_canceled" : null,
   }
   // A customer who has an affiliate keeps them.
   decision.connect_customer =
@@ -319,7 +348,7 @@ export const decideOrderAttributionStep = createStep(
   decideOrderAttributionStepId,
   async (input: { order_id: string }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const order = fetchOrder(container, input.order_id)
+    const order = fetchOrder(container, input.order_id).then((o) => (isPlaced(o) ? o : null))
     const [existing, orderResult, foundResult, settingsResult] = await Promise.allSettled([
       service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
       order,
@@ -330,16 +359,22 @@ export const decideOrderAttributionStep = createStep(
     if (settledValue(existing).length) {
       return new StepResponse<DecideOrderAttributionStepOutput>({
         already_decided: true,
+        not_placed: false,
+        decision: null,
+      })
+    }
+    const placed = settledValue(orderResult)
+    if (!placed) {
+      return new StepResponse<DecideOrderAttributionStepOutput>({
+        already_decided: false,
+        not_placed: true,
         decision: null,
       })
     }
     return new StepResponse<DecideOrderAttributionStepOutput>({
       already_decided: false,
-      decision: decide(
-        settledValue(orderResult),
-        settledValue(foundResult),
-        settledValue(settingsResult)
-      ),
+      not_placed: false,
+      decision: decide(placed, settledValue(foundResult), settledValue(settingsResult)),
     })
   }
 )

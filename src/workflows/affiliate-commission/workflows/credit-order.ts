@@ -15,6 +15,7 @@ import { connectReferredCustomerStep } from "../steps/connect-referred-customer"
 import { createCommissionStep } from "../steps/create-commission"
 import { decideOrderAttributionStep } from "../steps/decide-order-attribution"
 import { recordOrderAttributionStep } from "../steps/record-order-attribution"
+import { recordRefundAdjustmentsStep } from "../steps/record-refund-adjustments"
 
 export type CreditOrderWorkflowInput = { order_id: string }
 
@@ -23,7 +24,12 @@ export const creditOrderWorkflowId = "credit-order"
 /**
  * Credits an order to the affiliate it is attributed to, once: running it
  * again for the same order (a repeated or concurrent `order.placed`, the
- * reconciliation job) changes nothing. Emits `affiliate_commission.created`.
+ * reconciliation job) changes nothing. Only placed orders are credited: a
+ * draft (or deleted) order is skipped with the outcome `not_placed` and
+ * nothing recorded, so it is credited once converted. A late credit takes
+ * what happened since into account: a canceled order's commission is
+ * rejected, a refunded one is reduced by its refunds. Emits
+ * `affiliate_commission.created`.
  */
 export const creditOrderWorkflow = createWorkflow(
   creditOrderWorkflowId,
@@ -31,12 +37,12 @@ export const creditOrderWorkflow = createWorkflow(
     const lockKey = transform({ input }, ({ input }) => `affiliate-credit:${input.order_id}`)
     acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
 
-    const { already_decided, decision } = decideOrderAttributionStep(input)
+    const { already_decided, not_placed, decision } = decideOrderAttributionStep(input)
 
     const recorded = when(
       "record-new-decision",
-      { already_decided },
-      ({ already_decided }) => !already_decided
+      { already_decided, not_placed },
+      ({ already_decided, not_placed }) => !already_decided && !not_placed
     ).then(() => recordOrderAttributionStep(decision!))
 
     const commission = when(
@@ -52,6 +58,15 @@ export const creditOrderWorkflow = createWorkflow(
         data: transform({ created }, ({ created }) => ({ id: created.id })),
       }).config({ name: "emit-commission-created" })
       return created
+    })
+
+    // Refunds made before the order was credited (a lost `order.placed`).
+    when(
+      "record-earlier-refunds",
+      { commission, decision },
+      ({ commission, decision }) => !!commission && decision?.commission?.status !== "rejected"
+    ).then(() => {
+      recordRefundAdjustmentsStep(input)
     })
 
     when(
@@ -76,9 +91,9 @@ export const creditOrderWorkflow = createWorkflow(
     releaseLockStep({ key: lockKey })
 
     return new WorkflowResponse(
-      transform({ decision, commission, already_decided }, (data) => ({
+      transform({ decision, commission, already_decided, not_placed }, (data) => ({
         already_decided: data.already_decided,
-        outcome: data.decision?.outcome ?? null,
+        outcome: data.not_placed ? ("not_placed" as const) : (data.decision?.outcome ?? null),
         commission_id: data.commission?.id ?? null,
       }))
     )

@@ -8,7 +8,8 @@ import type { AdminReconcileOrderType } from "../validators"
 
 /**
  * Re-runs the crediting of one order, for an order whose `order.placed`
- * handling failed. Changes nothing for an order already decided.
+ * handling failed. Changes nothing for an order already decided; a draft
+ * order answers the outcome `not_placed` (it is credited once converted).
  */
 export const POST = async (
   req: AuthenticatedMedusaRequest<AdminReconcileOrderType>,
