@@ -22,18 +22,19 @@ export const recordPaymentRefundWorkflow = createWorkflow(
   (input: WorkflowData<RecordPaymentRefundWorkflowInput>) => {
     const { order_id } = findPaymentOrderStep(input)
 
+    // The crediting lock: a late credit records the same refunds itself. (Not
+    // inside `when`: compensation does not release a lock taken there.)
+    const lockKeys = transform({ order_id }, ({ order_id }) =>
+      order_id ? [`affiliate-credit:${order_id}`] : []
+    )
+    acquireLockStep({ key: lockKeys, timeout: 30, ttl: 60 })
     const recorded = when("record-order-refunds", { order_id }, ({ order_id }) => !!order_id).then(
-      () => {
-        // The crediting lock: a late credit records the same refunds itself.
-        const lockKey = transform({ order_id }, ({ order_id }) => `affiliate-credit:${order_id}`)
-        acquireLockStep({ key: lockKey, timeout: 30, ttl: 60 })
-        const adjustments = recordRefundAdjustmentsStep(
+      () =>
+        recordRefundAdjustmentsStep(
           transform({ order_id }, ({ order_id }) => ({ order_id: order_id! }))
         )
-        releaseLockStep({ key: lockKey })
-        return adjustments
-      }
     )
+    releaseLockStep({ key: lockKeys })
 
     return new WorkflowResponse(
       transform({ recorded }, ({ recorded }) => ({
