@@ -3,7 +3,12 @@ import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
-import { createAffiliatesWorkflow, syncAffiliateAccountsWorkflow } from "../../src/workflows"
+import resumeAffiliateSyncRuns from "../../src/jobs/resume-affiliate-sync-runs"
+import {
+  ACCOUNT_SYNC_CREATOR,
+  createAffiliatesWorkflow,
+  syncAffiliateAccountsWorkflow,
+} from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
 import { accountSyncApi, until } from "../helpers/account-sync"
@@ -359,6 +364,90 @@ medusaIntegrationTestRunner({
       )
       const group = (await customerModule.listCustomerGroups({ name: "Affiliates" }, { relations: ["customers"] }))[0]
       expect(group.customers).toHaveLength(239)
+    })
+
+    it("resumes a run whose worker died where it stopped, repairing the batch in flight and sending the invite it never sent", async () => {
+      const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+      const auth = container.resolve(Modules.AUTH)
+      const customerModule = container.resolve(Modules.CUSTOMER)
+      const [done, inFlight, untouched] = (
+        await Promise.all(
+          ["done", "flight", "later"].map((name) =>
+            sync.createAffiliate({ name: `Run ${name}`, email: `${name}@partners.test` })
+          )
+        )
+      ).sort((a, b) => (a.id < b.id ? -1 : 1))
+      await api.post("/admin/affiliate-settings", { account_sync: { tags: ["Affiliates"] } }, admin)
+
+      // What the dead worker got through: the first affiliate fully, the second halfway
+      // (its login and customer made, not yet joined, linked or invited).
+      await syncAffiliateAccountsWorkflow(container).run({
+        input: { affiliate_ids: [done.id], tags: ["Affiliates"] },
+      })
+      const [halfLogin] = await auth.createAuthIdentities([
+        {
+          provider_identities: [{ provider: "emailpass", entity_id: inFlight.email }],
+          app_metadata: { affiliate_id: inFlight.id },
+        },
+      ])
+      const [halfCustomer] = await customerModule.createCustomers([
+        {
+          email: inFlight.email,
+          has_account: true,
+          created_by: ACCOUNT_SYNC_CREATOR,
+          metadata: { affiliate_id: inFlight.id },
+        },
+      ])
+      const fiveMinutesAgo = new Date(Date.now() - 5 * 60 * 1000)
+      const dead = await service.createAffiliateSyncRuns({
+        trigger: "resync",
+        tags: ["Affiliates"],
+        total: 3,
+        processed: 1,
+        created: 1,
+        tagged: 1,
+        cursor: done.id,
+        claimed_at: fiveMinutesAgo,
+        heartbeat_at: fiveMinutesAgo,
+      })
+
+      // The store owner pressing Resync meanwhile sees the run, not a second one.
+      await api.post("/admin/affiliate-settings", { account_sync: { enabled: true } }, admin)
+      const pressed = await api.post("/admin/affiliate-settings/resync", {}, admin)
+      expect(pressed.status).toBe(200)
+      expect(pressed.data.affiliate_sync_run.id).toBe(dead.id)
+
+      const events = captureEvents(container)
+      await resumeAffiliateSyncRuns(container)
+      events.restore()
+
+      expect(await sync.waitForRun(dead.id)).toEqual(
+        expect.objectContaining({
+          status: "completed",
+          processed: 3,
+          created: 2,
+          linked: 1,
+          tagged: 3,
+          failed: 0,
+          errors: [],
+        })
+      )
+      const repaired = (await api.get(`/admin/affiliates/${inFlight.id}`, admin)).data.affiliate
+      expect(repaired.customer.id).toBe(halfCustomer.id)
+      expect((await auth.retrieveAuthIdentity(halfLogin.id)).app_metadata).toEqual({
+        affiliate_id: inFlight.id,
+        customer_id: halfCustomer.id,
+      })
+      for (const affiliate of [done, inFlight, untouched]) {
+        const customers = await customersWithEmail(affiliate.email)
+        expect(customers.map((customer) => customer.groups!.map((group) => group.name))).toEqual([["Affiliates"]])
+      }
+      const invited = events.named("auth.password_reset").map((event) => (event.data as { entity_id: string }).entity_id)
+      expect(invited.sort()).toEqual([inFlight.email, untouched.email].sort())
+
+      // Syncing one affiliate again sends nothing twice.
+      const again = (await api.post(`/admin/affiliates/${inFlight.id}/sync`, {}, admin)).data
+      expect(again.affiliate_account_sync).toEqual(expect.objectContaining({ outcome: "unchanged", invited: false }))
     })
 
     it("refuses bad settings and a resync while sync is off, with messages", async () => {

@@ -87,20 +87,26 @@ class AffiliateModuleService extends MedusaService({
 
   /**
    * Claims a running sync run for this process: true for exactly one caller,
-   * however many deliveries of its event arrive at once.
+   * however many deliveries of its event arrive at once. A run whose
+   * heartbeat is older than the lease lost its process (a worker that died):
+   * it can be claimed again, and goes on from its cursor.
    */
   @InjectManager()
   async claimSyncRun(
     runId: string,
+    leaseSeconds: number,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<boolean> {
     const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
     const knex = manager.getTransactionContext() ?? manager.getKnex()
     const claimed = await knex("affiliate_sync_run")
-      .update({ claimed_at: knex.fn.now(), updated_at: knex.fn.now() })
+      .update({ claimed_at: knex.fn.now(), heartbeat_at: knex.fn.now(), updated_at: knex.fn.now() })
       .where({ id: runId, status: "running" })
-      .whereNull("claimed_at")
       .whereNull("deleted_at")
+      .whereRaw(
+        "(claimed_at is null or coalesce(heartbeat_at, claimed_at) < now() - make_interval(secs => ?))",
+        [leaseSeconds]
+      )
       .returning("id")
     return claimed.length === 1
   }

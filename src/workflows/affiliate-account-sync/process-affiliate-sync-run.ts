@@ -72,30 +72,39 @@ async function startRunForTagsChangedMeanwhile(container: MedusaContainer, runTa
 }
 
 /**
+ * How long a run's heartbeat (renewed after every batch) may be silent before
+ * the run counts as abandoned by its process and another may resume it.
+ */
+export const SYNC_RUN_LEASE_SECONDS = 120
+
+/**
  * Works through a full account-sync run: approved affiliates in id order, a
  * batch at a time (see `syncBatch`). Memory holds one batch and the
  * counters, whatever the number of affiliates. Only the process that claims
- * the run works on it, so a redelivered event is harmless; a run whose
- * process died is marked failed by the next start (see `createSyncRunStep`).
+ * the run works on it, so a redelivered event is harmless. After each batch
+ * the run records its counters, its cursor and a heartbeat: if its process
+ * dies, the run is claimed again once the lease runs out (the
+ * `affiliate-resume-sync-runs` job) and goes on after the cursor, the batch
+ * in flight synced again (syncing repairs what it had half written).
  */
 export async function processAffiliateSyncRun(container: MedusaContainer, runId: string) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  if (!(await service.claimSyncRun(runId))) {
+  if (!(await service.claimSyncRun(runId, SYNC_RUN_LEASE_SECONDS))) {
     return
   }
 
-  const run = await service.retrieveAffiliateSyncRun(runId, { select: ["tags", "total"] })
+  const run = await service.retrieveAffiliateSyncRun(runId)
   const counters: Counters = {
-    processed: 0,
-    created: 0,
-    linked: 0,
-    tagged: 0,
-    skipped: 0,
-    failed: 0,
+    processed: run.processed,
+    created: run.created,
+    linked: run.linked,
+    tagged: run.tagged,
+    skipped: run.skipped,
+    failed: run.failed,
   }
-  const errors: Record<string, string> = {}
-  let lastId: string | null = null
+  const errors = (run.errors ?? {}) as Record<string, string>
+  let lastId: string | null = run.cursor
 
   try {
     for (;;) {
@@ -130,7 +139,13 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
         }
       }
       lastId = batch[batch.length - 1].id
-      await service.updateAffiliateSyncRuns({ id: runId, ...counters, errors })
+      await service.updateAffiliateSyncRuns({
+        id: runId,
+        ...counters,
+        errors,
+        cursor: lastId,
+        heartbeat_at: new Date(),
+      })
     }
 
     await service.updateAffiliateSyncRuns({

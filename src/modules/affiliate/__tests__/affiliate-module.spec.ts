@@ -45,9 +45,24 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
     describe("claimSyncRun", () => {
       it("gives a running run to exactly one of several simultaneous claimers", async () => {
         const run = await service.createAffiliateSyncRuns({ trigger: "resync", tags: [] })
-        const claims = await Promise.all([1, 2, 3].map(() => service.claimSyncRun(run.id)))
+        const claims = await Promise.all([1, 2, 3].map(() => service.claimSyncRun(run.id, 60)))
         expect(claims.filter(Boolean)).toHaveLength(1)
-        expect(await service.claimSyncRun(run.id)).toBe(false)
+        expect(await service.claimSyncRun(run.id, 60)).toBe(false)
+      })
+
+      it("lets a run be claimed again once its heartbeat is older than the lease", async () => {
+        const run = await service.createAffiliateSyncRuns({ trigger: "resync", tags: [] })
+        expect(await service.claimSyncRun(run.id, 60)).toBe(true)
+        await service.updateAffiliateSyncRuns({
+          id: run.id,
+          heartbeat_at: new Date(Date.now() - 30 * 1000),
+        })
+        expect(await service.claimSyncRun(run.id, 60)).toBe(false)
+        await service.updateAffiliateSyncRuns({
+          id: run.id,
+          heartbeat_at: new Date(Date.now() - 90 * 1000),
+        })
+        expect(await service.claimSyncRun(run.id, 60)).toBe(true)
       })
 
       it("allows one running run at a time", async () => {

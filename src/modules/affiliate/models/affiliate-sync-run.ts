@@ -31,6 +31,10 @@ const AffiliateSyncRun = model
     message: model.text().nullable(),
     // Set by the process that works on the run, so a redelivered event does not start a second worker.
     claimed_at: model.dateTime().nullable(),
+    // Renewed after every batch: a run whose heartbeat is older than the lease lost its process and is resumed.
+    heartbeat_at: model.dateTime().nullable(),
+    // The id of the last affiliate done: a resumed run goes on after it.
+    cursor: model.text().nullable(),
     completed_at: model.dateTime().nullable(),
   })
   .indexes([

@@ -25,6 +25,8 @@ const Affiliate = model
     // The affiliate's own login: the auth identity they signed up with, or the
     // one account sync created for them. Sync attaches no other identity.
     auth_identity_id: model.text().nullable(),
+    // When account sync sent the set-password invite for the login it made.
+    account_invited_at: model.dateTime().nullable(),
     connections: model.hasMany(() => AffiliateConnection, {
       mappedBy: "affiliate",
     }),

@@ -3,9 +3,6 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { SyncRunTrigger } from "../../../modules/affiliate/models/affiliate-sync-run"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
-/** A running run with no progress for this long is taken to be dead (its process stopped). */
-export const STALE_SYNC_RUN_MS = 10 * 60 * 1000
-
 export type CreateSyncRunStepOutput = {
   run_id: string
   /** False when a run was already active: that one is returned instead. */
@@ -24,20 +21,13 @@ export const createSyncRunStep = createStep(
   async (input: { trigger: SyncRunTrigger }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
 
+    // A run whose process died is still the active one: the resume job
+    // (`affiliate-resume-sync-runs`) finishes it.
     const findActive = async () => {
       const [running] = await service.listAffiliateSyncRuns(
         { status: "running" },
-        { select: ["id", "updated_at"], take: 1 }
+        { select: ["id"], take: 1 }
       )
-      if (running && Date.now() - new Date(running.updated_at).getTime() > STALE_SYNC_RUN_MS) {
-        await service.updateAffiliateSyncRuns({
-          id: running.id,
-          status: "failed",
-          completed_at: new Date(),
-          message: "The run stopped without finishing: its process ended.",
-        })
-        return undefined
-      }
       return running
     }
 

@@ -4,7 +4,11 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
-import { findStoreAccountsByEmail } from "../../utils/find-store-accounts-by-email"
+import {
+  findLoginsById,
+  findStoreAccountsByEmail,
+  type StoreLogin,
+} from "../../utils/store-accounts"
 
 /**
  * - `none`: already linked to a customer; only the tags may be missing.
@@ -29,8 +33,10 @@ export type AccountSyncPlan = {
   auth_identity_id: string | null
   /** The affiliate's login before this sync, to restore on failure. */
   previous_auth_identity_id: string | null
-  /** The affiliate has no login: one is created and its owner invited to set a password. */
+  /** The affiliate has no login: one is created. */
   create_identity: boolean
+  /** The login sync made has no password and no invite went out yet: invite its owner to set one. */
+  invite: boolean
   /** The login does not yet point at the customer account. */
   attach_identity: boolean
 }
@@ -42,7 +48,11 @@ type AffiliateRow = {
   status: string
   customer_id: string | null
   auth_identity_id: string | null
+  account_invited_at: Date | null
 }
+
+/** `created_by` of the customers account sync creates, so an interrupted sync recognises its own. */
+export const ACCOUNT_SYNC_CREATOR = "affiliate-account-sync"
 
 export const ACCOUNT_IN_USE_REASON =
   "a store account with this email exists that is not this affiliate's login; " +
@@ -51,34 +61,6 @@ export const ACCOUNT_IN_USE_REASON =
 const splitName = (name: string) => {
   const [first_name, ...rest] = name.trim().split(/\s+/)
   return { first_name: first_name ?? "", last_name: rest.join(" ") }
-}
-
-/**
- * The affiliates' own logins, with the customer each already points at. Only
- * an identity tied to that affiliate (`app_metadata.affiliate_id`) counts:
- * whoever registered an identity with the same email proved nothing.
- */
-async function findOwnLogins(container: MedusaContainer, affiliates: AffiliateRow[]) {
-  const identityIds = affiliates.flatMap((affiliate) => affiliate.auth_identity_id ?? [])
-  const identities = identityIds.length
-    ? await container
-        .resolve(Modules.AUTH)
-        .listAuthIdentities({ id: identityIds }, { select: ["id", "app_metadata"] })
-    : []
-  const byId = new Map(identities.map((identity) => [identity.id, identity]))
-  const logins = new Map<string, { auth_identity_id: string; customer_id: string | null }>()
-  for (const affiliate of affiliates) {
-    const identity = affiliate.auth_identity_id ? byId.get(affiliate.auth_identity_id) : undefined
-    if (identity?.app_metadata?.affiliate_id !== affiliate.id) {
-      continue
-    }
-    const customerId = identity.app_metadata.customer_id
-    logins.set(affiliate.id, {
-      auth_identity_id: identity.id,
-      customer_id: typeof customerId === "string" && customerId ? customerId : null,
-    })
-  }
-  return logins
 }
 
 async function findExistingCustomerIds(container: MedusaContainer, ids: string[]) {
@@ -110,7 +92,17 @@ export const planAffiliateAccountsSyncStep = createStep(
 
     const affiliates: AffiliateRow[] = await service.listAffiliates(
       { id: input.affiliate_ids },
-      { select: ["id", "email", "name", "status", "customer_id", "auth_identity_id"] }
+      {
+        select: [
+          "id",
+          "email",
+          "name",
+          "status",
+          "customer_id",
+          "auth_identity_id",
+          "account_invited_at",
+        ],
+      }
     )
     const affiliateById = new Map(affiliates.map((affiliate) => [affiliate.id, affiliate]))
     const missing = input.affiliate_ids.filter((id) => !affiliateById.has(id))
@@ -122,15 +114,24 @@ export const planAffiliateAccountsSyncStep = createStep(
     }
 
     const approved = affiliates.filter((affiliate) => affiliate.status === "approved")
-    const logins = await findOwnLogins(container, approved)
+    // Only a login tied to the affiliate counts: whoever registered a login
+    // with the same email proved nothing.
+    const loginsById = await findLoginsById(
+      container,
+      approved.flatMap((affiliate) => affiliate.auth_identity_id ?? [])
+    )
+    const recordedLoginOf = (affiliate: AffiliateRow) => {
+      const login = affiliate.auth_identity_id ? loginsById.get(affiliate.auth_identity_id) : undefined
+      return login?.affiliate_id === affiliate.id ? login : undefined
+    }
     const existingCustomers = await findExistingCustomerIds(container, [
       ...approved.flatMap((affiliate) => affiliate.customer_id ?? []),
-      ...[...logins.values()].flatMap((login) => login.customer_id ?? []),
+      ...approved.flatMap((affiliate) => recordedLoginOf(affiliate)?.customer_id ?? []),
     ])
     const isLinked = (affiliate: AffiliateRow) =>
       !!affiliate.customer_id && existingCustomers.has(affiliate.customer_id)
     const loginCustomerOf = (affiliate: AffiliateRow) => {
-      const customerId = logins.get(affiliate.id)?.customer_id
+      const customerId = recordedLoginOf(affiliate)?.customer_id
       return customerId && existingCustomers.has(customerId) ? customerId : null
     }
     const needAccount = approved.filter(
@@ -143,7 +144,6 @@ export const planAffiliateAccountsSyncStep = createStep(
 
     const plans = input.affiliate_ids.map((id): AccountSyncPlan => {
       const affiliate = affiliateById.get(id)!
-      const login = logins.get(affiliate.id)
       const plan: AccountSyncPlan = {
         affiliate_id: affiliate.id,
         email: affiliate.email,
@@ -152,30 +152,55 @@ export const planAffiliateAccountsSyncStep = createStep(
         skip_reason: null,
         customer_id: null,
         previous_customer_id: affiliate.customer_id,
-        auth_identity_id: login?.auth_identity_id ?? null,
+        auth_identity_id: null,
         previous_auth_identity_id: affiliate.auth_identity_id,
         create_identity: false,
+        invite: false,
         attach_identity: false,
       }
       if (affiliate.status !== "approved") {
         return { ...plan, skip_reason: `the affiliate is ${affiliate.status}, not approved` }
       }
+      // A login sync made whose invite never went out (its process died in between) gets it now.
+      const withLogin = (login: StoreLogin | undefined): AccountSyncPlan => ({
+        ...plan,
+        auth_identity_id: login?.id ?? null,
+        invite: !!login && !login.has_password && !affiliate.account_invited_at,
+      })
+      const recordedLogin = recordedLoginOf(affiliate)
       if (isLinked(affiliate)) {
-        return { ...plan, action: "none", customer_id: affiliate.customer_id }
+        return { ...withLogin(recordedLogin), action: "none", customer_id: affiliate.customer_id }
       }
       const loginCustomer = loginCustomerOf(affiliate)
       if (loginCustomer) {
-        return { ...plan, action: "link", customer_id: loginCustomer }
+        return { ...withLogin(recordedLogin), action: "link", customer_id: loginCustomer }
       }
 
+      const { logins = [], registered_customers = [] } =
+        accounts.get(normalizeEmail(affiliate.email)) ?? {}
+      // What an interrupted sync of this affiliate left: the login it made
+      // (tied to the affiliate) and the customer it made (marked as its own).
+      const login = recordedLogin ?? logins.find((found) => found.affiliate_id === affiliate.id)
+      const madeBySync = registered_customers.find(
+        (customer) =>
+          customer.created_by === ACCOUNT_SYNC_CREATOR && customer.affiliate_id === affiliate.id
+      )
+      const next = {
+        ...withLogin(login),
+        create_identity: !login,
+        invite: !login || withLogin(login).invite,
+        attach_identity: true,
+      }
+      if (madeBySync) {
+        return { ...next, action: "link", customer_id: madeBySync.id }
+      }
       // A new registered customer, unless the email already has an account
       // (Medusa allows one registered customer per email) or, for an
       // affiliate without a login of their own, someone else's login.
-      const inUse = accounts.get(normalizeEmail(affiliate.email))
-      if (inUse?.registered_customer_ids.length || (!login && inUse?.identity_ids.length)) {
+      if (registered_customers.length || (!login && logins.length)) {
         return { ...plan, skip_reason: ACCOUNT_IN_USE_REASON }
       }
-      return { ...plan, action: "create", create_identity: !login, attach_identity: true }
+      return { ...next, action: "create" }
     })
     return new StepResponse(plans)
   }

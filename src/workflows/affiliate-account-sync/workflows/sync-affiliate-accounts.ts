@@ -17,6 +17,7 @@ import { ensureCustomerGroupsStep } from "../steps/ensure-customer-groups"
 import { inviteAffiliateCustomersStep } from "../steps/invite-affiliate-customers"
 import { linkAffiliateCustomersStep } from "../steps/link-affiliate-customers"
 import {
+  ACCOUNT_SYNC_CREATOR,
   type AccountSyncPlan,
   planAffiliateAccountsSyncStep,
 } from "../steps/plan-affiliate-accounts-sync"
@@ -67,6 +68,9 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
       newLogins: plans
         .filter((plan) => plan.create_identity)
         .map((plan) => ({ email: plan.email, affiliate_id: plan.affiliate_id })),
+      invites: plans
+        .filter((plan) => plan.invite)
+        .map((plan) => ({ email: plan.email, affiliate_id: plan.affiliate_id })),
       customersToCreate: plans
         .filter((plan) => plan.action === "create")
         .map((plan) => ({
@@ -74,6 +78,7 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
           first_name: plan.first_name,
           last_name: plan.last_name,
           has_account: true,
+          created_by: ACCOUNT_SYNC_CREATOR,
           metadata: { affiliate_id: plan.affiliate_id },
         })),
     }))
@@ -130,9 +135,7 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
     )
 
     releaseLockStep({ key: lockKeys })
-    inviteAffiliateCustomersStep({
-      emails: transform({ work }, ({ work }) => work.newLogins.map((login) => login.email)),
-    })
+    inviteAffiliateCustomersStep({ invites: work.invites })
 
     return new WorkflowResponse(
       transform({ plans, accounts, tagged }, ({ plans, accounts, tagged }) =>
@@ -143,7 +146,7 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
             outcome: outcomeOf(plan),
             customer_id: customerId,
             tagged: (customerId && tagged?.[customerId]) || 0,
-            invited: plan.create_identity,
+            invited: plan.invite,
             skip_reason: plan.skip_reason,
           }
         })

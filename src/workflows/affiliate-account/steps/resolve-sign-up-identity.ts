@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
-import { findStoreAccountsByEmail } from "../../utils/find-store-accounts-by-email"
+import { findStoreAccountsByEmail } from "../../utils/store-accounts"
 
 export const resolveSignUpIdentityStepId = "resolve-affiliate-sign-up-identity"
 
@@ -48,8 +48,8 @@ export const resolveSignUpIdentityStep = createStep(
     const email = normalizeEmail(loginEmail)
     const ownCustomerId = identity.app_metadata?.customer_id
     const accounts = (await findStoreAccountsByEmail(container, [email])).get(email)
-    const otherLogin = accounts?.identity_ids.some((id) => id !== identity.id)
-    const otherCustomer = accounts?.registered_customer_ids.some((id) => id !== ownCustomerId)
+    const otherLogin = accounts?.logins.some((login) => login.id !== identity.id)
+    const otherCustomer = accounts?.registered_customers.some(({ id }) => id !== ownCustomerId)
     if (otherLogin || otherCustomer) {
       throw new MedusaError(
         MedusaError.Types.DUPLICATE_ERROR,
