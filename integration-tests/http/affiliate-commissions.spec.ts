@@ -1,8 +1,11 @@
-import { Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
-import { creditUndecidedOrders } from "../../src/jobs/reconcile-order-credits"
+import reconcileOrderCredits, {
+  config as reconcileJob,
+  creditUndecidedOrders,
+} from "../../src/jobs/reconcile-order-credits"
 import orderPlacedHandler from "../../src/subscribers/order-placed"
 import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
@@ -668,14 +671,51 @@ medusaIntegrationTestRunner({
         expect(await commissionsOf(lost.id)).toEqual([])
 
         const result = await creditUndecidedOrders(getContainer(), {
-          since: new Date(Date.now() - 60 * 60 * 1000),
+          after: { created_at: new Date(Date.now() - 60 * 60 * 1000), id: "" },
           until: new Date(),
         })
-        expect(result).toEqual({ credited: 1, failed: 0 })
+        expect(result).toEqual({ credited: 1, failed: 0, settled: expect.objectContaining({ id: kept.id }) })
         expect(await commissionsOf(lost.id)).toEqual([
           expect.objectContaining({ affiliate_id: jane.id, amount: 2 }),
         ])
         expect(await commissionsOf(kept.id)).toHaveLength(1)
+      })
+
+      it("the job reads the orders after its watermark, however old it is, and only those", async () => {
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        const backdate = (orderId: string, days: number) =>
+          knex("order").update({ created_at: new Date(Date.now() - days * 24 * 60 * 60 * 1000) }).where({ id: orderId })
+        // The job last settled 40 days ago (it has not run since).
+        await service.createAffiliateJobCursors({
+          job: reconcileJob.name,
+          position_created_at: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000),
+          position_id: "",
+        })
+        const old = await placeOrder({
+          email: "old@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+          referralCode: "JANE",
+        })
+        const recent = await placeOrder({
+          email: "recent@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+          referralCode: "MAX",
+        })
+        await forgetDecision(old.id)
+        await forgetDecision(recent.id)
+        await backdate(old.id, 30)
+        await backdate(recent.id, 1 / 24)
+
+        await reconcileOrderCredits(getContainer())
+        expect(await commissionsOf(old.id)).toEqual([expect.objectContaining({ affiliate_id: jane.id })])
+        expect(await commissionsOf(recent.id)).toEqual([expect.objectContaining({ affiliate_id: max.id })])
+        const [watermark] = await service.listAffiliateJobCursors({ job: reconcileJob.name })
+        expect(watermark.position_id).toBe(recent.id)
+
+        // Behind the watermark nothing is read again.
+        await forgetDecision(recent.id)
+        await reconcileOrderCredits(getContainer())
+        expect(await commissionsOf(recent.id)).toEqual([])
       })
 
       it("lets an admin re-run the crediting of one order", async () => {

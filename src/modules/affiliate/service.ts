@@ -9,6 +9,7 @@ import Affiliate from "./models/affiliate"
 import AffiliateCommission from "./models/affiliate-commission"
 import AffiliateCommissionAdjustment from "./models/affiliate-commission-adjustment"
 import AffiliateConnection from "./models/affiliate-connection"
+import AffiliateJobCursor from "./models/affiliate-job-cursor"
 import AffiliateOrderAttribution from "./models/affiliate-order-attribution"
 import AffiliatePromotion from "./models/affiliate-promotion"
 import AffiliateSettings from "./models/affiliate-settings"
@@ -32,6 +33,7 @@ class AffiliateModuleService extends MedusaService({
   AffiliateCommission,
   AffiliateCommissionAdjustment,
   AffiliateConnection,
+  AffiliateJobCursor,
   AffiliateOrderAttribution,
   AffiliatePromotion,
   AffiliateSettings,
