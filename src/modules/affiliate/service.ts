@@ -19,13 +19,49 @@ import {
 } from "./options"
 import {
   DEFAULT_ATTRIBUTION_ORDER,
+  type AffiliateCommissionFilters,
   type AffiliateCommissionTotalsDTO,
+  type AffiliateCustomerRowDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
 } from "./types"
 
 /** The id of the single settings row. */
 export const AFFILIATE_SETTINGS_ID = "affset_store"
+
+const COMMISSION_FILTER_COLUMNS = [
+  "affiliate_id",
+  "order_id",
+  "customer_id",
+  "status",
+  "attribution",
+  "currency_code",
+] as const
+const COMPARISONS = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
+
+/**
+ * An affiliate's customers, as SQL shared by the page and the count: live
+ * connections to the affiliate, and customers the affiliate referred (by
+ * link or coupon, credited) who are not connected to them, with their latest
+ * referral.
+ */
+const AFFILIATE_CUSTOMERS_SQL = {
+  connected: `
+    select id, customer_id, source, created_by, created_at
+    from affiliate_connection
+    where affiliate_id = :affiliateId and ended_at is null and deleted_at is null`,
+  referred: `
+    select r.customer_id, max(r.created_at) as created_at
+    from affiliate_order_attribution r
+    where r.affiliate_id = :affiliateId and r.outcome = 'credited'
+      and r.method in ('coupon', 'link') and r.customer_id is not null
+      and r.deleted_at is null
+      and not exists (
+        select 1 from affiliate_connection c
+        where c.customer_id = r.customer_id and c.affiliate_id = :affiliateId
+          and c.ended_at is null and c.deleted_at is null)
+    group by r.customer_id`,
+}
 
 class AffiliateModuleService extends MedusaService({
   Affiliate,
@@ -125,6 +161,105 @@ class AffiliateModuleService extends MedusaService({
        where affiliate.id = link.affiliate_id and affiliate.deleted_at is null`,
       [links.map((link) => link.affiliate_id), links.map((link) => link.customer_id)]
     )
+  }
+
+  /**
+   * The ids of `take` commissions matching `filters`, newest first (id breaks
+   * ties), after the commission `after`: keyset paging for the CSV export, so
+   * every page is one index range however deep it is, and a commission
+   * credited while an export runs neither shifts a page nor repeats a row.
+   * The cursor is read in SQL, where created_at keeps its microseconds.
+   */
+  @InjectManager()
+  async listCommissionIdsAfter(
+    filters: AffiliateCommissionFilters,
+    { after, take }: { after?: string; take: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
+    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const query = knex("affiliate_commission").select("id").whereNull("deleted_at")
+    for (const column of COMMISSION_FILTER_COLUMNS) {
+      const values = filters[column]
+      if (values) {
+        query.whereIn(column, values)
+      }
+    }
+    for (const [operator, value] of Object.entries(filters.created_at ?? {})) {
+      query.where("created_at", COMPARISONS[operator as keyof typeof COMPARISONS], value)
+    }
+    if (after) {
+      query.whereRaw(
+        "(created_at, id) < (select created_at, id from affiliate_commission where id = ?)",
+        [after]
+      )
+    }
+    const rows: { id: string }[] = await query
+      .orderBy([
+        { column: "created_at", order: "desc" },
+        { column: "id", order: "desc" },
+      ])
+      .limit(take)
+    return rows.map((row) => row.id)
+  }
+
+  /**
+   * A page of an affiliate's customers and their number, in two queries
+   * whatever the number: connected customers first, newest connection first,
+   * then referred ones, latest referral first. Each part is read only as far
+   * as the page reaches (`skip + take` rows; the connections from their
+   * index on affiliate and date).
+   */
+  @InjectManager()
+  async listAndCountAffiliateCustomerRows(
+    affiliateId: string,
+    { skip, take }: { skip: number; take: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<[AffiliateCustomerRowDTO[], number]> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
+    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const reach = skip + take
+    const [page, counts] = await Promise.all([
+      knex.raw(
+        `select * from (
+           (select 0 as part, id as tiebreak, customer_id, id, source, created_by, created_at
+            from (${AFFILIATE_CUSTOMERS_SQL.connected}) connected
+            order by created_at desc, id desc limit :reach)
+           union all
+           (select 1, customer_id, customer_id, null, null, null, created_at
+            from (${AFFILIATE_CUSTOMERS_SQL.referred}) referred
+            order by created_at desc, customer_id desc limit :reach)
+         ) customers
+         order by part, created_at desc, tiebreak desc
+         limit :take offset :skip`,
+        { affiliateId, reach, take, skip }
+      ),
+      knex.raw(
+        `select (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.connected}) connected)
+              + (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.referred}) referred) as count`,
+        { affiliateId }
+      ),
+    ])
+    const rows = (
+      page.rows as {
+        customer_id: string
+        id: string | null
+        source: string | null
+        created_by: string | null
+        created_at: Date
+      }[]
+    ).map((row) => ({
+      customer_id: row.customer_id,
+      connection: row.id
+        ? {
+            id: row.id,
+            source: row.source as string,
+            created_at: row.created_at,
+            created_by: row.created_by,
+          }
+        : null,
+    }))
+    return [rows, Number(counts.rows[0].count)]
   }
 
   /** How many customers each affiliate has connected now (absent: none). */
