@@ -38,6 +38,8 @@ const COMMISSION_FILTER_COLUMNS = [
   "currency_code",
 ] as const
 const COMPARISONS = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
+/** Offsets below this are read without waiting for the count (an index range of at most this many rows). */
+const SHALLOW_OFFSET = 1000
 
 /**
  * An affiliate's customers, as SQL shared by the page and the count: live
@@ -204,11 +206,12 @@ class AffiliateModuleService extends MedusaService({
   }
 
   /**
-   * A page of an affiliate's customers and their number, in two queries
-   * whatever the number: connected customers first, newest connection first,
-   * then referred ones, latest referral first. Each part is read only as far
-   * as the page reaches (`skip + take` rows; the connections from their
-   * index on affiliate and date).
+   * A page of an affiliate's customers and their number, in a fixed number of
+   * queries whatever the number: connected customers first, newest connection
+   * first, then referred ones, latest referral first. Each part is read from
+   * its own offset, the connections from their index on affiliate and date: a
+   * shallow page beside the counts, a deep one after them (past the middle,
+   * from the other end, as the admin lists do).
    */
   @InjectManager()
   async listAndCountAffiliateCustomerRows(
@@ -218,48 +221,68 @@ class AffiliateModuleService extends MedusaService({
   ): Promise<[AffiliateCustomerRowDTO[], number]> {
     const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
     const knex = manager.getTransactionContext() ?? manager.getKnex()
-    const reach = skip + take
-    const [page, counts] = await Promise.all([
+    const readConnected = async (
+      fromEnd: boolean,
+      limit: number,
+      offset: number
+    ): Promise<AffiliateCustomerRowDTO[]> => {
+      const { rows } = await knex.raw(
+        `${AFFILIATE_CUSTOMERS_SQL.connected}
+         order by created_at ${fromEnd ? "asc" : "desc"}, id ${fromEnd ? "asc" : "desc"}
+         limit :limit offset :offset`,
+        { affiliateId, limit, offset }
+      )
+      const page = (
+        rows as {
+          id: string
+          customer_id: string
+          source: string
+          created_by: string | null
+          created_at: Date
+        }[]
+      ).map(({ customer_id, ...connection }) => ({ customer_id, connection }))
+      return fromEnd ? page.reverse() : page
+    }
+    const referredPage = async (limit: number): Promise<AffiliateCustomerRowDTO[]> => {
+      if (limit <= 0 || count <= connectedCount) {
+        return []
+      }
+      const { rows } = await knex.raw(
+        `${AFFILIATE_CUSTOMERS_SQL.referred}
+         order by max(r.created_at) desc, r.customer_id desc
+         limit :limit offset :offset`,
+        { affiliateId, limit, offset: Math.max(0, skip - connectedCount) }
+      )
+      return (rows as { customer_id: string }[]).map(({ customer_id }) => ({
+        customer_id,
+        connection: null,
+      }))
+    }
+
+    const [
+      {
+        rows: [counts],
+      },
+      shallowPage,
+    ] = await Promise.all([
       knex.raw(
-        `select * from (
-           (select 0 as part, id as tiebreak, customer_id, id, source, created_by, created_at
-            from (${AFFILIATE_CUSTOMERS_SQL.connected}) connected
-            order by created_at desc, id desc limit :reach)
-           union all
-           (select 1, customer_id, customer_id, null, null, null, created_at
-            from (${AFFILIATE_CUSTOMERS_SQL.referred}) referred
-            order by created_at desc, customer_id desc limit :reach)
-         ) customers
-         order by part, created_at desc, tiebreak desc
-         limit :take offset :skip`,
-        { affiliateId, reach, take, skip }
-      ),
-      knex.raw(
-        `select (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.connected}) connected)
-              + (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.referred}) referred) as count`,
+        `select (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.connected}) connected) as connected,
+                (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.referred}) referred) as referred`,
         { affiliateId }
       ),
+      skip < SHALLOW_OFFSET ? readConnected(false, take, skip) : undefined,
     ])
-    const rows = (
-      page.rows as {
-        customer_id: string
-        id: string | null
-        source: string | null
-        created_by: string | null
-        created_at: Date
-      }[]
-    ).map((row) => ({
-      customer_id: row.customer_id,
-      connection: row.id
-        ? {
-            id: row.id,
-            source: row.source as string,
-            created_at: row.created_at,
-            created_by: row.created_by,
-          }
-        : null,
-    }))
-    return [rows, Number(counts.rows[0].count)]
+    const connectedCount = Number(counts.connected)
+    const count = connectedCount + Number(counts.referred)
+    const left = connectedCount - skip
+    const connected =
+      shallowPage ??
+      (left <= 0
+        ? []
+        : left < skip
+          ? await readConnected(true, Math.min(take, left), Math.max(0, left - take))
+          : await readConnected(false, take, skip))
+    return [[...connected, ...(await referredPage(take - connected.length))], count]
   }
 
   /** How many customers each affiliate has connected now (absent: none). */
