@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: a throw-away embedded PostgreSQL (or DATABASE_URL), Medusa's
 // migrations, then each benchmark in turn. BENCH_SCALE=1 runs the sizes the
-// README reports; BENCH_ONLY=checkout,resync,lists picks some.
+// README reports; BENCH_ONLY=checkout,resync,lists,customers picks some.
 const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("../scripts/lib/database")
@@ -11,7 +11,7 @@ const { runCommand } = require("../scripts/lib/run-command")
 const root = path.resolve(__dirname, "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 const ADMIN = { email: "bench@example.com", password: "bench-password" }
-const BENCHMARKS = ["checkout", "resync", "lists"]
+const BENCHMARKS = ["checkout", "resync", "lists", "customers"]
 
 const log = (message) => process.stdout.write(`${message}\n`)
 
@@ -67,16 +67,16 @@ function printResyncMemory(since) {
   )
 }
 
-/** The admin lists are measured over HTTP against `medusa start`. */
-async function lists(env) {
+/** The lists are measured over HTTP against `medusa start`. */
+async function overHttp(env, file, name) {
   const port = await findFreePort()
   const server = await startMedusa({
     env: { ...env, MEDUSA_ADMIN_DISABLED: "true" },
     port,
-    logFile: path.join(__dirname, "results", "medusa-lists.log"),
+    logFile: path.join(__dirname, "results", `medusa-${name}.log`),
   })
   try {
-    await exec("admin-lists.ts", {
+    await exec(file, {
       ...env,
       BENCH_URL: server.url,
       BENCH_ADMIN_EMAIL: ADMIN.email,
@@ -90,7 +90,8 @@ async function lists(env) {
 const RUNNERS = {
   checkout: (env) => exec("checkout.ts", env),
   resync,
-  lists,
+  lists: (env) => overHttp(env, "admin-lists.ts", "lists"),
+  customers: (env) => overHttp(env, "affiliate-customers.ts", "customers"),
 }
 
 async function main() {

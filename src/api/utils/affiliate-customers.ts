@@ -23,42 +23,24 @@ function revenueByCurrency(
 }
 
 /**
- * An affiliate's customers: those connected to them (with the connection)
- * and those they referred by link or coupon but who are not connected to
- * them (`connection: null`), newest first. Each with the orders credited to
- * the affiliate and their revenue (the commission base).
+ * An affiliate's customers: those connected to them (with the connection),
+ * newest first, then those they referred by link or coupon but who are not
+ * connected to them (`connection: null`), latest referral first. Each with
+ * the orders credited to the affiliate and their revenue (the commission
+ * base). The page is chosen and counted in the database, so a request reads
+ * one page of customers and their commissions however many there are.
  */
 export async function listAffiliateCustomers(
   scope: MedusaContainer,
   affiliateId: string,
-  { skip = 0, take = 20 }: { skip?: number; take?: number }
+  { skip, take }: { skip: number; take: number }
 ) {
   const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
-  const [connections, referrals] = await Promise.all([
-    service.listAffiliateConnections(
-      { affiliate_id: affiliateId, ended_at: null },
-      {
-        select: ["id", "customer_id", "source", "created_at", "created_by"],
-        order: { created_at: "DESC" },
-      }
-    ),
-    service.listAffiliateOrderAttributions(
-      {
-        affiliate_id: affiliateId,
-        outcome: "credited",
-        method: ["coupon", "link"],
-        customer_id: { $ne: null },
-      },
-      { select: ["customer_id"], order: { created_at: "DESC" } }
-    ),
-  ])
-  const customerIds = [
-    ...new Set([
-      ...connections.map((c) => c.customer_id),
-      ...referrals.map((r) => r.customer_id as string),
-    ]),
-  ]
-  const page = customerIds.slice(skip, skip + take)
+  const [rows, count] = await service.listAndCountAffiliateCustomerRows(affiliateId, {
+    skip,
+    take,
+  })
+  const page = rows.map((row) => row.customer_id)
 
   const [customers, commissions] = page.length
     ? await Promise.all([
@@ -78,24 +60,16 @@ export async function listAffiliateCustomers(
     : [[], []]
 
   return {
-    customers: page.map((customerId) => {
-      const connection = connections.find((c) => c.customer_id === customerId)
+    customers: rows.map(({ customer_id: customerId, connection }) => {
       const credited = commissions.filter((c) => c.customer_id === customerId)
       return {
         ...customers.find((customer) => customer.id === customerId),
         id: customerId,
-        connection: connection
-          ? {
-              id: connection.id,
-              source: connection.source,
-              created_at: connection.created_at,
-              created_by: connection.created_by,
-            }
-          : null,
+        connection,
         order_count: credited.length,
         revenue: revenueByCurrency(credited),
       }
     }),
-    count: customerIds.length,
+    count,
   }
 }

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { escapeLike } from "./escape-like"
 
 /**
  * The most customers one `q` search resolves to. The customer lives in
@@ -27,8 +28,9 @@ export async function searchCustomerIds(
   if (!search) {
     return undefined
   }
+  // Medusa's customer search puts the term in ILIKE patterns as it is.
   const customers = await scope.resolve(Modules.CUSTOMER).listCustomers(
-    { q: search, ...(customerIds ? { id: customerIds } : {}) },
+    { q: escapeLike(search), ...(customerIds ? { id: customerIds } : {}) },
     {
       select: ["id"],
       take: CUSTOMER_SEARCH_LIMIT,

@@ -20,13 +20,51 @@ import {
 } from "./options"
 import {
   DEFAULT_ATTRIBUTION_ORDER,
+  type AffiliateCommissionFilters,
   type AffiliateCommissionTotalsDTO,
+  type AffiliateCustomerRowDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
 } from "./types"
 
 /** The id of the single settings row. */
 export const AFFILIATE_SETTINGS_ID = "affset_store"
+
+const COMMISSION_FILTER_COLUMNS = [
+  "affiliate_id",
+  "order_id",
+  "customer_id",
+  "status",
+  "attribution",
+  "currency_code",
+] as const
+const COMPARISONS = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
+/** Offsets below this are read without waiting for the count (an index range of at most this many rows). */
+const SHALLOW_OFFSET = 1000
+
+/**
+ * An affiliate's customers, as SQL shared by the page and the count: live
+ * connections to the affiliate, and customers the affiliate referred (by
+ * link or coupon, credited) who are not connected to them, with their latest
+ * referral.
+ */
+const AFFILIATE_CUSTOMERS_SQL = {
+  connected: `
+    select id, customer_id, source, created_by, created_at
+    from affiliate_connection
+    where affiliate_id = :affiliateId and ended_at is null and deleted_at is null`,
+  referred: `
+    select r.customer_id, max(r.created_at) as created_at
+    from affiliate_order_attribution r
+    where r.affiliate_id = :affiliateId and r.outcome = 'credited'
+      and r.method in ('coupon', 'link') and r.customer_id is not null
+      and r.deleted_at is null
+      and not exists (
+        select 1 from affiliate_connection c
+        where c.customer_id = r.customer_id and c.affiliate_id = :affiliateId
+          and c.ended_at is null and c.deleted_at is null)
+    group by r.customer_id`,
+}
 
 class AffiliateModuleService extends MedusaService({
   Affiliate,
@@ -145,6 +183,126 @@ class AffiliateModuleService extends MedusaService({
         accounts.map((account) => account.auth_identity_id),
       ]
     )
+  }
+
+  /**
+   * The ids of `take` commissions matching `filters`, newest first (id breaks
+   * ties), after the commission `after`: keyset paging for the CSV export, so
+   * every page is one index range however deep it is, and a commission
+   * credited while an export runs neither shifts a page nor repeats a row.
+   * The cursor is read in SQL, where created_at keeps its microseconds.
+   */
+  @InjectManager()
+  async listCommissionIdsAfter(
+    filters: AffiliateCommissionFilters,
+    { after, take }: { after?: string; take: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
+    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const query = knex("affiliate_commission").select("id").whereNull("deleted_at")
+    for (const column of COMMISSION_FILTER_COLUMNS) {
+      const values = filters[column]
+      if (values) {
+        query.whereIn(column, values)
+      }
+    }
+    for (const [operator, value] of Object.entries(filters.created_at ?? {})) {
+      query.where("created_at", COMPARISONS[operator as keyof typeof COMPARISONS], value)
+    }
+    if (after) {
+      query.whereRaw(
+        "(created_at, id) < (select created_at, id from affiliate_commission where id = ?)",
+        [after]
+      )
+    }
+    const rows: { id: string }[] = await query
+      .orderBy([
+        { column: "created_at", order: "desc" },
+        { column: "id", order: "desc" },
+      ])
+      .limit(take)
+    return rows.map((row) => row.id)
+  }
+
+  /**
+   * A page of an affiliate's customers and their number, in a fixed number of
+   * queries whatever the number: connected customers first, newest connection
+   * first, then referred ones, latest referral first. Each part is read from
+   * its own offset, the connections from their index on affiliate and date: a
+   * shallow page beside the counts, a deep one after them (past the middle,
+   * from the other end, as the admin lists do).
+   */
+  @InjectManager()
+  async listAndCountAffiliateCustomerRows(
+    affiliateId: string,
+    { skip, take }: { skip: number; take: number },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<[AffiliateCustomerRowDTO[], number]> {
+    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
+    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const readConnected = async (
+      fromEnd: boolean,
+      limit: number,
+      offset: number
+    ): Promise<AffiliateCustomerRowDTO[]> => {
+      const { rows } = await knex.raw(
+        `${AFFILIATE_CUSTOMERS_SQL.connected}
+         order by created_at ${fromEnd ? "asc" : "desc"}, id ${fromEnd ? "asc" : "desc"}
+         limit :limit offset :offset`,
+        { affiliateId, limit, offset }
+      )
+      const page = (
+        rows as {
+          id: string
+          customer_id: string
+          source: string
+          created_by: string | null
+          created_at: Date
+        }[]
+      ).map(({ customer_id, ...connection }) => ({ customer_id, connection }))
+      return fromEnd ? page.reverse() : page
+    }
+    const referredPage = async (limit: number): Promise<AffiliateCustomerRowDTO[]> => {
+      if (limit <= 0 || count <= connectedCount) {
+        return []
+      }
+      const { rows } = await knex.raw(
+        `${AFFILIATE_CUSTOMERS_SQL.referred}
+         order by max(r.created_at) desc, r.customer_id desc
+         limit :limit offset :offset`,
+        { affiliateId, limit, offset: Math.max(0, skip - connectedCount) }
+      )
+      return (rows as { customer_id: string }[]).map(({ customer_id }) => ({
+        customer_id,
+        connection: null,
+      }))
+    }
+
+    const [
+      {
+        rows: [counts],
+      },
+      shallowPage,
+    ] = await Promise.all([
+      knex.raw(
+        `select (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.connected}) connected) as connected,
+                (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.referred}) referred) as referred`,
+        { affiliateId }
+      ),
+      skip < SHALLOW_OFFSET ? readConnected(false, take, skip) : undefined,
+    ])
+    const connectedCount = Number(counts.connected)
+    const count = connectedCount + Number(counts.referred)
+    const left = connectedCount - skip
+    const connected =
+      shallowPage ??
+      (left <= 0
+        ? []
+        : left < skip
+          ? await readConnected(true, Math.min(take, left), Math.max(0, left - take))
+          : await readConnected(false, take, skip))
+    return [[...connected, ...(await referredPage(take - connected.length))], count]
   }
 
   /** How many customers each affiliate has connected now (absent: none). */

@@ -36,6 +36,29 @@ export type CreateAffiliateDTO = {
 
 export type UpdateAffiliateDTO = Partial<Omit<CreateAffiliateDTO, "auth_identity_id">>
 
+/** The filters of a commission listing done in SQL (see listCommissionIdsAfter). */
+export type AffiliateCommissionFilters = {
+  affiliate_id?: string[]
+  order_id?: string[]
+  customer_id?: string[]
+  status?: string[]
+  attribution?: string[]
+  currency_code?: string[]
+  created_at?: Partial<Record<"$gt" | "$gte" | "$lt" | "$lte", string>>
+}
+
+/** One row of an affiliate's customers list: a connected or a referred customer. */
+export type AffiliateCustomerRowDTO = {
+  customer_id: string
+  /** The live connection to this affiliate, or null for a referred customer. */
+  connection: {
+    id: string
+    source: string
+    created_at: Date
+    created_by: string | null
+  } | null
+}
+
 export type AffiliateSettingsDTO = {
   id: string | null
   default_commission_rate: number

@@ -1,13 +1,17 @@
 import { z } from "@medusajs/framework/zod"
-import {
-  createFindParams,
-  createOperatorMap,
-  createSelectParams,
-} from "@medusajs/medusa/api/utils/validators"
+import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import {
   ATTRIBUTIONS,
   COMMISSION_STATUSES,
 } from "../../../modules/affiliate/models/affiliate-commission"
+import {
+  createListParams,
+  dateRangeFilter,
+  ID_MAX_LENGTH,
+  idParam,
+  oneOrMany,
+  searchParam,
+} from "../../utils/validators"
 
 const status = z.enum(COMMISSION_STATUSES, {
   error: `status must be one of ${COMMISSION_STATUSES.join(", ")}`,
@@ -15,28 +19,33 @@ const status = z.enum(COMMISSION_STATUSES, {
 const attribution = z.enum(ATTRIBUTIONS, {
   error: `attribution must be one of ${ATTRIBUTIONS.join(", ")}`,
 })
-const oneOrMany = <T extends z.ZodType>(schema: T) =>
-  z.union([schema, z.array(schema)]).optional()
-
 export const AdminGetAffiliateCommissionParams = createSelectParams()
 
 export const AdminCommissionFilters = z.object({
-  affiliate_id: oneOrMany(z.string()),
-  order_id: oneOrMany(z.string()),
-  customer_id: oneOrMany(z.string()),
+  affiliate_id: oneOrMany(idParam),
+  order_id: oneOrMany(idParam),
+  customer_id: oneOrMany(idParam),
   status: oneOrMany(status),
   attribution: oneOrMany(attribution),
-  currency_code: oneOrMany(z.string()),
-  created_at: createOperatorMap().optional(),
+  currency_code: oneOrMany(z.string().max(3)),
+  created_at: dateRangeFilter("created_at"),
 })
 
-export const AdminGetAffiliateCommissionsParams = createFindParams({
-  limit: 20,
-  offset: 0,
+export const AdminGetAffiliateCommissionsParams = createListParams({
+  orderFields: [
+    "created_at",
+    "updated_at",
+    "id",
+    "amount",
+    "base_amount",
+    "status",
+    "attribution",
+    "currency_code",
+  ],
 })
   .extend(AdminCommissionFilters.shape)
   // Searches the buyer's email and name (the list only: the CSV export takes filters).
-  .extend({ q: z.string().optional() })
+  .extend({ q: searchParam })
 export type AdminGetAffiliateCommissionsParamsType = z.infer<
   typeof AdminGetAffiliateCommissionsParams
 >
@@ -63,7 +72,7 @@ export type AdminUpdateAffiliateCommissionType = z.infer<
 
 export const AdminBatchUpdateAffiliateCommissions = AdminUpdateAffiliateCommission.extend({
   ids: z
-    .array(z.string().min(1), { error: "ids must be a list of commission ids" })
+    .array(idParam.min(1), { error: "ids must be a list of commission ids" })
     .min(1, { error: "ids must name at least one commission" })
     .max(500, { error: "ids can name at most 500 commissions at once" }),
 }).strict()
@@ -72,6 +81,6 @@ export type AdminBatchUpdateAffiliateCommissionsType = z.infer<
 >
 
 export const AdminReconcileOrder = z
-  .object({ order_id: z.string({ error: "order_id is required" }).min(1) })
+  .object({ order_id: z.string({ error: "order_id is required" }).min(1).max(ID_MAX_LENGTH) })
   .strict()
 export type AdminReconcileOrderType = z.infer<typeof AdminReconcileOrder>

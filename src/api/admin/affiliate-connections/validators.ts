@@ -1,19 +1,26 @@
 import { z } from "@medusajs/framework/zod"
-import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 import { CONNECTION_SOURCES } from "../../../modules/affiliate/models/affiliate-connection"
+import {
+  createListParams,
+  EMAIL_MAX_LENGTH,
+  idParam,
+  metadataParam,
+  NAME_MAX_LENGTH,
+  oneOrMany,
+  searchParam,
+} from "../../utils/validators"
 
 const source = z.enum(CONNECTION_SOURCES, {
   error: `source must be one of ${CONNECTION_SOURCES.join(", ")}`,
 })
 
-export const AdminGetAffiliateConnectionsParams = createFindParams({
-  limit: 20,
-  offset: 0,
+export const AdminGetAffiliateConnectionsParams = createListParams({
+  orderFields: ["created_at", "updated_at", "id", "ended_at", "source"],
 }).extend({
-  q: z.string().optional(),
-  affiliate_id: z.union([z.string(), z.array(z.string())]).optional(),
-  customer_id: z.union([z.string(), z.array(z.string())]).optional(),
-  source: z.union([source, z.array(source)]).optional(),
+  q: searchParam,
+  affiliate_id: oneOrMany(idParam),
+  customer_id: oneOrMany(idParam),
+  source: oneOrMany(source),
   status: z
     .enum(["active", "ended", "all"], {
       error: "status must be one of active, ended, all",
@@ -26,19 +33,21 @@ export type AdminGetAffiliateConnectionsParamsType = z.infer<
 
 export const AdminNewConnectionCustomer = z
   .object({
-    email: z.email({ error: "customer.email must be a valid email address" }),
-    first_name: z.string().trim().max(200).optional(),
-    last_name: z.string().trim().max(200).optional(),
+    email: z
+      .email({ error: "customer.email must be a valid email address" })
+      .max(EMAIL_MAX_LENGTH),
+    first_name: z.string().trim().max(NAME_MAX_LENGTH).optional(),
+    last_name: z.string().trim().max(NAME_MAX_LENGTH).optional(),
   })
   .strict()
 
 export const AdminCreateAffiliateConnection = z
   .object({
-    affiliate_id: z.string({ error: "affiliate_id is required" }).min(1),
-    customer_id: z.string().min(1).optional(),
+    affiliate_id: idParam.min(1, { error: "affiliate_id is required" }),
+    customer_id: idParam.min(1).optional(),
     customer: AdminNewConnectionCustomer.optional(),
     replace: z.boolean({ error: "replace must be true or false" }).optional(),
-    metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+    metadata: metadataParam,
   })
   .strict()
   .refine((body) => Boolean(body.customer_id) !== Boolean(body.customer), {

@@ -4,6 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAffiliatesWorkflow } from "../../../workflows"
+import { escapeLike } from "../../utils/escape-like"
 import { refetchAffiliate, withAffiliateStats } from "./helpers"
 import type {
   AdminCreateAffiliateType,
@@ -18,18 +19,19 @@ export const GET = async (
   const { q, status, ...filters } = req.filterableFields as AdminGetAffiliatesParamsType
 
   const search = q?.trim()
+  const pattern = search && `%${escapeLike(search)}%`
   const { data: affiliates, metadata } = await query.graph({
     entity: "affiliate",
     fields: req.queryConfig.fields,
     filters: {
       ...filters,
       ...(status ? { status } : {}),
-      ...(search
+      ...(pattern
         ? {
             $or: [
-              { name: { $ilike: `%${search}%` } },
-              { email: { $ilike: `%${search}%` } },
-              { code: { $ilike: `%${search}%` } },
+              { name: { $ilike: pattern } },
+              { email: { $ilike: pattern } },
+              { code: { $ilike: pattern } },
             ],
           }
         : {}),

@@ -1,10 +1,16 @@
 import { z } from "@medusajs/framework/zod"
-import {
-  createFindParams,
-  createSelectParams,
-} from "@medusajs/medusa/api/utils/validators"
+import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { AFFILIATE_STATUSES } from "../../../modules/affiliate/models/affiliate"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
+import {
+  createListParams,
+  EMAIL_MAX_LENGTH,
+  FILTER_VALUES_MAX,
+  metadataParam,
+  NAME_MAX_LENGTH,
+  oneOrMany,
+  searchParam,
+} from "../../utils/validators"
 
 const commissionRate = z
   .number({ error: "commission_rate must be a number from 0 to 100" })
@@ -18,19 +24,27 @@ const status = z.enum(AFFILIATE_STATUSES, {
 export const AdminGetAffiliateParams = createSelectParams()
 export type AdminGetAffiliateParamsType = z.infer<typeof AdminGetAffiliateParams>
 
-export const AdminGetAffiliatesParams = createFindParams({
-  limit: 20,
-  offset: 0,
+export const AdminGetAffiliatesParams = createListParams({
+  orderFields: [
+    "created_at",
+    "updated_at",
+    "id",
+    "name",
+    "email",
+    "code",
+    "status",
+    "commission_rate",
+  ],
 }).extend({
-  q: z.string().optional(),
-  status: z.union([status, z.array(status)]).optional(),
+  q: searchParam,
+  status: oneOrMany(status),
 })
 export type AdminGetAffiliatesParamsType = z.infer<typeof AdminGetAffiliatesParams>
 
 export const AdminCreateAffiliate = z
   .object({
-    name: z.string().trim().min(1, { error: "name is required" }).max(200),
-    email: z.email({ error: "email must be a valid email address" }),
+    name: z.string().trim().min(1, { error: "name is required" }).max(NAME_MAX_LENGTH),
+    email: z.email({ error: "email must be a valid email address" }).max(EMAIL_MAX_LENGTH),
     code: z
       .string()
       .regex(AFFILIATE_CODE_PATTERN, {
@@ -40,7 +54,7 @@ export const AdminCreateAffiliate = z
       .optional(),
     status: status.optional(),
     commission_rate: commissionRate.nullable().optional(),
-    metadata: z.record(z.string(), z.unknown()).nullable().optional(),
+    metadata: metadataParam,
   })
   .strict()
 export type AdminCreateAffiliateType = z.infer<typeof AdminCreateAffiliate>
@@ -48,10 +62,8 @@ export type AdminCreateAffiliateType = z.infer<typeof AdminCreateAffiliate>
 export const AdminUpdateAffiliate = AdminCreateAffiliate.partial().strict()
 export type AdminUpdateAffiliateType = z.infer<typeof AdminUpdateAffiliate>
 
-export const AdminGetAffiliateCustomersParams = createFindParams({
-  limit: 20,
-  offset: 0,
-})
+// Fixed order: connected customers newest first, then referred ones.
+export const AdminGetAffiliateCustomersParams = createListParams()
 export type AdminGetAffiliateCustomersParamsType = z.infer<
   typeof AdminGetAffiliateCustomersParams
 >
@@ -59,8 +71,11 @@ export type AdminGetAffiliateCustomersParamsType = z.infer<
 export const AdminAssignAffiliatePromotions = z
   .object({
     codes: z
-      .array(z.string().trim().min(1), { error: "codes must be a list of promotion codes" })
-      .min(1, { error: "codes must name at least one promotion code" }),
+      .array(z.string().trim().min(1).max(100), {
+        error: "codes must be a list of promotion codes",
+      })
+      .min(1, { error: "codes must name at least one promotion code" })
+      .max(FILTER_VALUES_MAX),
   })
   .strict()
 export type AdminAssignAffiliatePromotionsType = z.infer<

@@ -4,6 +4,8 @@ import type {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { stringify } from "csv-stringify"
+import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
+import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { withNetAmount } from "../../../utils/commission-net-amount"
 import type { AdminExportAffiliateCommissionsParamsType } from "../validators"
 
@@ -44,13 +46,23 @@ const FIELDS = [
   "adjustments.amount",
 ]
 
-/** The filtered ledger as CSV, newest first, streamed page by page. */
+/**
+ * The filtered ledger as CSV, newest first, streamed page by page (keyset:
+ * each page starts after the last row of the previous one).
+ *
+ * Names and reasons come from strangers (public sign-up, order data), and a
+ * spreadsheet runs a cell that starts with = + - @, tab or carriage return as
+ * a formula: `escape_formulas` prefixes such text cells with `'`. Numbers,
+ * negative ones included, stay numbers.
+ */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminExportAffiliateCommissionsParamsType>,
   res: MedusaResponse
 ) => {
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const csv = stringify({ header: true, columns: COLUMNS })
+  const service: AffiliateModuleService = req.scope.resolve(AFFILIATE_MODULE)
+  const filters = req.validatedQuery as AdminExportAffiliateCommissionsParamsType
+  const csv = stringify({ header: true, columns: COLUMNS, escape_formulas: true })
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader(
     "Content-Disposition",
@@ -58,14 +70,19 @@ export const GET = async (
   )
   csv.pipe(res)
 
-  for (let skip = 0; ; skip += PAGE_SIZE) {
+  let after: string | undefined
+  for (;;) {
+    const ids = await service.listCommissionIdsAfter(filters, { after, take: PAGE_SIZE })
+    if (!ids.length) {
+      break
+    }
     const { data } = await query.graph({
       entity: "affiliate_commission",
       fields: FIELDS,
-      filters: req.validatedQuery as AdminExportAffiliateCommissionsParamsType,
-      pagination: { skip, take: PAGE_SIZE, order: { created_at: "DESC", id: "DESC" } },
+      filters: { id: ids },
     })
-    for (const commission of data.map(withNetAmount)) {
+    const byId = new Map(data.map((commission) => [commission.id, commission]))
+    for (const commission of ids.flatMap((id) => byId.get(id) ?? []).map(withNetAmount)) {
       csv.write({
         ...commission,
         created_at: new Date(commission.created_at).toISOString(),
@@ -74,9 +91,10 @@ export const GET = async (
         adjustments: commission.adjustment_total,
       })
     }
-    if (data.length < PAGE_SIZE) {
+    if (ids.length < PAGE_SIZE) {
       break
     }
+    after = ids[ids.length - 1]
   }
   csv.end()
 }

