@@ -86,7 +86,14 @@ async function seedAffiliates(container: MedusaContainer, size: number, label: s
     const customerByEmail = new Map(existing.map((customer) => [customer.email, customer.id]))
     const identities = await auth.createAuthIdentities(
       affiliates.map((affiliate) => ({
-        provider_identities: [{ provider: "emailpass", entity_id: affiliate.email }],
+        // Signed up with a password (its hash is never checked here): sync sends no invite.
+        provider_identities: [
+          {
+            provider: "emailpass",
+            entity_id: affiliate.email,
+            provider_metadata: { password: "bench-password-hash" },
+          },
+        ],
         app_metadata: {
           affiliate_id: affiliate.id,
           ...(customerByEmail.has(affiliate.email) && {

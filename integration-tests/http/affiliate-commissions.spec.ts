@@ -239,6 +239,27 @@ medusaIntegrationTestRunner({
         ])
       })
 
+      it("follows a connected customer's change of email for later guest orders", async () => {
+        const cora = await createCustomer("cora@shop.test")
+        await api.post("/admin/affiliate-connections", { affiliate_id: jane.id, customer_id: cora.id }, admin)
+        await andWaitFor("customer.updated", () =>
+          api.post(`/admin/customers/${cora.id}`, { email: "Cora.New@shop.test" }, admin)
+        )
+
+        const withNew = await placeOrder({
+          email: "cora.new@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+        })
+        const withOld = await placeOrder({
+          email: "cora@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+        })
+        expect(await commissionsOf(withNew.id)).toEqual([
+          expect.objectContaining({ affiliate_id: jane.id, attribution: "connection" }),
+        ])
+        expect(await commissionsOf(withOld.id)).toEqual([])
+      })
+
       it("keeps a self-referral as a rejected commission with its reason", async () => {
         const order = await placeOrder({
           email: "jane@aff.test",

@@ -15,6 +15,9 @@ const AffiliateConnection = model
     affiliate: model.belongsTo(() => Affiliate, { mappedBy: "connections" }),
     // Medusa's customer; a read-only link in src/links makes it traversable.
     customer_id: model.text(),
+    // The customer's email, lower-cased, kept current on `customer.updated`:
+    // a guest order finds a connected customer with its email by this index.
+    customer_email: model.text().nullable(),
     source: model.enum([...CONNECTION_SOURCES]),
     // The admin user (or other actor) who made the connection.
     created_by: model.text().nullable(),
@@ -32,6 +35,7 @@ const AffiliateConnection = model
       where: "ended_at IS NULL AND deleted_at IS NULL",
     },
     { on: ["affiliate_id", "created_at"], where: "deleted_at IS NULL" },
+    { on: ["customer_email"], where: "ended_at IS NULL AND deleted_at IS NULL" },
     // The admin list: live connections newest (or oldest) first, and a deep
     // page's ids from the index alone (id breaks created_at ties).
     {

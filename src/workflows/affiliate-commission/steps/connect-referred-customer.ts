@@ -1,6 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { findCustomerEmails } from "../../utils/customer-emails"
 
 export type ConnectReferredCustomerStepInput = {
   affiliate_id: string
@@ -20,8 +21,13 @@ export const connectReferredCustomerStep = createStep(
   connectReferredCustomerStepId,
   async (input: ConnectReferredCustomerStepInput, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+    const emails = await findCustomerEmails(container, [input.customer_id])
     const connection = await service
-      .createAffiliateConnections({ ...input, source: "referral" })
+      .createAffiliateConnections({
+        ...input,
+        customer_email: emails.get(input.customer_id) ?? null,
+        source: "referral",
+      })
       .catch(() => null)
     return new StepResponse(
       { connection_id: connection?.id ?? null },

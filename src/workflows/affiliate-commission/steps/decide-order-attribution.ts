@@ -185,17 +185,11 @@ async function findConnectionCandidate(
   if (!order.email) {
     return none
   }
-  const sameEmail = await container.resolve(Modules.CUSTOMER).listCustomers(
-    { email: { $ilike: order.email.trim().replace(/[\\%_]/g, "\\$&") } },
-    { select: ["id"] }
-  )
-  const others = sameEmail.map((c) => c.id).filter((id) => id !== order.customer_id)
-  if (!others.length) {
-    return none
-  }
+  // The connection's copy of its customer's email, indexed: no scan of
+  // Medusa's customer table for every guest order.
   const [connection] = await service.listAffiliateConnections(
-    { customer_id: others, ended_at: null },
-    WITH_AFFILIATE
+    { customer_email: normalizeEmail(order.email), ended_at: null },
+    { ...WITH_AFFILIATE, order: { created_at: "ASC" }, take: 1 }
   )
   return { candidate: connection ? candidate("connection", connection) : null, buyer_connected: false }
 }

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { ConnectionSource } from "../../../modules/affiliate/models/affiliate-connection"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { findCustomerEmails } from "../../utils/customer-emails"
 
 export type CreateAffiliateConnectionStepInput = {
   affiliate_id: string
@@ -22,10 +23,12 @@ export const createAffiliateConnectionStep = createStep(
   createAffiliateConnectionStepId,
   async (input: CreateAffiliateConnectionStepInput, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+    const emails = await findCustomerEmails(container, [input.customer_id])
     const connection = await service
       .createAffiliateConnections({
         affiliate_id: input.affiliate_id,
         customer_id: input.customer_id,
+        customer_email: emails.get(input.customer_id) ?? null,
         source: input.source,
         created_by: input.created_by ?? null,
         metadata: input.metadata ?? null,

@@ -3,6 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { ConnectionSource } from "../../../modules/affiliate/models/affiliate-connection"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { findCustomerEmails } from "../../utils/customer-emails"
 
 export type CreateAffiliateConnectionsStepInput = {
   connections: { affiliate_id: string; customer_id: string }[]
@@ -27,10 +28,15 @@ export const createAffiliateConnectionsStep = createStep(
 
     for (let start = 0; start < input.connections.length; start += BATCH_SIZE) {
       const batch = input.connections.slice(start, start + BATCH_SIZE)
+      const emails = await findCustomerEmails(
+        container,
+        batch.map((connection) => connection.customer_id)
+      )
       const created = await service
         .createAffiliateConnections(
           batch.map((connection) => ({
             ...connection,
+            customer_email: emails.get(connection.customer_id) ?? null,
             source: input.source,
             created_by: input.created_by ?? null,
           }))
