@@ -5,6 +5,7 @@ const suites = {
   modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
+  production: ["<rootDir>/integration-tests/production/**/*.spec.[jt]s"],
 }
 
 const testType = process.env.TEST_TYPE
@@ -31,8 +32,9 @@ module.exports = {
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
   testMatch: testType ? suites[testType] : [...suites.modules, ...suites.http],
-  ...(testType === "browser" && {
-    globalSetup: "<rootDir>/integration-tests/browser/global-setup.js",
-    globalTeardown: "<rootDir>/integration-tests/browser/global-teardown.js",
+  // These suites share one app, started once for all of them.
+  ...((testType === "browser" || testType === "production") && {
+    globalSetup: `<rootDir>/integration-tests/${testType}/global-setup.js`,
+    globalTeardown: `<rootDir>/integration-tests/${testType}/global-teardown.js`,
   }),
 }

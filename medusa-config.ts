@@ -1,4 +1,4 @@
-import { defineConfig, loadEnv } from "@medusajs/framework/utils"
+import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { AffiliateModuleOptions } from "./src/modules/affiliate"
 
 loadEnv(process.env.NODE_ENV || "development", process.cwd())
@@ -12,9 +12,74 @@ const affiliateOptions: AffiliateModuleOptions = {
   defaultCommissionRate: Number(process.env.AFFILIATE_DEFAULT_RATE ?? 10),
 }
 
+const WORKER_MODES = ["shared", "server", "worker"] as const
+type WorkerMode = (typeof WORKER_MODES)[number]
+
+// Medusa silently ignores an unknown MEDUSA_WORKER_MODE: a typo would make a
+// process that runs no subscribers and no jobs.
+function workerModeFromEnv(value = "shared"): WorkerMode {
+  const mode = WORKER_MODES.find((known) => known === value)
+  if (!mode) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_ARGUMENT,
+      `MEDUSA_WORKER_MODE is "${value}": use one of ${WORKER_MODES.join(", ")}`
+    )
+  }
+  return mode
+}
+
+const workerMode = workerModeFromEnv(process.env.MEDUSA_WORKER_MODE)
+const redisUrl = process.env.REDIS_URL
+
+/**
+ * Production: events, workflows, locks and the cache in Redis, shared by the
+ * server and worker processes. Without REDIS_URL (the demo, the tests) Medusa
+ * keeps them in memory.
+ */
+const redisModules = redisUrl
+  ? [
+      {
+        resolve: "@medusajs/medusa/event-bus-redis",
+        options: { redisUrl },
+      },
+      {
+        resolve: "@medusajs/medusa/workflow-engine-redis",
+        options: { redis: { redisUrl } },
+      },
+      {
+        resolve: "@medusajs/medusa/locking",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/locking-redis",
+              id: "locking-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+      {
+        resolve: "@medusajs/medusa/caching",
+        options: {
+          providers: [
+            {
+              resolve: "@medusajs/medusa/caching-redis",
+              id: "caching-redis",
+              is_default: true,
+              options: { redisUrl },
+            },
+          ],
+        },
+      },
+    ]
+  : []
+
 module.exports = defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL,
+    redisUrl,
+    workerMode,
     http: {
       storeCors: process.env.STORE_CORS || "http://localhost:8000",
       adminCors: process.env.ADMIN_CORS || "http://localhost:9000",
@@ -25,12 +90,15 @@ module.exports = defineConfig({
     },
   },
   admin: {
-    disable: process.env.MEDUSA_ADMIN_DISABLED === "true",
+    // Workers serve no HTTP but /health.
+    disable:
+      process.env.MEDUSA_ADMIN_DISABLED === "true" || workerMode === "worker",
   },
   modules: [
     {
       resolve: "./src/modules/affiliate",
       options: affiliateOptions,
     },
+    ...redisModules,
   ],
 })

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The README's second command: lint, typecheck, the plugin build, then the
-// module, HTTP and browser suites on a throw-away embedded PostgreSQL (or DATABASE_URL).
+// module, HTTP, production and browser suites on a throw-away embedded
+// PostgreSQL (or DATABASE_URL). The production suite also starts its own
+// redis-server (or uses REDIS_URL); the others run without Redis.
 const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
@@ -55,7 +57,10 @@ async function main() {
     port,
     persistent: false,
   })
-  const env = { ...process.env, ...databaseEnv(db) }
+  // Only the production suite runs on Redis (REDIS_URL, or its own redis-server).
+  const withoutRedis = { ...process.env }
+  delete withoutRedis.REDIS_URL
+  const env = { ...withoutRedis, ...databaseEnv(db) }
   // The test runner makes a database per suite; it must not reuse the app's URL.
   delete env.DATABASE_URL
 
@@ -68,7 +73,10 @@ async function main() {
   } finally {
     await db.stop()
   }
-  results.push(await jest("browser tests", "browser", process.env))
+  results.push(
+    await jest("production tests (one server and two workers on Redis)", "production", process.env),
+    await jest("browser tests", "browser", withoutRedis)
+  )
 
   const passed = results.reduce((sum, r) => sum + r.tests, 0)
   const failed =

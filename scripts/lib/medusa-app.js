@@ -134,6 +134,8 @@ async function startMedusa({ env, port, logFile, timeoutMs = 240_000 }) {
 
 module.exports = {
   MedusaError,
+  medusaBin,
+  isHealthy,
   medusaEnv,
   migrate,
   createAdminUser,
