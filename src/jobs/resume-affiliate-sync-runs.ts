@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { AFFILIATE_MODULE } from "../modules/affiliate"
 import type AffiliateModuleService from "../modules/affiliate/service"
-import { processAffiliateSyncRun, SYNC_RUN_LEASE_SECONDS } from "../workflows"
+import { SYNC_RUN_LEASE_SECONDS } from "../modules/affiliate/models/affiliate-sync-run"
+import { processAffiliateSyncRun } from "../workflows"
 
 /**
  * Resumes account-sync runs whose process died (a worker killed or

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../modules/affiliate"
 import { AffiliateEvents } from "../../modules/affiliate/events"
 import type AffiliateModuleService from "../../modules/affiliate/service"
+import { SYNC_RUN_LEASE_SECONDS } from "../../modules/affiliate/models/affiliate-sync-run"
 import { haveSameTags } from "../../modules/affiliate/utils/normalize"
 import {
   type SyncAffiliateAccountResult,
@@ -35,7 +36,8 @@ type BatchOutcome = SyncAffiliateAccountResult | { affiliate_id: string; error: 
 async function syncBatch(
   container: MedusaContainer,
   affiliateIds: string[],
-  tags: string[]
+  tags: string[],
+  heartbeat: () => Promise<unknown>
 ): Promise<BatchOutcome[]> {
   const sync = (ids: string[]) =>
     syncAffiliateAccountsWorkflow(container).run({
@@ -48,6 +50,8 @@ async function syncBatch(
   }
   const outcomes: BatchOutcome[] = []
   for (const id of affiliateIds) {
+    // One by one takes longer than the lease: show the run is alive.
+    await heartbeat()
     const single = await sync([id])
     outcomes.push(
       single.errors.length
@@ -70,12 +74,6 @@ async function startRunForTagsChangedMeanwhile(container: MedusaContainer, runTa
     await startAffiliateSyncRunWorkflow(container).run({ input: { trigger: "tags_changed" } })
   }
 }
-
-/**
- * How long a run's heartbeat (renewed after every batch) may be silent before
- * the run counts as abandoned by its process and another may resume it.
- */
-export const SYNC_RUN_LEASE_SECONDS = 120
 
 /**
  * Works through a full account-sync run: approved affiliates in id order, a
@@ -120,7 +118,10 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
           errors[affiliateId] = message
         }
       }
-      for (const outcome of await syncBatch(container, batch.map(({ id }) => id), run.tags)) {
+      const heartbeat = () =>
+        service.updateAffiliateSyncRuns({ id: runId, heartbeat_at: new Date() })
+      const ids = batch.map(({ id }) => id)
+      for (const outcome of await syncBatch(container, ids, run.tags, heartbeat)) {
         counters.processed++
         if ("error" in outcome) {
           counters.failed++

@@ -10,6 +10,7 @@ import {
   createCustomersWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
+import { SYNC_RUN_LEASE_SECONDS } from "../../../modules/affiliate/models/affiliate-sync-run"
 import { addCustomersToGroupsStep } from "../steps/add-customers-to-groups"
 import { attachIdentitiesToCustomersStep } from "../steps/attach-identities-to-customers"
 import { createEmailpassIdentitiesStep } from "../steps/create-emailpass-identities"
@@ -61,7 +62,9 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
     const lockKeys = transform({ input }, ({ input }) =>
       input.affiliate_ids.map((id) => `affiliate-account-sync:${id}`)
     )
-    acquireLockStep({ key: lockKeys, timeout: 30, ttl: 120 })
+    // The locks outlive a process that dies mid-batch by their ttl: no longer
+    // than the run's lease, so the run resumed after it can take them.
+    acquireLockStep({ key: lockKeys, timeout: 30, ttl: SYNC_RUN_LEASE_SECONDS })
     const plans = planAffiliateAccountsSyncStep({ affiliate_ids: input.affiliate_ids })
 
     const work = transform({ plans }, ({ plans }) => ({
