@@ -54,9 +54,21 @@ describeBrowser("Affiliate account sync admin", () => {
     await run.locator('[data-run-status="completed"]').waitFor({ timeout: RUN_TIMEOUT })
 
     const resync = section.getByRole("button", { name: "Resync" })
-    await resync.click()
-    await run.locator('[data-run-status="running"]').or(run.locator('[data-run-status="completed"]')).first().waitFor()
-    await run.locator('[data-run-status="completed"]').waitFor({ timeout: RUN_TIMEOUT })
+    const [pressed] = await Promise.all([
+      page.waitForResponse(
+        (response) =>
+          response.url().includes("/admin/affiliate-settings/resync") &&
+          response.request().method() === "POST"
+      ),
+      resync.click(),
+    ])
+    const { affiliate_sync_run: started } = (await pressed.json()) as {
+      affiliate_sync_run: { id: string }
+    }
+    // The section follows the new run (not the one before it) to its end.
+    await run
+      .locator(`[data-run-id="${started.id}"][data-run-status="completed"]`)
+      .waitFor({ timeout: RUN_TIMEOUT })
     const progress = run.getByRole("progressbar", { name: "Account sync progress" })
     expect(await progress.getAttribute("aria-valuenow")).toBe("100")
     expect(await run.locator('[data-count="failed"]').textContent()).toContain("0")
@@ -77,5 +89,11 @@ describeBrowser("Affiliate account sync admin", () => {
       .getByRole("row", { name: new RegExp(affiliate.email) })
       .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     await admin.screenshot("account-sync-4-customer-group")
+
+    // The suites share one store: leave sync off, as the others expect.
+    const switchedOff = await page.request.post(`${app.url}/admin/affiliate-settings`, {
+      data: { account_sync: { enabled: false } },
+    })
+    expect(switchedOff.status()).toBe(200)
   })
 })

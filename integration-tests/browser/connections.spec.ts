@@ -74,7 +74,8 @@ describeBrowser("Affiliate connections admin", () => {
       .getByRole("heading", { name: "New connection" })
       .waitFor({ timeout: STEP_TIMEOUT })
     await dialog
-      .getByRole("option", { name: new RegExp(affiliate.name) })
+      // The affiliate's option (with its code), not a customer of the same name.
+      .getByRole("option", { name: new RegExp(`${affiliate.name}.*${affiliate.code}`) })
       .click({ timeout: STEP_TIMEOUT })
     await dialog
       .getByTestId("affiliates-selected")

@@ -5,6 +5,7 @@ import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import reconcileOrderCredits, {
   config as reconcileJob,
   creditUndecidedOrders,
+  firstOrderIdAt,
 } from "../../src/jobs/reconcile-order-credits"
 import orderPlacedHandler from "../../src/subscribers/order-placed"
 import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
@@ -692,7 +693,7 @@ medusaIntegrationTestRunner({
         expect(await commissionsOf(lost.id)).toEqual([])
 
         const result = await creditUndecidedOrders(getContainer(), {
-          after: { created_at: new Date(Date.now() - 60 * 60 * 1000), id: "" },
+          after: firstOrderIdAt(new Date(Date.now() - 60 * 60 * 1000)),
           until: new Date(),
         })
         expect(result).toEqual({ credited: 1, failed: 0, settled: expect.objectContaining({ id: kept.id }) })
@@ -707,10 +708,11 @@ medusaIntegrationTestRunner({
         const backdate = (orderId: string, days: number) =>
           knex("order").update({ created_at: new Date(Date.now() - days * 24 * 60 * 60 * 1000) }).where({ id: orderId })
         // The job last settled 40 days ago (it has not run since).
+        const fortyDaysAgo = new Date(Date.now() - 40 * 24 * 60 * 60 * 1000)
         await service.createAffiliateJobCursors({
           job: reconcileJob.name,
-          position_created_at: new Date(Date.now() - 40 * 24 * 60 * 60 * 1000),
-          position_id: "",
+          position_created_at: fortyDaysAgo,
+          position_id: firstOrderIdAt(fortyDaysAgo),
         })
         const old = await placeOrder({
           email: "old@shop.test",

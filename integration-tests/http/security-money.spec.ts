@@ -1,6 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
-import { creditUndecidedOrders } from "../../src/jobs/reconcile-order-credits"
+import { creditUndecidedOrders, firstOrderIdAt } from "../../src/jobs/reconcile-order-credits"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
@@ -107,7 +107,7 @@ medusaIntegrationTestRunner({
       ).data.draft_order as { id: string }
 
     const lastHour = () => ({
-      after: { created_at: new Date(Date.now() - 60 * 60 * 1000), id: "" },
+      after: firstOrderIdAt(new Date(Date.now() - 60 * 60 * 1000)),
       until: new Date(),
     })
 

@@ -11,27 +11,42 @@ const GRACE_MINUTES = 5
 const PAGE_SIZE = 500
 const JOB_NAME = "affiliate-reconcile-order-credits"
 
-/** An order's place in the scan: `(created_at, id)`, unique and ordered. */
-export type OrderPosition = { created_at: Date; id: string }
-
 export type CreditUndecidedOrdersResult = {
   credited: number
   failed: number
-  /** Every order up to here is decided; null when the scan settled nothing new. */
-  settled: OrderPosition | null
+  /** Every order up to this one (by id) is decided; null when the scan settled nothing new. */
+  settled: { id: string; created_at: Date } | null
+}
+
+const CROCKFORD_BASE32 = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+
+/**
+ * The smallest order id Medusa can have generated at `time`: its ids are
+ * `order_` and a ULID, whose first ten characters encode the creation time,
+ * so ids sort by creation time and the primary key serves as a time index.
+ */
+export function firstOrderIdAt(time: Date): string {
+  let ms = time.getTime()
+  let encoded = ""
+  for (let i = 0; i < 10; i++) {
+    encoded = CROCKFORD_BASE32[ms % 32] + encoded
+    ms = Math.floor(ms / 32)
+  }
+  return `order_${encoded}`
 }
 
 /**
- * Credits the placed (not draft) orders after `after` and created up to
- * `until` that have no crediting decision recorded, reading them in
- * `(created_at, id)` order a page at a time (keyset, so a page costs the
- * same however far the scan is). Returns how many were decided and failed,
- * and the position up to which every order is decided: the scan settles
- * nothing past an order that failed, so the next run tries it again.
+ * Credits the placed (not draft) orders after the order id `after` and
+ * created up to `until` that have no crediting decision recorded, reading
+ * them by id a page at a time: a keyset on the primary key (Medusa's order
+ * table has no index on its dates), so a run reads only the orders after
+ * `after`. Returns how many were decided and failed, and the order up to
+ * which every one is decided: the scan settles nothing past an order that
+ * failed, so the next run tries it again.
  */
 export async function creditUndecidedOrders(
   container: MedusaContainer,
-  { after, until }: { after: OrderPosition; until: Date }
+  { after, until }: { after: string; until: Date }
 ): Promise<CreditUndecidedOrdersResult> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
@@ -44,15 +59,13 @@ export async function creditUndecidedOrders(
       entity: "order",
       fields: ["id", "created_at"],
       filters: {
-        $or: [
-          { created_at: { $gt: position.created_at, $lte: until } },
-          { created_at: position.created_at, id: { $gt: position.id } },
-        ],
+        id: { $gt: position },
+        created_at: { $lte: until },
         // Placed orders only: drafts are credited once converted (`order.placed`).
         is_draft_order: false,
         status: { $ne: OrderStatus.DRAFT },
       },
-      pagination: { take: PAGE_SIZE, order: { created_at: "ASC", id: "ASC" } },
+      pagination: { take: PAGE_SIZE, order: { id: "ASC" } },
     })
     const decided = orders.length
       ? await service.listAffiliateOrderAttributions(
@@ -75,36 +88,33 @@ export async function creditUndecidedOrders(
         }
       }
       if (!result.failed) {
-        result.settled = { created_at: new Date(order.created_at), id: order.id }
+        result.settled = { id: order.id, created_at: new Date(order.created_at) }
       }
     }
     if (orders.length < PAGE_SIZE) {
       return result
     }
-    const last = orders[orders.length - 1]
-    position = { created_at: new Date(last.created_at), id: last.id }
+    position = orders[orders.length - 1].id
   }
 }
 
 /**
  * Medusa's default event bus does not retry a failed subscriber, and the
  * Redis one retries only when told to, so an order could stay uncredited.
- * This job credits the orders placed since its watermark (where its last run
- * settled, kept in `affiliate_job_cursor`) that have no crediting decision:
- * each run reads only the orders that are new since, however long ago that
- * is. The crediting workflow is idempotent, so a race with a late subscriber
- * is harmless.
+ * This job credits the orders placed after its watermark (the last order its
+ * last run settled, kept in `affiliate_job_cursor`) that have no crediting
+ * decision: each run reads only the orders that are new since, however long
+ * ago that is. The crediting workflow is idempotent, so a race with a late
+ * subscriber is harmless.
  */
 export default async function reconcileOrderCredits(container: MedusaContainer) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const now = Date.now()
   const [watermark] = await service.listAffiliateJobCursors({ job: JOB_NAME }, { take: 1 })
-  const after: OrderPosition = watermark
-    ? { created_at: new Date(watermark.position_created_at), id: watermark.position_id }
-    : { created_at: new Date(now - RECONCILE_LOOKBACK_DAYS * 24 * 60 * 60 * 1000), id: "" }
-
   const { credited, failed, settled } = await creditUndecidedOrders(container, {
-    after,
+    after:
+      watermark?.position_id ??
+      firstOrderIdAt(new Date(now - RECONCILE_LOOKBACK_DAYS * 24 * 60 * 60 * 1000)),
     until: new Date(now - GRACE_MINUTES * 60 * 1000),
   })
   if (settled) {

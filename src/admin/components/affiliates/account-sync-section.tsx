@@ -53,6 +53,7 @@ const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
         <Badge
           size="2xsmall"
           color={run.status === "completed" ? "green" : run.status === "failed" ? "red" : "blue"}
+          data-run-id={run.id}
           data-run-status={run.status}
         >
           {run.status === "running" ? "Running" : run.status === "completed" ? "Completed" : "Failed"}
