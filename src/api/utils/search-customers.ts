@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { escapeLike } from "./escape-like"
+import { escapeLike } from "../../modules/affiliate/utils/escape-like"
 
 /**
  * The most customers one `q` search resolves to. The customer lives in

@@ -66,6 +66,12 @@ const AFFILIATE_CUSTOMERS_SQL = {
     group by r.customer_id`,
 }
 
+/** The query builder of the transaction in progress, else of the module's manager. */
+function knexOf(sharedContext: Context<EntityManager>) {
+  const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
+  return manager.getTransactionContext() ?? manager.getKnex()
+}
+
 class AffiliateModuleService extends MedusaService({
   Affiliate,
   AffiliateCommission,
@@ -137,8 +143,7 @@ class AffiliateModuleService extends MedusaService({
     leaseSeconds: number,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<boolean> {
-    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
-    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const knex = knexOf(sharedContext)
     const claimed = await knex("affiliate_sync_run")
       .update({ claimed_at: knex.fn.now(), heartbeat_at: knex.fn.now(), updated_at: knex.fn.now() })
       .where({ id: runId, status: "running" })
@@ -168,8 +173,7 @@ class AffiliateModuleService extends MedusaService({
     if (!accounts.length) {
       return
     }
-    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
-    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const knex = knexOf(sharedContext)
     await knex.raw(
       `update affiliate
        set customer_id = account.customer_id, auth_identity_id = account.auth_identity_id,
@@ -198,8 +202,7 @@ class AffiliateModuleService extends MedusaService({
     { after, take }: { after?: string; take: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<string[]> {
-    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
-    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const knex = knexOf(sharedContext)
     const query = knex("affiliate_commission").select("id").whereNull("deleted_at")
     for (const column of COMMISSION_FILTER_COLUMNS) {
       const values = filters[column]
@@ -239,8 +242,7 @@ class AffiliateModuleService extends MedusaService({
     { skip, take }: { skip: number; take: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<[AffiliateCustomerRowDTO[], number]> {
-    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
-    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const knex = knexOf(sharedContext)
     const readConnected = async (
       fromEnd: boolean,
       limit: number,
@@ -314,8 +316,7 @@ class AffiliateModuleService extends MedusaService({
     if (!affiliateIds.length) {
       return {}
     }
-    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
-    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const knex = knexOf(sharedContext)
     const rows: { affiliate_id: string; count: string }[] = await knex("affiliate_connection")
       .select("affiliate_id")
       .count({ count: "*" })
@@ -338,8 +339,7 @@ class AffiliateModuleService extends MedusaService({
     if (!affiliateIds.length) {
       return []
     }
-    const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
-    const knex = manager.getTransactionContext() ?? manager.getKnex()
+    const knex = knexOf(sharedContext)
     const adjustments = knex("affiliate_commission_adjustment")
       .select("commission_id")
       .sum({ total: "amount" })

@@ -4,7 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createAffiliatesWorkflow } from "../../../workflows"
-import { escapeLike } from "../../utils/escape-like"
+import { escapeLike } from "../../../modules/affiliate/utils/escape-like"
 import { refetchAffiliate, withAffiliateStats } from "./helpers"
 import type {
   AdminCreateAffiliateType,

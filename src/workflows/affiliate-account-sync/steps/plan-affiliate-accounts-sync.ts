@@ -185,10 +185,11 @@ export const planAffiliateAccountsSyncStep = createStep(
         (customer) =>
           customer.created_by === ACCOUNT_SYNC_CREATOR && customer.affiliate_id === affiliate.id
       )
+      const onLogin = withLogin(login)
       const next = {
-        ...withLogin(login),
+        ...onLogin,
         create_identity: !login,
-        invite: !login || withLogin(login).invite,
+        invite: !login || onLogin.invite,
         attach_identity: true,
       }
       if (madeBySync) {

@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { escapeLike } from "../../../modules/affiliate/utils/escape-like"
 
 export type FindCustomerByEmailStepInput = { email?: string }
 
@@ -17,7 +18,7 @@ export const findCustomerByEmailStep = createStep(
     }
     const customers = await container.resolve(Modules.CUSTOMER).listCustomers(
       // Escaped so that `%` and `_` in an address match only themselves.
-      { email: { $ilike: email.trim().replace(/[\\%_]/g, "\\$&") } },
+      { email: { $ilike: escapeLike(email.trim()) } },
       { select: ["id", "email", "has_account"], take: 2 }
     )
     const customer =
