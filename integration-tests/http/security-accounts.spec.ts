@@ -115,6 +115,33 @@ medusaIntegrationTestRunner({
       expect(events.named("auth.password_reset")).toEqual([])
     })
 
+    it("does not take a stranger's customer for one sync made, whatever metadata the stranger gave it", async () => {
+      const affiliate = await sync.createAffiliate({ name: "Ada Admin", email: "ada@partners.test" })
+      // A shopper's own sign-up (another letter case), claiming the affiliate in its metadata.
+      const token = (
+        await api.post("/auth/customer/emailpass/register", {
+          email: "Ada@Partners.test",
+          password: STRANGER_PASSWORD,
+        })
+      ).data.token
+      const { customer } = (
+        await api.post(
+          "/store/customers",
+          // (Medusa's store route refuses `created_by`, the mark of a customer sync made.)
+          { email: "Ada@Partners.test", metadata: { affiliate_id: affiliate.id } },
+          sync.storeBearer(token)
+        )
+      ).data
+      await switchSyncOn()
+
+      const result = (await api.post(`/admin/affiliates/${affiliate.id}/sync`, {}, admin)).data
+      expect(result.affiliate_account_sync).toEqual(
+        expect.objectContaining({ outcome: "skipped", customer_id: null, invited: false })
+      )
+      const [stranger] = await customersWithEmail("Ada@Partners.test")
+      expect(stranger).toEqual(expect.objectContaining({ id: customer.id, groups: [] }))
+    })
+
     it("does not link a registered shopper to someone else's affiliate, nor let a stranger take her email", async () => {
       const rita = await sync.registerCustomer("rita@shop.test", OWNER_PASSWORD, "Rita")
       await switchSyncOn({ auto_approve: true })
