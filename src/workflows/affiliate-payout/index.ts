@@ -1,0 +1,6 @@
+export * from "./workflows/create-payout-batch"
+export * from "./workflows/update-payout-status"
+export * from "./steps/create-payout-batch"
+export * from "./steps/update-payout-status"
+export * from "./workflows/set-affiliate-payout-method"
+export * from "./steps/set-affiliate-payout-method"
