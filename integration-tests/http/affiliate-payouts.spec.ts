@@ -285,6 +285,49 @@ medusaIntegrationTestRunner({
         expect(held_twice).toBe(0)
       })
 
+      it("sends a draft payout to a payout provider once, keyed by the payout's id", async () => {
+        await approve((await referredOrder("JANE", 3)).commission.id)
+        await approve((await referredOrder("MAX")).commission.id)
+        await service.updateAffiliates({ id: max.id, payout_method: "paypal", payout_details: { paypal_email: "refused@paypal.test" } })
+        const { payouts } = await createBatch()
+        const janePayout = payouts.find((p) => p.affiliate.id === jane.id)!
+        const maxPayout = payouts.find((p) => p.affiliate.id === max.id)!
+
+        await expectHttpError(
+          api.post(`/admin/affiliate-payouts/${janePayout.id}/pay`, { provider_id: "stripe" }, admin),
+          400,
+          /Unknown payout provider stripe: the store has manual, test/
+        )
+        const sent = (await api.post(`/admin/affiliate-payouts/${janePayout.id}/pay`, { provider_id: "test" }, admin)).data
+          .affiliate_payout
+        expect(sent).toEqual(
+          expect.objectContaining({
+            status: "processing",
+            provider_id: "test",
+            provider_reference: `TEST-${janePayout.id}-6-eur`,
+          })
+        )
+        // Sent once: a second call is refused, the provider is not asked again.
+        await expectHttpError(
+          api.post(`/admin/affiliate-payouts/${janePayout.id}/pay`, { provider_id: "test" }, admin),
+          400,
+          /only a draft payout can be sent/
+        )
+        // The provider refuses: the payout stays a draft, nothing recorded.
+        await expectHttpError(
+          api.post(`/admin/affiliate-payouts/${maxPayout.id}/pay`, { provider_id: "test" }, admin),
+          400,
+          /provider test did not pay .*refused refused@paypal.test/
+        )
+        const refused = (await api.get(`/admin/affiliate-payouts/${maxPayout.id}`, admin)).data.affiliate_payout
+        expect(refused).toEqual(expect.objectContaining({ status: "draft", provider_reference: null }))
+        // The manual provider records that the store pays it by hand.
+        const manual = (await api.post(`/admin/affiliate-payouts/${maxPayout.id}/pay`, {}, admin)).data.affiliate_payout
+        expect(manual).toEqual(
+          expect.objectContaining({ status: "processing", provider_id: "manual", provider_reference: maxPayout.id })
+        )
+      })
+
       it("refuses bad input with a 400 and unknown payouts with a 404", async () => {
         await expectHttpError(api.post("/admin/affiliate-payouts", { currency_code: "euro" }, admin), 400, /currency_code/)
         await expectHttpError(api.post("/admin/affiliate-payouts", { affiliate_ids: [] }, admin), 400, /affiliate_ids/)

@@ -24,6 +24,7 @@ import {
   resolveAffiliateModuleOptions,
   type ResolvedAffiliateModuleOptions,
 } from "./options"
+import { type AffiliatePayoutProvider, payoutProviderKey } from "./payout-provider"
 import { balanceRows, type LedgerFilter, payableLines } from "./utils/payout-ledger"
 import {
   DEFAULT_ATTRIBUTION_ORDER,
@@ -96,10 +97,24 @@ class AffiliateModuleService extends MedusaService({
   AffiliateSyncRun,
 }) {
   protected readonly options_: ResolvedAffiliateModuleOptions
+  protected readonly container_: Record<string, unknown>
 
   constructor(container: Record<string, unknown>, options: unknown) {
     super(...arguments)
+    this.container_ = container
     this.options_ = resolveAffiliateModuleOptions(options)
+  }
+
+  /** The payout provider registered under `id` (see the `payoutProviders` option). */
+  async retrievePayoutProvider(id: string): Promise<AffiliatePayoutProvider> {
+    const known = ["manual", ...this.options_.payoutProviders.map((provider) => provider.id)]
+    if (!known.includes(id)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Unknown payout provider ${id}: the store has ${known.join(", ")}`
+      )
+    }
+    return this.container_[payoutProviderKey(id)] as AffiliatePayoutProvider
   }
 
   /**

@@ -9,6 +9,7 @@ import {
   AdminGetAffiliateBalancesParams,
   AdminGetAffiliatePayoutBatchesParams,
   AdminGetAffiliatePayoutsParams,
+  AdminPayAffiliatePayout,
   AdminUpdateAffiliatePayout,
 } from "./validators"
 
@@ -31,6 +32,11 @@ export const adminAffiliatePayoutRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/affiliate-payouts/:id",
     middlewares: [validateAndTransformBody(AdminUpdateAffiliatePayout)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate-payouts/:id/pay",
+    middlewares: [validateAndTransformBody(AdminPayAffiliatePayout)],
   },
   {
     method: ["GET"],

@@ -40,6 +40,13 @@ export const AdminUpdateAffiliatePayout = z
   .strict()
 export type AdminUpdateAffiliatePayoutType = z.infer<typeof AdminUpdateAffiliatePayout>
 
+export const AdminPayAffiliatePayout = z
+  .object({
+    provider_id: z.string().trim().max(50, { error: "provider_id is at most 50 characters" }).default("manual"),
+  })
+  .strict()
+export type AdminPayAffiliatePayoutType = z.infer<typeof AdminPayAffiliatePayout>
+
 export const AdminGetAffiliatePayoutsParams = createListParams().extend({
   batch_id: oneOrMany(idParam),
   affiliate_id: oneOrMany(idParam),

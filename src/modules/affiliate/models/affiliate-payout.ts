@@ -22,6 +22,8 @@ const AffiliatePayout = model
     currency_code: model.text(),
     amount: model.bigNumber(),
     status: model.enum([...PAYOUT_STATUSES]).default("draft"),
+    // The payout provider that was asked to pay it (`manual` for by hand).
+    provider_id: model.text().nullable(),
     // What the payment provider calls it (a PayPal batch id, a transfer id).
     provider_reference: model.text().nullable(),
     // Why it failed or was canceled, in the admin's words.

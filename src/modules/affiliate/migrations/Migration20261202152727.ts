@@ -1,6 +1,6 @@
 import { Migration } from "@medusajs/framework/mikro-orm/migrations";
 
-export class Migration20261202144932 extends Migration {
+export class Migration20261202152727 extends Migration {
 
   override async up(): Promise<void> {
     this.addSql(`alter table if exists "affiliate_payout_item" drop constraint if exists "affiliate_payout_item_adjustment_id_unique";`);
@@ -8,7 +8,7 @@ export class Migration20261202144932 extends Migration {
     this.addSql(`create table if not exists "affiliate_payout_batch" ("id" text not null, "created_by" text null, "metadata" jsonb null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_payout_batch_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_payout_batch_deleted_at" ON "affiliate_payout_batch" ("deleted_at") WHERE deleted_at IS NULL;`);
 
-    this.addSql(`create table if not exists "affiliate_payout" ("id" text not null, "batch_id" text not null, "affiliate_id" text not null, "currency_code" text not null, "amount" numeric not null, "status" text check ("status" in ('draft', 'processing', 'paid', 'failed', 'canceled')) not null default 'draft', "provider_reference" text null, "reason" text null, "paid_at" timestamptz null, "metadata" jsonb null, "raw_amount" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_payout_pkey" primary key ("id"));`);
+    this.addSql(`create table if not exists "affiliate_payout" ("id" text not null, "batch_id" text not null, "affiliate_id" text not null, "currency_code" text not null, "amount" numeric not null, "status" text check ("status" in ('draft', 'processing', 'paid', 'failed', 'canceled')) not null default 'draft', "provider_id" text null, "provider_reference" text null, "reason" text null, "paid_at" timestamptz null, "metadata" jsonb null, "raw_amount" jsonb not null, "created_at" timestamptz not null default now(), "updated_at" timestamptz not null default now(), "deleted_at" timestamptz null, constraint "affiliate_payout_pkey" primary key ("id"));`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_payout_batch_id" ON "affiliate_payout" ("batch_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_payout_affiliate_id" ON "affiliate_payout" ("affiliate_id") WHERE deleted_at IS NULL;`);
     this.addSql(`CREATE INDEX IF NOT EXISTS "IDX_affiliate_payout_deleted_at" ON "affiliate_payout" ("deleted_at") WHERE deleted_at IS NULL;`);
