@@ -10,6 +10,19 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  */
 const affiliateOptions: AffiliateModuleOptions = {
   defaultCommissionRate: Number(process.env.AFFILIATE_DEFAULT_RATE ?? 10),
+  storefrontUrl: process.env.STOREFRONT_URL || undefined,
+  // The default templates; AFFILIATE_NOTIFICATIONS=off turns every one off
+  // (the tests of a store that sends none).
+  notifications:
+    process.env.AFFILIATE_NOTIFICATIONS === "off"
+      ? {
+          affiliateApproved: false,
+          commissionEarned: false,
+          commissionPaid: false,
+          accountInvite: false,
+          affiliateSignedUp: false,
+        }
+      : { storeOwnerEmail: process.env.AFFILIATE_OWNER_EMAIL || "owner@example.com" },
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const
@@ -98,6 +111,22 @@ module.exports = defineConfig({
     {
       resolve: "./src/modules/affiliate",
       options: affiliateOptions,
+    },
+    // Medusa's local provider prints each notification to the log instead of
+    // sending it: the demo shows the plugin's emails there, the tests read
+    // them from the Notification Module. "feed" is the admin's notification
+    // feed, which Medusa's default declaration gives this provider.
+    {
+      resolve: "@medusajs/medusa/notification",
+      options: {
+        providers: [
+          {
+            resolve: "@medusajs/medusa/notification-local",
+            id: "local",
+            options: { name: "Local notifications", channels: ["email", "feed"] },
+          },
+        ],
+      },
     },
     ...redisModules,
   ],

@@ -1,0 +1,5 @@
+export * from "./workflows/send-affiliate-notifications"
+export * from "./steps/build-affiliate-notifications"
+export * from "./workflows/send-affiliate-account-invite"
+export * from "./steps/build-account-invite-notification"
+export * from "./steps/find-sent-notification"
