@@ -3,15 +3,9 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { generateResetPasswordTokenWorkflow } from "@medusajs/medusa/core-flows"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { sendAffiliateAccountInviteWorkflow } from "../../affiliate-notification/workflows/send-affiliate-account-invite"
+import { sendAffiliateAccountInvitesWorkflow } from "../../affiliate-notification/workflows/send-affiliate-account-invites"
+import type { AccountInviteInput } from "../../affiliate-notification/steps/create-account-invite-notifications"
 import { canSendEmail } from "../../utils/email-notifications"
-
-export type AffiliateAccountInvite = {
-  affiliate_id: string
-  email: string
-  /** The login sync made, whose password the affiliate sets. */
-  auth_identity_id: string
-}
 
 export const inviteAffiliateCustomersStepId = "invite-affiliate-customers"
 
@@ -28,28 +22,27 @@ export const inviteAffiliateCustomersStepId = "invite-affiliate-customers"
  */
 export const inviteAffiliateCustomersStep = createStep(
   inviteAffiliateCustomersStepId,
-  async (input: { invites: AffiliateAccountInvite[] }, { container }) => {
+  async (input: { invites: AccountInviteInput[] }, { container }) => {
     if (!input.invites.length) {
       return new StepResponse(void 0)
     }
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const { accountInvite } = await service.retrieveNotificationOptions()
-    const ownInvite = accountInvite !== false && canSendEmail(container)
-    const { http } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
-    for (const invite of input.invites) {
-      if (ownInvite) {
-        await sendAffiliateAccountInviteWorkflow(container).run({ input: invite })
-        continue
+    if (accountInvite !== false && canSendEmail(container)) {
+      await sendAffiliateAccountInvitesWorkflow(container).run({ input: { invites: input.invites } })
+    } else {
+      const { http } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
+      for (const { email } of input.invites) {
+        await generateResetPasswordTokenWorkflow(container).run({
+          input: {
+            entityId: email,
+            actorType: "customer",
+            provider: "emailpass",
+            secret: http.jwtSecret as string,
+            metadata: { reason: "affiliate_account_sync" },
+          },
+        })
       }
-      await generateResetPasswordTokenWorkflow(container).run({
-        input: {
-          entityId: invite.email,
-          actorType: "customer",
-          provider: "emailpass",
-          secret: http.jwtSecret as string,
-          metadata: { reason: "affiliate_account_sync" },
-        },
-      })
     }
     await service.updateAffiliates(
       input.invites.map(({ affiliate_id }) => ({ id: affiliate_id, account_invited_at: new Date() }))
