@@ -11,8 +11,9 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 const affiliateOptions: AffiliateModuleOptions = {
   defaultCommissionRate: Number(process.env.AFFILIATE_DEFAULT_RATE ?? 10),
   storefrontUrl: process.env.STOREFRONT_URL || undefined,
-  // The default templates; AFFILIATE_NOTIFICATIONS=off turns every one off
-  // (the tests of a store that sends none).
+  // The default templates, the sign-up notice to every admin user unless
+  // AFFILIATE_OWNER_EMAIL is set; AFFILIATE_NOTIFICATIONS=off turns every one
+  // off (the tests of a store that sends none).
   notifications:
     process.env.AFFILIATE_NOTIFICATIONS === "off"
       ? {
@@ -22,7 +23,7 @@ const affiliateOptions: AffiliateModuleOptions = {
           accountInvite: false,
           affiliateSignedUp: false,
         }
-      : { storeOwnerEmail: process.env.AFFILIATE_OWNER_EMAIL || "owner@example.com" },
+      : { storeOwnerEmail: process.env.AFFILIATE_OWNER_EMAIL || undefined },
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const
