@@ -26,6 +26,32 @@ const affiliateOptions: AffiliateModuleOptions = {
       : { storeOwnerEmail: process.env.AFFILIATE_OWNER_EMAIL || undefined },
 }
 
+/**
+ * Medusa's local provider prints each notification to the log instead of
+ * sending it: the demo shows the plugin's emails there, the tests read them
+ * from the Notification Module. "feed" is the admin's notification feed,
+ * which Medusa's default declaration gives this provider.
+ * AFFILIATE_EMAIL_PROVIDER=none keeps Medusa's default, a store without
+ * email (a test).
+ */
+const emailModules =
+  process.env.AFFILIATE_EMAIL_PROVIDER === "none"
+    ? []
+    : [
+        {
+          resolve: "@medusajs/medusa/notification",
+          options: {
+            providers: [
+              {
+                resolve: "@medusajs/medusa/notification-local",
+                id: "local",
+                options: { name: "Local notifications", channels: ["email", "feed"] },
+              },
+            ],
+          },
+        },
+      ]
+
 const WORKER_MODES = ["shared", "server", "worker"] as const
 type WorkerMode = (typeof WORKER_MODES)[number]
 
@@ -113,22 +139,7 @@ module.exports = defineConfig({
       resolve: "./src/modules/affiliate",
       options: affiliateOptions,
     },
-    // Medusa's local provider prints each notification to the log instead of
-    // sending it: the demo shows the plugin's emails there, the tests read
-    // them from the Notification Module. "feed" is the admin's notification
-    // feed, which Medusa's default declaration gives this provider.
-    {
-      resolve: "@medusajs/medusa/notification",
-      options: {
-        providers: [
-          {
-            resolve: "@medusajs/medusa/notification-local",
-            id: "local",
-            options: { name: "Local notifications", channels: ["email", "feed"] },
-          },
-        ],
-      },
-    },
+    ...emailModules,
     ...redisModules,
   ],
 })
