@@ -34,7 +34,7 @@ const notificationsSchema = z
      * The storefront page that sets the password; the invite links to it with
      * `token` and `email` added. Defaults to `<storefrontUrl>/reset-password`.
      */
-    accountInviteUrl: z.url().max(2000).optional(),
+    accountInviteUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
   })
   .strict()
   // Parsed like a given `{}`, so each notification gets its default template.
