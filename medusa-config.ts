@@ -11,12 +11,52 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  */
 const affiliateOptions: AffiliateModuleOptions = {
   defaultCommissionRate: Number(process.env.AFFILIATE_DEFAULT_RATE ?? 10),
+  storefrontUrl: process.env.STOREFRONT_URL || undefined,
+  // The default templates, the sign-up notice to every admin user unless
+  // AFFILIATE_OWNER_EMAIL is set; AFFILIATE_NOTIFICATIONS=off turns every one
+  // off (the tests of a store that sends none).
+  notifications:
+    process.env.AFFILIATE_NOTIFICATIONS === "off"
+      ? {
+          affiliateApproved: false,
+          commissionEarned: false,
+          commissionPaid: false,
+          accountInvite: false,
+          affiliateSignedUp: false,
+        }
+      : { storeOwnerEmail: process.env.AFFILIATE_OWNER_EMAIL || undefined },
   // The HTTP tests pay through a provider that makes no network call.
   payoutProviders:
     process.env.NODE_ENV === "test"
       ? [{ resolve: path.join(__dirname, "integration-tests/fixtures/payout-provider"), id: "test" }]
       : [],
 }
+
+/**
+ * Medusa's local provider prints each notification to the log instead of
+ * sending it: the demo shows the plugin's emails there, the tests read them
+ * from the Notification Module. "feed" is the admin's notification feed,
+ * which Medusa's default declaration gives this provider.
+ * AFFILIATE_EMAIL_PROVIDER=none keeps Medusa's default, a store without
+ * email (a test).
+ */
+const emailModules =
+  process.env.AFFILIATE_EMAIL_PROVIDER === "none"
+    ? []
+    : [
+        {
+          resolve: "@medusajs/medusa/notification",
+          options: {
+            providers: [
+              {
+                resolve: "@medusajs/medusa/notification-local",
+                id: "local",
+                options: { name: "Local notifications", channels: ["email", "feed"] },
+              },
+            ],
+          },
+        },
+      ]
 
 const WORKER_MODES = ["shared", "server", "worker"] as const
 type WorkerMode = (typeof WORKER_MODES)[number]
@@ -105,6 +145,7 @@ module.exports = defineConfig({
       resolve: "./src/modules/affiliate",
       options: affiliateOptions,
     },
+    ...emailModules,
     ...redisModules,
   ],
 })

@@ -7,6 +7,7 @@ import { processAffiliateSyncRun } from "../../src/workflows"
 import { accountSyncApi, until } from "../helpers/account-sync"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
+import { emailsSent } from "../helpers/notifications"
 import { expectHttpError } from "../helpers/http"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
 
@@ -113,6 +114,7 @@ medusaIntegrationTestRunner({
       await expectHttpError(api.get("/store/customers/me", sync.storeBearer(login.data.token)), 401)
       events.restore()
       expect(events.named("auth.password_reset")).toEqual([])
+      expect(await emailsSent(container, { trigger_type: "affiliate.account_invite" })).toEqual([])
     })
 
     it("does not take a stranger's customer for one sync made, whatever metadata the stranger gave it", async () => {
@@ -215,6 +217,7 @@ medusaIntegrationTestRunner({
       events.restore()
 
       expect(events.named("auth.password_reset")).toEqual([])
+      expect(await emailsSent(container, { trigger_type: "affiliate.account_invite" })).toEqual([])
       expect(await emailpassIdentities("mia@partners.test")).toEqual([])
       const login = await sync.customerLogin("Mia@Partners.Test", OWNER_PASSWORD)
       const me = (await api.get("/store/customers/me", sync.storeBearer(login.data.token))).data.customer

@@ -107,4 +107,30 @@ describeProduction("Crediting orders on a server and two workers", () => {
     expect(credits).toHaveLength(ORDERS)
     expect(credits.filter((row) => row.commissions !== 1 || row.attributions !== 1)).toEqual([])
   })
+
+  it(`every affiliate_commission.created redelivered ${REDELIVERIES} times across both workers: one email per commission`, async () => {
+    const commissions = await app.sql<{ id: string }>(
+      `select id from affiliate_commission where order_id = any($1) and deleted_at is null`,
+      [orderIds]
+    )
+    expect(commissions).toHaveLength(ORDERS)
+    const ids = commissions.map((commission) => commission.id)
+
+    await app.emitEvents("affiliate_commission.created", ids.flatMap((id) => Array(REDELIVERIES).fill(id)))
+    await waitFor("the redelivered events to be handled", app.pendingEvents, (pending) => pending === 0)
+
+    const emails = await app.sql<{ resource_id: string; rows: number; to: string; status: string }>(
+      `select resource_id, count(*)::int as rows, min("to") as to, min(status) as status from notification
+       where trigger_type = 'affiliate_commission.created' and resource_id = any($1) group by resource_id`,
+      [ids]
+    )
+    expect(emails.map((email) => email.resource_id).sort()).toEqual([...ids].sort())
+    expect(emails.filter((email) => email.rows !== 1 || email.to !== "rush@aff.test" || email.status !== "success")).toEqual([])
+    // What Medusa's local provider was asked to send, in both workers' logs: once each.
+    const sent = ["worker-1", "worker-2"]
+      .map((name) => logSince(name, 0))
+      .join("")
+      .match(/Attempting to send a notification to: 'rush@aff\.test' on the channel: 'email' with template: 'affiliate-commission-earned'/g)
+    expect(sent).toHaveLength(ORDERS)
+  })
 })

@@ -103,6 +103,13 @@ describeProduction("An account-sync run whose worker is killed", () => {
       invited: String(AFFILIATES),
       logins_match: String(AFFILIATES),
     })
+    // One set-password email per affiliate, the batch the killed worker was sending included.
+    const invites = await app.sql<{ receivers: string; notifications: string }>(
+      `select count(distinct receiver_id) as receivers, count(*) as notifications
+       from notification where trigger_type = 'affiliate.account_invite' and "to" like $1`,
+      [`%@${DOMAIN}`]
+    )
+    expect(invites[0]).toEqual({ receivers: String(AFFILIATES), notifications: String(AFFILIATES) })
     const duplicates = await app.sql(
       `select email from customer where email like $1 and deleted_at is null group by email having count(*) > 1
        union all

@@ -2,6 +2,8 @@
 export const AffiliateEvents = {
   CREATED: "affiliate.created",
   APPROVED: "affiliate.approved",
+  /** An affiliate signed up themselves (the store sign-up), beside `affiliate.created`. */
+  SIGNED_UP: "affiliate.signed_up",
   CONNECTION_CREATED: "affiliate_connection.created",
   CONNECTION_DELETED: "affiliate_connection.deleted",
   COMMISSION_CREATED: "affiliate_commission.created",

@@ -1,6 +1,45 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 
+/**
+ * A notification's template id in the store's notification provider, or
+ * `false` for none. Bounded: it is handed to the provider as it is.
+ */
+const template = (defaultId: string) =>
+  z
+    .union([z.string().trim().min(1).max(200), z.literal(false)], {
+      error: "expected a template id (text of 1 to 200 characters) or false",
+    })
+    .default(defaultId)
+
+/** The emails the plugin sends through Medusa's Notification Module. */
+const notificationsSchema = z
+  .object({
+    /** To the affiliate when approved, with their referral link. */
+    affiliateApproved: template("affiliate-approved"),
+    /** To the affiliate when an order earns them a commission. */
+    commissionEarned: template("affiliate-commission-earned"),
+    /** To the affiliate when a commission is marked paid. */
+    commissionPaid: template("affiliate-commission-paid"),
+    /**
+     * To an affiliate account sync made a login for: the link to set its
+     * password. With `false` sync uses Medusa's reset-password flow instead.
+     */
+    accountInvite: template("affiliate-account-invite"),
+    /** To the store owner when someone signs up as an affiliate. */
+    affiliateSignedUp: template("affiliate-signed-up"),
+    /** Receives the sign-up notice; every admin user does when not set. */
+    storeOwnerEmail: z.email().max(254).optional(),
+    /**
+     * The storefront page that sets the password; the invite links to it with
+     * `token` and `email` added. Defaults to `<storefrontUrl>/reset-password`.
+     */
+    accountInviteUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+  })
+  .strict()
+  // Parsed like a given `{}`, so each notification gets its default template.
+  .prefault({})
+
 /** Options of the plugin, given in `medusa-config.ts` (plugins[].options). */
 export const affiliateModuleOptionsSchema = z
   .object({
@@ -8,6 +47,7 @@ export const affiliateModuleOptionsSchema = z
     defaultCommissionRate: z.number().min(0).max(100).default(10),
     /** The storefront's address, for the referral links shown to affiliates. */
     storefrontUrl: z.url().optional(),
+    notifications: notificationsSchema,
     /**
      * Payment providers for automatic payouts, as Medusa module providers:
      * `{ resolve, id, options? }`. `manual` is built in.
@@ -31,6 +71,7 @@ export type AffiliateModuleOptions = z.input<typeof affiliateModuleOptionsSchema
 export type ResolvedAffiliateModuleOptions = z.output<
   typeof affiliateModuleOptionsSchema
 >
+export type AffiliateNotificationOptions = ResolvedAffiliateModuleOptions["notifications"]
 
 /** Parses the options, throwing an error that names each bad option. */
 export function resolveAffiliateModuleOptions(

@@ -21,6 +21,7 @@ import AffiliatePromotion from "./models/affiliate-promotion"
 import AffiliateSettings from "./models/affiliate-settings"
 import AffiliateSyncRun from "./models/affiliate-sync-run"
 import {
+  type AffiliateNotificationOptions,
   resolveAffiliateModuleOptions,
   type ResolvedAffiliateModuleOptions,
 } from "./options"
@@ -74,6 +75,11 @@ const AFFILIATE_CUSTOMERS_SQL = {
         where c.customer_id = r.customer_id and c.affiliate_id = :affiliateId
           and c.ended_at is null and c.deleted_at is null)
     group by r.customer_id`,
+}
+
+/** A base URL whose last path segment is kept when a relative path is resolved against it. */
+function withTrailingSlash(url: string) {
+  return url.endsWith("/") ? url : `${url}/`
 }
 
 /** The query builder of the transaction in progress, else of the module's manager. */
@@ -157,6 +163,29 @@ class AffiliateModuleService extends MedusaService({
     }
     const url = new URL(this.options_.storefrontUrl)
     url.searchParams.set("ref", code)
+    return url.toString()
+  }
+
+  /** The notification templates (or `false`) and recipients from the plugin options. */
+  async retrieveNotificationOptions(): Promise<AffiliateNotificationOptions> {
+    return this.options_.notifications
+  }
+
+  /**
+   * Where an invited affiliate sets their password: the configured page, else
+   * the storefront's `/reset-password`, with `token` and `email` added; null
+   * when the plugin knows neither address (the template builds the link).
+   */
+  async buildSetPasswordLink(token: string, email: string): Promise<string | null> {
+    const page =
+      this.options_.notifications.accountInviteUrl ??
+      (this.options_.storefrontUrl && new URL("reset-password", withTrailingSlash(this.options_.storefrontUrl)).toString())
+    if (!page) {
+      return null
+    }
+    const url = new URL(page)
+    url.searchParams.set("token", token)
+    url.searchParams.set("email", email)
     return url.toString()
   }
 

@@ -71,9 +71,6 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
       newLogins: plans
         .filter((plan) => plan.create_identity)
         .map((plan) => ({ email: plan.email, affiliate_id: plan.affiliate_id })),
-      invites: plans
-        .filter((plan) => plan.invite)
-        .map((plan) => ({ email: plan.email, affiliate_id: plan.affiliate_id })),
       customersToCreate: plans
         .filter((plan) => plan.action === "create")
         .map((plan) => ({
@@ -118,6 +115,13 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
             previous_customer_id: plan.previous_customer_id,
             previous_auth_identity_id: plan.previous_auth_identity_id,
           })),
+          invites: plans
+            .filter((plan) => plan.invite)
+            .map((plan) => ({
+              email: plan.email,
+              affiliate_id: plan.affiliate_id,
+              auth_identity_id: loginOf(plan),
+            })),
           customerIds: [...new Set(synced.map(customerIdOf))],
           newCustomerIds: [...createdByEmail.values()],
         }
@@ -138,7 +142,7 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
     )
 
     releaseLockStep({ key: lockKeys })
-    inviteAffiliateCustomersStep({ invites: work.invites })
+    inviteAffiliateCustomersStep({ invites: accounts.invites })
 
     return new WorkflowResponse(
       transform({ plans, accounts, tagged }, ({ plans, accounts, tagged }) =>

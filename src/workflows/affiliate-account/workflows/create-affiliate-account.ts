@@ -4,6 +4,8 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
+import { emitEventStep } from "@medusajs/medusa/core-flows"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { createAffiliatesWorkflow } from "../../affiliate"
 import { retrieveEffectiveAffiliateSettingsStep } from "../../affiliate-settings"
 import { resolveSignUpIdentityStep } from "../steps/resolve-sign-up-identity"
@@ -23,7 +25,8 @@ export const createAffiliateAccountWorkflowId = "create-affiliate-account"
  * auth identity — `pending`, or `approved` when the store auto-approves — and
  * ties the identity to it (actor type `affiliate`). The identity may be a
  * store customer's login: the customer then becomes the affiliate, and
- * account sync links their customer account.
+ * account sync links their customer account. Emits `affiliate.signed_up`
+ * (the store owner's notice) besides the events of creating an affiliate.
  */
 export const createAffiliateAccountWorkflow = createWorkflow(
   createAffiliateAccountWorkflowId,
@@ -51,6 +54,10 @@ export const createAffiliateAccountWorkflow = createWorkflow(
       auth_identity_id: input.auth_identity_id,
       affiliate_id: affiliate.id,
     })
+    emitEventStep({
+      eventName: AffiliateEvents.SIGNED_UP,
+      data: transform({ affiliate }, ({ affiliate }) => ({ id: affiliate.id })),
+    }).config({ name: "emit-affiliate-signed-up" })
 
     return new WorkflowResponse(affiliate)
   }

@@ -1,0 +1,46 @@
+import { resolveAffiliateModuleOptions } from "../options"
+
+describe("the plugin's notification options", () => {
+  it("defaults every notification to its template", () => {
+    expect(resolveAffiliateModuleOptions({}).notifications).toEqual({
+      affiliateApproved: "affiliate-approved",
+      commissionEarned: "affiliate-commission-earned",
+      commissionPaid: "affiliate-commission-paid",
+      accountInvite: "affiliate-account-invite",
+      affiliateSignedUp: "affiliate-signed-up",
+    })
+  })
+
+  it("takes template ids, false, an owner email and a set-password page", () => {
+    expect(
+      resolveAffiliateModuleOptions({
+        notifications: {
+          commissionPaid: false,
+          affiliateApproved: " d-1234 ",
+          storeOwnerEmail: "owner@shop.test",
+          accountInviteUrl: "https://shop.test/account/set-password",
+        },
+      }).notifications
+    ).toEqual(
+      expect.objectContaining({
+        commissionPaid: false,
+        affiliateApproved: "d-1234",
+        commissionEarned: "affiliate-commission-earned",
+        storeOwnerEmail: "owner@shop.test",
+        accountInviteUrl: "https://shop.test/account/set-password",
+      })
+    )
+  })
+
+  it.each([
+    [{ commissionPaid: true }, "notifications.commissionPaid: expected a template id (text of 1 to 200 characters) or false"],
+    [{ affiliateApproved: "x".repeat(201) }, "notifications.affiliateApproved: Too big: expected string to have <=200 characters"],
+    [{ storeOwnerEmail: "not an email" }, "notifications.storeOwnerEmail: Invalid email address"],
+    [{ accountInviteUrl: "javascript:alert(1)" }, "notifications.accountInviteUrl: Invalid URL"],
+    [{ commisionPaid: false }, 'notifications: Unrecognized key: "commisionPaid"'],
+  ])("refuses %o with a message naming the option", (notifications, message) => {
+    expect(() => resolveAffiliateModuleOptions({ notifications })).toThrow(
+      `Invalid options for the affiliate plugin: ${message}`
+    )
+  })
+})

@@ -1,0 +1,5 @@
+export * from "./workflows/send-affiliate-notifications"
+export * from "./workflows/send-affiliate-account-invites"
+export * from "./steps/build-affiliate-notifications"
+export * from "./steps/create-account-invite-notifications"
+export * from "./steps/find-sent-invites"
