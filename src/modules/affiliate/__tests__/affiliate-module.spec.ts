@@ -83,6 +83,8 @@ moduleIntegrationTestRunner<AffiliateModuleService>({
           auto_connect: true,
           attribution_order: ["connection", "coupon", "link"],
           account_sync: { enabled: false, tags: [] },
+          hold_days: 0,
+          minimum_payouts: {},
         })
       })
 
