@@ -45,7 +45,7 @@ const COMPARISONS = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
  * query planner's estimate. Counting 10,000 rows from an index takes about a
  * millisecond, counting a ledger of 1,000,000 about 35.
  */
-export const EXACT_COUNT_LIMIT = 10_000
+const EXACT_COUNT_LIMIT = 10_000
 /** Offsets below this are read without waiting for the count (an index range of at most this many rows). */
 const SHALLOW_OFFSET = 1000
 
