@@ -221,6 +221,7 @@ function listQueries(sizes: Sizes, affiliateId: string, customerId: string, emai
     "connections: by affiliate": `select "a0".*, "a1"."name" ${connections} and "a0"."affiliate_id" = '${affiliateId}' order by "a0"."created_at" desc ${page}`,
     "connections: by customer": `select "a0".*, "a1"."name" ${connections} and "a0"."customer_id" in ('${customerId}') order by "a0"."created_at" desc ${page}`,
     "commissions: count": `select count(*) ${commissions}`,
+    "commissions: count up to 10,001 (first page)": `select count(*) from (select 1 from "affiliate_commission" as "a0" where ${live} limit 10001) as "capped"`,
     "commissions: first page ids": `select "a0"."id" from "affiliate_commission" as "a0" where ${live} order by "a0"."created_at" desc, "a0"."id" desc ${page}`,
     "commissions: deep page ids (from the end)": `select "a0"."id" from "affiliate_commission" as "a0" where ${live} order by "a0"."created_at" asc, "a0"."id" asc ${page}`,
     "commissions: deep page, whole rows (before)": `select "a0".*, "a1"."name" ${commissions} order by "a0"."created_at" desc ${page} offset ${sizes.commissions - PAGE_SIZE}`,
@@ -280,11 +281,23 @@ export default async function adminLists({ container }: ExecArgs) {
   const probeCustomer = Math.ceil(sizes.customers / 2)
   const probeEmail = encodeURIComponent(`bench-customer-${probeCustomer}@example.com`)
   const affiliateId = `${IDS.affiliate}00001`
+  // The commissions' first page answers the planner's estimate past 10,000
+  // (estimate_count); the deep page needs the true end, counted here.
+  const firstCommissions = await get(url, headers, "/admin/affiliate-commissions?limit=1")
+  const [{ count: liveCommissions }] = await knex("affiliate_commission")
+    .whereNull("deleted_at")
+    .count({ count: "*" })
   const totals = {
     connections: (await get(url, headers, "/admin/affiliate-connections?limit=1")).count,
-    commissions: (await get(url, headers, "/admin/affiliate-commissions?limit=1")).count,
+    commissions: Number(liveCommissions),
+    commissions_first_page_count: firstCommissions.count,
+    commissions_estimated: "estimate_count" in firstCommissions,
     customers: (await get(url, headers, "/admin/customers?limit=1")).count,
   }
+  log(
+    `Commissions: ${totals.commissions}; the first page answers ${totals.commissions_first_page_count}` +
+      (totals.commissions_estimated ? " (estimate_count)" : "")
+  )
   const deep = (total: number) => Math.max(0, total - PAGE_SIZE)
   // Our lists are measured as the admin pages request them (newest first);
   // Medusa's customers as its own customers page does (no order: by id).

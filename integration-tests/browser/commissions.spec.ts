@@ -90,6 +90,23 @@ describeBrowser("Affiliate commissions admin", () => {
     await page.getByRole("menuitem", { name: "Approve" }).click({ timeout: STEP_TIMEOUT })
     await row.locator('[data-status="approved"]').waitFor({ timeout: STEP_TIMEOUT })
     await admin.screenshot("commissions-2-approved")
+    // An exact total, as the server counted it.
+    await page.getByText(/^1 of 1 results$/).waitFor({ timeout: STEP_TIMEOUT })
+
+    // Past 10,000 commissions the server estimates the total and says so
+    // (estimate_count): the page says "about". A ledger that long is the
+    // benchmark's to seed; here the answer gains the flag on its way.
+    const listUrl = /\/admin\/affiliate-commissions\?/
+    await page.route(listUrl, async (route) => {
+      const response = await route.fetch()
+      const body = await response.json()
+      await route.fulfill({ response, json: { ...body, count: 1234567, estimate_count: 1234567 } })
+    })
+    await page.reload()
+    await page.getByText("of about 1234567 results").waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await page.getByText("1 of about 61729 pages").waitFor({ timeout: STEP_TIMEOUT })
+    await admin.screenshot("commissions-2b-estimated-total")
+    await page.unroute(listUrl)
 
     const { data: stored } = await api.get(
       `/admin/affiliate-commissions/${commission.id}`,

@@ -532,6 +532,71 @@ medusaIntegrationTestRunner({
         )
       })
 
+      it("counts up to 10,000 matches exactly and estimates past them, flagged with estimate_count", async () => {
+        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
+        // Commission i (from `from`, newest first by i) for Max, except every
+        // thousandth, which is Jane's and approved: SQL, as 12,000 rows through
+        // the module would take minutes.
+        const insert = (from: number, to: number) =>
+          knex.raw(
+            `insert into affiliate_commission (id, affiliate_id, order_id, currency_code,
+               base_amount, rate, amount, raw_base_amount, raw_rate, raw_amount, attribution,
+               status, created_at, updated_at)
+             select 'affcom_count_' || lpad(i::text, 5, '0'),
+               case when i % 1000 = 0 then ? else ? end, 'order_count_' || i, 'eur',
+               10, 10, 1, '{"value":"10","precision":20}', '{"value":"10","precision":20}',
+               '{"value":"1","precision":20}', 'link',
+               case when i % 1000 = 0 then 'approved' else 'pending' end,
+               now() - i * interval '1 second', now()
+             from generate_series(?::int, ?::int) as i`,
+            [jane.id, max.id, from, to]
+          )
+        const newestFirst = (to: number) =>
+          Array.from({ length: to }, (_, i) => `affcom_count_${String(i + 1).padStart(5, "0")}`)
+        const list = async (query: string) =>
+          (await api.get(`/admin/affiliate-commissions?${query}`, admin)).data as {
+            affiliate_commissions: { id: string }[]
+            count: number
+            estimate_count?: number
+          }
+        const ids = (body: { affiliate_commissions: { id: string }[] }) =>
+          body.affiliate_commissions.map(({ id }) => id)
+
+        await insert(1, 10_000)
+        const atLimit = await list("order=-created_at&limit=20")
+        expect(atLimit.count).toBe(10_000)
+        expect(atLimit).not.toHaveProperty("estimate_count")
+
+        await insert(10_001, 12_000)
+        await knex.raw("analyze affiliate_commission")
+        const first = await list("order=-created_at&limit=20")
+        // The planner's estimate from fresh statistics, in `count` as well, as Medusa's lists answer one.
+        expect(first.estimate_count).toBe(first.count)
+        expect(first.count).toBeGreaterThan(10_000)
+        expect(Math.abs(first.count - 12_000)).toBeLessThan(600)
+        expect(ids(first)).toEqual(newestFirst(20))
+        const second = await list("order=-created_at&limit=20&offset=20")
+        expect(second.estimate_count).toBe(second.count)
+        expect(ids(second)).toEqual(newestFirst(40).slice(20))
+
+        // Small filtered lists stay exact, and say nothing of an estimate.
+        const janes = await list(`affiliate_id=${jane.id}&order=-created_at`)
+        expect(janes).toEqual(expect.objectContaining({ count: 12 }))
+        expect(janes).not.toHaveProperty("estimate_count")
+        const approved = await list("status=approved&limit=5")
+        expect(approved.count).toBe(12)
+        expect(approved).not.toHaveProperty("estimate_count")
+        const maxPending = await list(`affiliate_id=${max.id}&status=pending&limit=1`)
+        expect(maxPending.estimate_count).toBe(maxPending.count)
+        expect(maxPending.count).toBeGreaterThan(10_000)
+
+        // A deep page counts exactly: it is read from the true end of the list.
+        const last = await list("order=-created_at&limit=20&offset=11990")
+        expect(last.count).toBe(12_000)
+        expect(last).not.toHaveProperty("estimate_count")
+        expect(ids(last)).toEqual(newestFirst(12_000).slice(11_990))
+      })
+
       it("approves, rejects with a reason and marks paid; refuses other moves with a 400", async () => {
         const [a, b] = await placeCodeOrders()
         const first = await commissionOf(a)

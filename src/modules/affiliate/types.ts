@@ -47,6 +47,12 @@ export type AffiliateCommissionFilters = {
   created_at?: Partial<Record<"$gt" | "$gte" | "$lt" | "$lte", string>>
 }
 
+/** A number of commissions; `estimated` when it is the query planner's estimate, not a count. */
+export type AffiliateCommissionCountDTO = {
+  count: number
+  estimated: boolean
+}
+
 /** One row of an affiliate's customers list: a connected or a referred customer. */
 export type AffiliateCustomerRowDTO = {
   customer_id: string

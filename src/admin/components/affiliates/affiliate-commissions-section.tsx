@@ -10,6 +10,7 @@ import { useState } from "react"
 import { formatMoney } from "../commissions/format"
 import { RejectCommissionsPrompt } from "../commissions/reject-commissions-prompt"
 import { useCommissionColumns } from "../commissions/use-commission-columns"
+import { paginationTranslations } from "../common/pagination"
 import { useAffiliateCommissions } from "../../hooks/api/affiliate-commissions"
 import type {
   AffiliateCommissionTotals,
@@ -89,7 +90,9 @@ export const AffiliateCommissionsSection = ({
             },
           }}
         />
-        <DataTable.Pagination />
+        <DataTable.Pagination
+          translations={paginationTranslations(data?.estimate_count !== undefined)}
+        />
       </DataTable>
       <RejectCommissionsPrompt
         ids={rejecting}

@@ -62,6 +62,8 @@ export type AffiliateCommissionsQuery = {
 export type AffiliateCommissionsResponse = {
   affiliate_commissions: AffiliateCommission[]
   count: number
+  /** Present when `count` is the database's estimate (over 10,000 matches), not a count. */
+  estimate_count?: number
   offset: number
   limit: number
 }

@@ -23,6 +23,7 @@ import {
   COMMISSION_STATUS_LABELS,
 } from "../../components/commissions/status-badge"
 import { useCommissionColumns } from "../../components/commissions/use-commission-columns"
+import { paginationTranslations } from "../../components/common/pagination"
 import {
   type AffiliateCommission,
   type AffiliateCommissionsQuery,
@@ -206,7 +207,9 @@ const AffiliateCommissionsPage = () => {
             },
           }}
         />
-        <DataTable.Pagination />
+        <DataTable.Pagination
+          translations={paginationTranslations(data?.estimate_count !== undefined)}
+        />
         <DataTable.CommandBar selectedLabel={(count) => `${count} selected`} />
       </DataTable>
       <RejectCommissionsPrompt

@@ -28,16 +28,16 @@ export const GET = async (
     ...filters,
     ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
   }
-  const { rows, count } = await listPage<CommissionWithAdjustments>(req.scope, {
+  const { rows, count, estimated } = await listPage<CommissionWithAdjustments>(req.scope, {
     entity: "affiliate_commission",
     fields: req.queryConfig.fields,
     filters: listFilters,
     pagination: req.queryConfig.pagination,
-    // Only a list across affiliates, customers and orders counts up to the whole ledger.
-    countBesideLinks:
-      !filters.affiliate_id && !filters.customer_id && !filters.order_id && !matchingCustomerIds,
-    count: async () =>
-      (await service.listAndCountAffiliateCommissions(listFilters, { select: ["id"], take: 1 }))[1],
+    // Exact up to 10,000 matches, an estimate past them: the ledger is the one
+    // list that grows with every order, and counting a million rows exactly
+    // was most of a first page's time.
+    shallowCount: () => service.countAffiliateCommissions(listFilters),
+    count: async () => (await service.countAffiliateCommissions(listFilters, { exact: true })).count,
     ids: async (config) =>
       (await service.listAffiliateCommissions(listFilters, { select: ["id"], ...config })).map(
         ({ id }) => id
@@ -47,6 +47,10 @@ export const GET = async (
   res.json({
     affiliate_commissions: rows.map(withNetAmount),
     count,
+    // Medusa's convention for a planner estimate (its index engine's product
+    // lists): `count` holds it, so paging clients keep working, and
+    // `estimate_count` repeats it to say it is one.
+    ...(estimated ? { estimate_count: count } : {}),
     offset: skip ?? 0,
     limit: take ?? 0,
   })
