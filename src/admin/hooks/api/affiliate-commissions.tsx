@@ -7,7 +7,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import { affiliateQueryKeys } from "./affiliates"
+import { affiliateCommissionQueryKeys, affiliateQueryKeys } from "./query-keys"
 
 export type AffiliateCommissionStatus = "pending" | "approved" | "paid" | "rejected"
 export type AffiliateCommissionAttribution = "connection" | "coupon" | "link"
@@ -70,12 +70,6 @@ export type UpdateAffiliateCommissionsPayload = {
   ids: string[]
   status: AffiliateCommissionTargetStatus
   reason?: string
-}
-
-export const affiliateCommissionQueryKeys = {
-  all: ["affiliate_commission"] as const,
-  list: (query: AffiliateCommissionsQuery) =>
-    [...affiliateCommissionQueryKeys.all, "list", query] as const,
 }
 
 export const useAffiliateCommissions = (

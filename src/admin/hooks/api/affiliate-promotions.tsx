@@ -2,6 +2,7 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { affiliatePromotionQueryKeys } from "./query-keys"
 
 /** A Medusa promotion assigned to an affiliate: orders using its code credit them. */
 export type AffiliatePromotion = {
@@ -13,12 +14,6 @@ export type AffiliatePromotion = {
 
 export type AffiliatePromotionsResponse = {
   affiliate_promotions: AffiliatePromotion[]
-}
-
-export const affiliatePromotionQueryKeys = {
-  all: ["affiliate_promotion"] as const,
-  list: (affiliateId: string) =>
-    [...affiliatePromotionQueryKeys.all, "list", affiliateId] as const,
 }
 
 export const useAffiliatePromotions = (affiliateId: string) =>

@@ -2,7 +2,8 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import { type AffiliateSyncRun, affiliateSyncRunQueryKeys } from "./affiliate-sync-runs"
+import type { AffiliateSyncRun } from "./affiliate-sync-runs"
+import { affiliateSettingsQueryKeys, affiliateSyncRunQueryKeys } from "./query-keys"
 
 export type AttributionMethod = "connection" | "coupon" | "link"
 
@@ -42,11 +43,6 @@ export type UpdateAffiliateSettingsPayload = {
   auto_connect?: boolean
   attribution_order?: AttributionMethod[] | null
   account_sync?: Partial<AccountSyncSettings>
-}
-
-export const affiliateSettingsQueryKeys = {
-  all: ["affiliate_settings"] as const,
-  detail: () => [...affiliateSettingsQueryKeys.all, "detail"] as const,
 }
 
 export const useAffiliateSettings = () =>

@@ -4,11 +4,15 @@ import { AffiliateCommissionsSection } from "../../../components/affiliates/affi
 import { AffiliateCouponsSection } from "../../../components/affiliates/affiliate-coupons-section"
 import { AffiliateGeneralSection } from "../../../components/affiliates/affiliate-general-section"
 import { AffiliateCustomersSection } from "../../../components/connections/affiliate-customers-section"
+import { useAffiliateSettings } from "../../../hooks/api/affiliate-settings"
 import { useAffiliate } from "../../../hooks/api/affiliates"
 
 const AffiliateDetailPage = () => {
   const { id = "" } = useParams()
-  const { data, isLoading, isError, error } = useAffiliate(id)
+  const { data: settings } = useAffiliateSettings()
+  const { data, isLoading, isError, error } = useAffiliate(id, {
+    awaitAccountSync: settings?.affiliate_settings.account_sync.enabled,
+  })
 
   if (isError) {
     // Medusa's route error boundary shows not-found and other errors.
