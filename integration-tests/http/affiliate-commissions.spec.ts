@@ -193,6 +193,64 @@ medusaIntegrationTestRunner({
         expect(commission.amount).toBe(6.75)
       })
 
+      it("assigns coupons by code in any letter case, and unassigns them", async () => {
+        const createPromotion = async (code: string) =>
+          (
+            await api.post(
+              "/admin/promotions",
+              {
+                code,
+                type: "standard",
+                status: "active",
+                is_automatic: false,
+                application_method: {
+                  type: "percentage",
+                  target_type: "order",
+                  allocation: "across",
+                  value: 10,
+                  currency_code: "eur",
+                },
+              },
+              admin
+            )
+          ).data.promotion as { id: string }
+        const lena = await createPromotion("LENA10")
+        await createPromotion("MAXI5")
+
+        const assigned = await api.post(`/admin/affiliates/${jane.id}/promotions`, { codes: ["lena10"] }, admin)
+        expect(assigned.data.affiliate_promotions).toEqual([
+          expect.objectContaining({ code: "LENA10", promotion_id: lena.id }),
+        ])
+        const [assignment] = assigned.data.affiliate_promotions as { id: string }[]
+        const maxi = (await api.post(`/admin/affiliates/${max.id}/promotions`, { codes: ["Maxi5"] }, admin)).data
+          .affiliate_promotions[0] as { id: string }
+
+        // Not through another affiliate's page, nor an unknown or malformed id.
+        await expectHttpError(api.delete(`/admin/affiliates/${jane.id}/promotions/${maxi.id}`, admin), 404, /not found/)
+        await expectHttpError(api.delete(`/admin/affiliates/${jane.id}/promotions/affpromo_nope`, admin), 404, /not found/)
+        await expectHttpError(api.delete(`/admin/affiliates/${jane.id}/promotions/%27%3B--`, admin), 404, /not found/)
+        await expectHttpError(api.delete(`/admin/affiliates/aff_nope/promotions/${assignment.id}`, admin), 404, /not found/)
+
+        const removed = await api.delete(`/admin/affiliates/${jane.id}/promotions/${assignment.id}`, admin)
+        expect(removed.status).toBe(200)
+        expect(removed.data).toEqual({ id: assignment.id, object: "affiliate_promotion", deleted: true })
+        expect((await api.get(`/admin/affiliates/${jane.id}/promotions`, admin)).data.affiliate_promotions).toEqual([])
+        expect((await api.get(`/admin/affiliates/${max.id}/promotions`, admin)).data.affiliate_promotions).toEqual([
+          expect.objectContaining({ id: maxi.id }),
+        ])
+        await expectHttpError(api.delete(`/admin/affiliates/${jane.id}/promotions/${assignment.id}`, admin), 404, /not found/)
+
+        // An order with the code no longer credits Jane, and the coupon is free for Max.
+        const order = await placeOrder({
+          email: "coupon-buyer@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+          promoCodes: ["LENA10"],
+        })
+        expect(await commissionsOf(order.id)).toEqual([])
+        const moved = await api.post(`/admin/affiliates/${max.id}/promotions`, { codes: ["LENA10"] }, admin)
+        expect(moved.data.affiliate_promotions.map((p: { code: string }) => p.code).sort()).toEqual(["LENA10", "MAXI5"])
+      })
+
       it("lets a connection beat another affiliate's code, and connects referred customers", async () => {
         const cora = await createCustomer("cora@shop.test")
         await api.post("/admin/affiliate-connections", { affiliate_id: jane.id, customer_id: cora.id }, admin)
