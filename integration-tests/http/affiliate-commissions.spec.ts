@@ -525,6 +525,10 @@ medusaIntegrationTestRunner({
         const byEmail = (await api.get("/admin/affiliate-commissions?q=B@SHOP.TEST", admin)).data
         expect(byEmail.count).toBe(1)
         expect(orderIds(byEmail)).toEqual([b])
+        // Each row names its buyer, for the admin's Buyer column.
+        expect(byEmail.affiliate_commissions[0].customer).toEqual(
+          expect.objectContaining({ id: expect.stringMatching(/^cus_/), email: "b@shop.test" })
+        )
 
         const withFilter = (
           await api.get(`/admin/affiliate-commissions?q=shop.test&affiliate_id=${jane.id}`, admin)
@@ -659,15 +663,20 @@ medusaIntegrationTestRunner({
       })
 
       it("exports the filtered ledger as CSV", async () => {
-        await placeCodeOrders()
+        const [a] = await placeCodeOrders()
         const response = await api.get(`/admin/affiliate-commissions/export?affiliate_id=${jane.id}`, admin)
         expect(response.headers["content-type"]).toMatch(/text\/csv/)
         const lines = (response.data as string).trim().split("\n")
         expect(lines[0]).toBe(
-          "id,created_at,affiliate_code,affiliate_name,order_id,customer_id,currency_code,base_amount,rate,amount,adjustments,net_amount,attribution,status,reason"
+          "id,created_at,affiliate_code,affiliate_name,affiliate_email,order_id,order_display_id,customer_id,customer_email,currency_code,base_amount,rate,amount,adjustments,net_amount,attribution,status,reason"
         )
         expect(lines).toHaveLength(3)
-        expect(lines.slice(1).every((line) => line.includes(",JANE,Jane,"))).toBe(true)
+        expect(lines.slice(1).every((line) => line.includes(",JANE,Jane,jane@aff.test,"))).toBe(true)
+        // Each row names its order as the admin shows it, and its buyer.
+        const { order } = (await api.get(`/admin/orders/${a}?fields=id,display_id`, admin)).data
+        expect(lines.some((line) => line.includes(`,${a},${order.display_id},cus_`) && line.includes(",a@shop.test,"))).toBe(
+          true
+        )
         expect(lines.some((line) => line.includes(",eur,15,10,1.5,0,1.5,link,pending,"))).toBe(true)
         await expectHttpError(api.get("/admin/affiliate-commissions/export?status=owed", admin), 400, /status/)
       })

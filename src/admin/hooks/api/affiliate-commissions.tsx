@@ -45,10 +45,19 @@ export type AffiliateCommission = {
   created_at: string
   affiliate: { id: string; name: string; code: string } | null
   order: { id: string; display_id: number } | null
+  /** The buyer (a guest's customer record too). */
+  customer: {
+    id: string
+    email: string
+    first_name: string | null
+    last_name: string | null
+  } | null
   adjustments: AffiliateCommissionAdjustment[]
 }
 
 export type AffiliateCommissionsQuery = {
+  /** The buyer's email or name. */
+  q?: string
   affiliate_id?: string | string[]
   order_id?: string
   status?: AffiliateCommissionStatus[]

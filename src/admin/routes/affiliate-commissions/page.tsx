@@ -85,12 +85,14 @@ const pickValues = <T extends string>(allowed: readonly T[], value: unknown) =>
 /** Turns the table's filters and page into the list route's query. */
 const toQuery = (
   filtering: DataTableFilteringState,
+  search: string,
   pagination: DataTablePaginationState
 ): AffiliateCommissionsQuery => {
   const status = pickValues(COMMISSION_STATUSES, filtering.status)
   const attribution = pickValues(ATTRIBUTIONS, filtering.attribution)
   const createdAt = filtering.created_at as AffiliateCommissionsQuery["created_at"]
   return {
+    q: search || undefined,
     status: status.length ? status : undefined,
     attribution: attribution.length ? attribution : undefined,
     affiliate_id: pickedAffiliateIds(filtering.affiliate_id),
@@ -103,6 +105,7 @@ const toQuery = (
 
 const AffiliateCommissionsPage = () => {
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [search, setSearch] = useState("")
   const [pagination, setPagination] = useState<DataTablePaginationState>({
     pageIndex: 0,
     pageSize: PAGE_SIZE,
@@ -110,7 +113,7 @@ const AffiliateCommissionsPage = () => {
   const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>({})
   const [rejecting, setRejecting] = useState<string[]>([])
 
-  const query = toQuery(filtering, pagination)
+  const query = toQuery(filtering, search, pagination)
   const { data, isLoading } = useAffiliateCommissions(query)
   const affiliateOptions = useAffiliateFilterOptions()
   const { mutateAsync: updateStatuses } = useUpdateAffiliateCommissions()
@@ -165,6 +168,7 @@ const AffiliateCommissionsPage = () => {
     isLoading,
     filters,
     filtering: { state: filtering, onFilteringChange: setFiltering },
+    search: { state: search, onSearchChange: setSearch },
     pagination: { state: pagination, onPaginationChange: setPagination },
     commands,
     rowSelection: { state: rowSelection, onRowSelectionChange: setRowSelection },
@@ -192,6 +196,7 @@ const AffiliateCommissionsPage = () => {
       <DataTable instance={table}>
         <DataTable.Toolbar className="justify-between gap-x-2">
           <DataTable.FilterMenu tooltip="Filter" />
+          <DataTable.Search placeholder="Search buyer email or name" />
         </DataTable.Toolbar>
         <DataTable.Table
           emptyState={{
@@ -202,7 +207,7 @@ const AffiliateCommissionsPage = () => {
             },
             filtered: {
               heading: "No commissions match",
-              description: "Change the filters.",
+              description: "Change the search or the filters.",
             },
           }}
         />

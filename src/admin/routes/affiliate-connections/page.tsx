@@ -16,6 +16,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
+import { RowActionsMenu } from "../../components/common/row-actions-menu"
 import { ImportConnectionsModal } from "../../components/connections/import-connections-modal"
 import { NewConnectionModal } from "../../components/connections/new-connection-modal"
 import {
@@ -79,9 +80,14 @@ const baseColumns = [
     header: "Status",
     cell: ({ row }) =>
       row.original.ended_at ? (
-        <StatusBadge color="grey">
-          {row.original.ended_reason === "replaced" ? "Replaced" : "Ended"}
-        </StatusBadge>
+        <div className="flex flex-col items-start gap-y-1 py-1">
+          <StatusBadge color="grey">
+            {row.original.ended_reason === "replaced" ? "Replaced" : "Ended"}
+          </StatusBadge>
+          <Text size="xsmall" leading="compact" className="text-ui-fg-muted">
+            {formatDate(row.original.ended_at)}
+          </Text>
+        </div>
       ) : (
         <StatusBadge color="green">Active</StatusBadge>
       ),
@@ -168,28 +174,36 @@ const AffiliateConnectionsPage = () => {
   const columns = useMemo(
     () => [
       ...baseColumns,
-      columnHelper.action({
-        actions: ({ row }) =>
-          row.original.ended_at
-            ? []
-            : [
-                {
-                  label: "Disconnect",
-                  icon: <Trash />,
-                  onClick: async () => {
-                    const connection = row.original
-                    const confirmed = await prompt({
-                      title: `Disconnect ${connection.customer.email} from ${connection.affiliate.name}?`,
-                      description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}). The connection stays in the history as ended.`,
-                      confirmText: "Disconnect",
-                      cancelText: "Cancel",
-                    })
-                    if (confirmed) {
-                      disconnect(connection.id)
-                    }
-                  },
-                },
-              ],
+      columnHelper.display({
+        id: "actions",
+        cell: ({ row }) => (
+          <RowActionsMenu
+            label="Connection actions"
+            actions={
+              // An ended connection is history: nothing to do with it.
+              row.original.ended_at
+                ? []
+                : [
+                    {
+                      label: "Disconnect",
+                      icon: <Trash />,
+                      onClick: async () => {
+                        const connection = row.original
+                        const confirmed = await prompt({
+                          title: `Disconnect ${connection.customer.email} from ${connection.affiliate.name}?`,
+                          description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}). The connection stays in the history as ended.`,
+                          confirmText: "Disconnect",
+                          cancelText: "Cancel",
+                        })
+                        if (confirmed) {
+                          disconnect(connection.id)
+                        }
+                      },
+                    },
+                  ]
+            }
+          />
+        ),
       }),
     ],
     [prompt, disconnect]
