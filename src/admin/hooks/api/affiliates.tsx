@@ -51,6 +51,8 @@ export type AffiliateWithStats = Affiliate & {
 export type AffiliatesQuery = {
   q?: string
   status?: AffiliateStatus | AffiliateStatus[]
+  /** The affiliate whose synced customer account this is. */
+  customer_id?: string
   limit?: number
   offset?: number
   order?: string
