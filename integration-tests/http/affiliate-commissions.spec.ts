@@ -383,6 +383,9 @@ medusaIntegrationTestRunner({
         expect(await commissionOf(pendingOrder.id)).toEqual(
           expect.objectContaining({ status: "rejected", reason: "order_canceled", amount: 2, net_amount: 0 })
         )
+        // The canceled order still counts among the buyer's orders through Jane, not in the revenue.
+        const [buyer] = (await api.get(`/admin/affiliates/${jane.id}/customers`, admin)).data.customers
+        expect(buyer).toEqual(expect.objectContaining({ email: "guest@shop.test", order_count: 1, revenue: [] }))
 
         const paidOrder = await placeOrder({
           email: "guest@shop.test",
