@@ -7,6 +7,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { toastServerError } from "../../lib/server-errors"
 import { affiliateCommissionQueryKeys, affiliateQueryKeys } from "./query-keys"
 
 export type AffiliateCommissionStatus = "pending" | "approved" | "paid" | "rejected"
@@ -127,9 +128,7 @@ export const useUpdateAffiliateCommissions = () => {
         `${count} ${count === 1 ? "commission" : "commissions"} ${STATUS_CHANGE_VERBS[status]}`
       )
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }
 
@@ -148,7 +147,5 @@ export const useExportAffiliateCommissions = () =>
       link.click()
       URL.revokeObjectURL(link.href)
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })

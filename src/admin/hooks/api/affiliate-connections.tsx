@@ -8,6 +8,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { toastServerError } from "../../lib/server-errors"
 import {
   MEDUSA_CUSTOMERS_QUERY_KEY,
   affiliateConnectionQueryKeys,
@@ -229,10 +230,6 @@ const useInvalidateConnections = () => {
       })
     }
   }
-}
-
-const toastServerError = (error: FetchError) => {
-  toast.error(error.message)
 }
 
 export const useCreateAffiliateConnection = () => {

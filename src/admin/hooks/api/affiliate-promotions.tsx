@@ -8,6 +8,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { toastServerError } from "../../lib/server-errors"
 import { affiliatePromotionQueryKeys } from "./query-keys"
 
 /** A Medusa promotion assigned to an affiliate: orders using its code credit them. */
@@ -51,9 +52,7 @@ export const useAssignAffiliatePromotions = (affiliateId: string) => {
           : `${codes.length} coupons assigned`
       )
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }
 
@@ -78,9 +77,7 @@ export const useUnassignAffiliatePromotion = (affiliateId: string) => {
       })
       toast.success(`Coupon ${assignment.code} removed`)
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }
 

@@ -2,6 +2,7 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { toastServerError } from "../../lib/server-errors"
 import type { AffiliateSyncRun } from "./affiliate-sync-runs"
 import { affiliateSettingsQueryKeys, affiliateSyncRunQueryKeys } from "./query-keys"
 
@@ -76,8 +77,6 @@ export const useUpdateAffiliateSettings = () => {
       }
       toast.success("Settings saved")
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }

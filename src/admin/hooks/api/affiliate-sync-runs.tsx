@@ -2,6 +2,7 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { toastServerError } from "../../lib/server-errors"
 import {
   MEDUSA_CUSTOMERS_QUERY_KEY,
   affiliateQueryKeys,
@@ -72,9 +73,7 @@ export const useResyncAffiliates = () => {
     onSuccess: ({ affiliate_sync_run }) => {
       queryClient.setQueryData(affiliateSyncRunQueryKeys.latest(), affiliate_sync_run)
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }
 
@@ -105,8 +104,6 @@ export const useSyncAffiliateAccount = (affiliateId: string) => {
         toast.success(result.invited ? `${message}; a set-password invite was sent` : message)
       }
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }

@@ -7,6 +7,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { toastServerError } from "../../lib/server-errors"
 import {
   affiliateCommissionQueryKeys,
   affiliateConnectionQueryKeys,
@@ -156,10 +157,6 @@ const useInvalidateAffiliates = () => {
       queryKey: affiliateCommissionQueryKeys.all,
     })
   }
-}
-
-const toastServerError = (error: FetchError) => {
-  toast.error(error.message)
 }
 
 export const useCreateAffiliate = () => {
