@@ -216,6 +216,7 @@ const AffiliateCommissionsPage = () => {
       </DataTable>
       <RejectCommissionsPrompt
         ids={rejecting}
+        shown={data?.affiliate_commissions ?? []}
         onOpenChange={(open) => {
           if (!open) {
             setRejecting([])

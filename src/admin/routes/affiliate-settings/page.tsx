@@ -1,7 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Adjustments } from "@medusajs/icons"
-import { Container, Text } from "@medusajs/ui"
 import { AccountSyncSection } from "../../components/affiliates/account-sync-section"
+import { PageSkeleton } from "../../components/common/page-skeleton"
 import { SettingsForm } from "../../components/affiliates/settings-form"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 
@@ -13,13 +13,7 @@ const AffiliateSettingsPage = () => {
   }
 
   if (!data) {
-    return (
-      <Container className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-subtle">
-          Loading…
-        </Text>
-      </Container>
-    )
+    return <PageSkeleton sections={2} rows={5} />
   }
 
   // Mounted once the settings are loaded, so the forms start from them.
