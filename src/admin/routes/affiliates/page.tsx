@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Users } from "@medusajs/icons"
+import { Share } from "@medusajs/icons"
 import {
   Badge,
   Button,
@@ -190,11 +190,11 @@ const AffiliatesPage = () => {
   )
 }
 
+// One sidebar entry, with Connections and Commissions nested under it; an icon
+// no core page uses (Customers has Users).
 export const config = defineRouteConfig({
   label: "Affiliates",
-  // The plugin's pages stay together, settings last.
-  rank: 1,
-  icon: Users,
+  icon: Share,
 })
 
 export const handle = {

@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Link as LinkIcon, Trash } from "@medusajs/icons"
+import { Trash } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -16,14 +16,14 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
-import { RowActionsMenu } from "../../components/common/row-actions-menu"
-import { ImportConnectionsModal } from "../../components/connections/import-connections-modal"
-import { NewConnectionModal } from "../../components/connections/new-connection-modal"
+import { RowActionsMenu } from "../../../components/common/row-actions-menu"
+import { ImportConnectionsModal } from "../../../components/connections/import-connections-modal"
+import { NewConnectionModal } from "../../../components/connections/new-connection-modal"
 import {
   ConnectionSourceBadge,
   SOURCE_LABELS,
-} from "../../components/connections/source-badge"
-import { customerName, formatDate } from "../../components/connections/format"
+} from "../../../components/connections/source-badge"
+import { customerName, formatDate } from "../../../components/connections/format"
 import {
   type AffiliateConnection,
   type AffiliateConnectionSource,
@@ -31,11 +31,11 @@ import {
   type AffiliateConnectionsQuery,
   useAffiliateConnections,
   useDeleteAffiliateConnection,
-} from "../../hooks/api/affiliate-connections"
+} from "../../../hooks/api/affiliate-connections"
 import {
   pickedAffiliateIds,
   useAffiliateFilterOptions,
-} from "../../components/affiliates/affiliate-filter"
+} from "../../../components/affiliates/affiliate-filter"
 
 const PAGE_SIZE = 20
 
@@ -266,10 +266,15 @@ const AffiliateConnectionsPage = () => {
   )
 }
 
+// Nested under Affiliates in the sidebar (its path is under /affiliates).
 export const config = defineRouteConfig({
-  label: "Affiliate connections",
-  rank: 2,
-  icon: LinkIcon,
+  label: "Connections",
+  rank: 1,
 })
+
+// Medusa nests extension routes by path: the trail reads "Affiliates › Connections".
+export const handle = {
+  breadcrumb: () => "Connections",
+}
 
 export default AffiliateConnectionsPage

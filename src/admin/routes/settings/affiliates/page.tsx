@@ -1,9 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Adjustments } from "@medusajs/icons"
-import { AccountSyncSection } from "../../components/affiliates/account-sync-section"
-import { PageSkeleton } from "../../components/common/page-skeleton"
-import { SettingsForm } from "../../components/affiliates/settings-form"
-import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
+import { AccountSyncSection } from "../../../components/affiliates/account-sync-section"
+import { PageSkeleton } from "../../../components/common/page-skeleton"
+import { SettingsForm } from "../../../components/affiliates/settings-form"
+import { useAffiliateSettings } from "../../../hooks/api/affiliate-settings"
 
 const AffiliateSettingsPage = () => {
   const { data, isError, error } = useAffiliateSettings()
@@ -25,14 +24,13 @@ const AffiliateSettingsPage = () => {
   )
 }
 
+// Under Settings, beside Medusa's own store settings.
 export const config = defineRouteConfig({
-  label: "Affiliate settings",
-  rank: 9,
-  icon: Adjustments,
+  label: "Affiliates",
 })
 
 export const handle = {
-  breadcrumb: () => "Affiliate settings",
+  breadcrumb: () => "Affiliates",
 }
 
 export default AffiliateSettingsPage

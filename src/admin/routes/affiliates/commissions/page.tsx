@@ -1,5 +1,4 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { CurrencyDollar } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -14,26 +13,26 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { ACTION_LABELS } from "../../components/commissions/commission-actions"
-import { RejectCommissionsPrompt } from "../../components/commissions/reject-commissions-prompt"
+import { ACTION_LABELS } from "../../../components/commissions/commission-actions"
+import { RejectCommissionsPrompt } from "../../../components/commissions/reject-commissions-prompt"
 import {
   ATTRIBUTIONS,
   ATTRIBUTION_LABELS,
   COMMISSION_STATUSES,
   COMMISSION_STATUS_LABELS,
-} from "../../components/commissions/status-badge"
-import { useCommissionColumns } from "../../components/commissions/use-commission-columns"
+} from "../../../components/commissions/status-badge"
+import { useCommissionColumns } from "../../../components/commissions/use-commission-columns"
 import {
   type AffiliateCommission,
   type AffiliateCommissionsQuery,
   useAffiliateCommissions,
   useExportAffiliateCommissions,
   useUpdateAffiliateCommissions,
-} from "../../hooks/api/affiliate-commissions"
+} from "../../../hooks/api/affiliate-commissions"
 import {
   pickedAffiliateIds,
   useAffiliateFilterOptions,
-} from "../../components/affiliates/affiliate-filter"
+} from "../../../components/affiliates/affiliate-filter"
 
 const PAGE_SIZE = 20
 
@@ -228,14 +227,15 @@ const AffiliateCommissionsPage = () => {
   )
 }
 
+// Nested under Affiliates in the sidebar (its path is under /affiliates).
 export const config = defineRouteConfig({
-  label: "Affiliate commissions",
-  rank: 3,
-  icon: CurrencyDollar,
+  label: "Commissions",
+  rank: 2,
 })
 
+// Medusa nests extension routes by path: the trail reads "Affiliates › Commissions".
 export const handle = {
-  breadcrumb: () => "Affiliate commissions",
+  breadcrumb: () => "Commissions",
 }
 
 export default AffiliateCommissionsPage
