@@ -117,8 +117,8 @@ describeBrowser("Affiliate connections admin", () => {
     const widgetText = await widget.textContent()
     expect(widgetText).toContain(affiliate.code)
     expect(widgetText).toContain("Admin")
-    // In the side column, at its top: right of the main column's sections and
-    // above its Orders section, not below Metadata and JSON.
+    // In the side column: right of the main column's sections and above its
+    // Orders section, not at the bottom below Metadata and JSON.
     const ordersHeading = page.getByRole("heading", { name: "Orders", exact: true })
     await ordersHeading.waitFor({ timeout: STEP_TIMEOUT })
     const widgetBox = await widget.boundingBox()

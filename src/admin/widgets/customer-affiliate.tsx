@@ -145,10 +145,10 @@ const CustomerAffiliateWidget = ({
   )
 }
 
-// The side column, at its top: Medusa's customer page keeps its main column for
-// orders and groups, and the affiliate is what a store owner looks for first.
+// In the side column, as the order widget is: the main column of Medusa's
+// customer page holds its long sections (orders, groups, metadata, JSON).
 export const config = defineWidgetConfig({
-  zone: "customer.details.side.before",
+  zone: "customer.details.side.after",
 })
 
 export default CustomerAffiliateWidget
