@@ -51,6 +51,7 @@ export type AffiliateWithStats = Affiliate & {
 
 export type AffiliatesQuery = {
   q?: string
+  id?: string[]
   status?: AffiliateStatus | AffiliateStatus[]
   /** The affiliate whose synced customer account this is. */
   customer_id?: string

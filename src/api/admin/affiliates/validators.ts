@@ -38,6 +38,7 @@ export const AdminGetAffiliatesParams = createListParams({
   ],
 }).extend({
   q: searchParam,
+  id: oneOrMany(idParam),
   status: oneOrMany(status),
   /** The synced customer account: which affiliate a customer's page belongs to. */
   customer_id: oneOrMany(idParam),
