@@ -13,6 +13,10 @@ const IN_UI_WORDS: [RegExp, string][] = [
   [/; send replace: true to move them$/, ". Tick “Replace the current affiliate” to move them."],
   [/^the customer is already connected/, "This customer is already connected"],
   [/turn on account_sync\.enabled in the affiliate settings/, "turn on Account sync in the settings"],
+  [
+    /^(\S+) already belongs to affiliate (.+)$/,
+    "$1 already belongs to affiliate $2. Remove it from their Coupons first to give it to someone else.",
+  ],
 ]
 
 export const serverErrorMessage = (error: FetchError) => {
