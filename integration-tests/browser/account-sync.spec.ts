@@ -39,7 +39,7 @@ describeBrowser("Affiliate account sync admin", () => {
     const created = await page.request.post(`${app.url}/admin/affiliates`, { data: affiliate })
     expect(created.status()).toBe(200)
 
-    await page.goto(`${app.url}/app/affiliate-settings`)
+    await page.goto(`${app.url}/app/settings/affiliates`)
     const section = page.getByTestId("account-sync-section")
     await section.getByRole("heading", { name: "Account sync" }).waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     expect(await section.getByRole("button", { name: "Resync" }).isDisabled()).toBe(true)
@@ -82,6 +82,13 @@ describeBrowser("Affiliate account sync admin", () => {
     expect(await customerRow.textContent()).toContain("Registered")
     await admin.screenshot("account-sync-3-customers")
 
+    // The customer's page says whose account it is.
+    await customerRow.click()
+    const ownership = page.getByTestId("customer-affiliate-account")
+    await ownership.waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    expect(await ownership.textContent()).toContain(`${affiliate.name} (${affiliate.code})`)
+    await admin.screenshot("account-sync-3b-customer-page")
+
     // …in the tag's customer group.
     await page.goto(`${app.url}/app/customer-groups`)
     await page.getByRole("row", { name: new RegExp(tag) }).click({ timeout: FIRST_PAGE_TIMEOUT })
@@ -89,6 +96,23 @@ describeBrowser("Affiliate account sync admin", () => {
       .getByRole("row", { name: new RegExp(affiliate.email) })
       .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     await admin.screenshot("account-sync-4-customer-group")
+
+    // With sync on, approving an affiliate syncs their account in the
+    // background: their page shows it without a reload.
+    const pending = await page.request.post(`${app.url}/admin/affiliates`, {
+      data: { name: "Penny Pending", email: "penny.pending@example.com", code: "PENNY" },
+    })
+    expect(pending.status()).toBe(200)
+    const { affiliate: penny } = (await pending.json()) as { affiliate: { id: string } }
+    await page.goto(`${app.url}/app/affiliates/${penny.id}`)
+    const account = page.locator('[data-row="Customer account"]')
+    await account.waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    expect(await account.textContent()).toContain("Not synced")
+    await page.getByRole("button", { name: "Approve", exact: true }).click()
+    await account
+      .getByRole("link", { name: "penny.pending@example.com" })
+      .waitFor({ timeout: STEP_TIMEOUT })
+    await admin.screenshot("account-sync-5-approved-synced")
 
     // The suites share one store: leave sync off, as the others expect.
     const switchedOff = await page.request.post(`${app.url}/admin/affiliate-settings`, {

@@ -120,4 +120,96 @@ describeBrowser("Affiliates admin", () => {
 
     expect(screenshots).toHaveLength(5)
   })
+
+  it("updates the customer counts as soon as a customer is connected, on the page and in the list", async () => {
+    const { page } = admin
+    const created = await page.request.post(`${app.url}/admin/affiliates`, {
+      data: { name: "Count Keeper", email: "count.keeper@example.com", code: "COUNTK", status: "approved" },
+    })
+    expect(created.status()).toBe(200)
+    const { affiliate: keeper } = (await created.json()) as { affiliate: { id: string } }
+
+    // Into the list first, so its page of affiliates is in the admin's cache.
+    await page.goto(`${app.url}/app/affiliates`)
+    const listRow = page.getByRole("row", { name: /count\.keeper@example\.com/ })
+    await listRow.waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    // Columns: name, email, code, status, rate, customers, earnings, created.
+    const customersCell = listRow.getByRole("cell").nth(5)
+    expect(await customersCell.textContent()).toBe("0")
+    // No rate of its own: the store's default, by its value.
+    expect(await listRow.getByRole("cell").nth(4).textContent()).toMatch(/^\d+(\.\d+)?% \(default\)$/)
+
+    await listRow.click()
+    await page.waitForURL(new RegExp(`/app/affiliates/${keeper.id}$`), { timeout: STEP_TIMEOUT })
+    const count = page.locator('[data-row="Connected customers"]')
+    await count.waitFor({ timeout: STEP_TIMEOUT })
+    expect(await count.textContent()).toContain("0")
+
+    await page.getByRole("button", { name: "Connect customer" }).click()
+    const dialog = page.getByRole("dialog")
+    await dialog.getByTestId("affiliates-selected").waitFor({ timeout: STEP_TIMEOUT })
+    await dialog.getByRole("radio", { name: /New customer/ }).click()
+    await dialog.getByLabel("Email").fill("counted.customer@example.com")
+    await dialog.getByRole("button", { name: "Connect" }).click()
+    await dialog.waitFor({ state: "hidden", timeout: STEP_TIMEOUT })
+
+    // No reload: the page's count and the list's follow the connection.
+    await page
+      .locator('[data-row="Connected customers"]', { hasText: "1" })
+      .waitFor({ timeout: STEP_TIMEOUT })
+    await shot("affiliates-6-count-after-connect")
+    await page.getByRole("link", { name: "Affiliates", exact: true }).first().click()
+    await page.waitForURL(/\/app\/affiliates$/, { timeout: STEP_TIMEOUT })
+    await page
+      .getByRole("row", { name: /count\.keeper@example\.com/ })
+      .getByRole("cell")
+      .nth(5)
+      .filter({ hasText: /^1$/ })
+      .waitFor({ timeout: STEP_TIMEOUT })
+    await shot("affiliates-7-list-count")
+  })
+
+  it("assigns a coupon picked from Medusa's promotions, in any letter case, and unassigns it", async () => {
+    const { page } = admin
+    const created = await page.request.post(`${app.url}/admin/affiliates`, {
+      data: { name: "Lena Coupons", email: "lena.coupons@example.com", code: "LENA", status: "approved" },
+    })
+    const { affiliate: lena } = (await created.json()) as { affiliate: { id: string } }
+    const promotion = await page.request.post(`${app.url}/admin/promotions`, {
+      data: {
+        code: "LENA10",
+        type: "standard",
+        status: "active",
+        is_automatic: false,
+        application_method: {
+          type: "percentage",
+          target_type: "order",
+          allocation: "across",
+          value: 10,
+          currency_code: "eur",
+        },
+      },
+    })
+    expect(promotion.status()).toBe(200)
+
+    await page.goto(`${app.url}/app/affiliates/${lena.id}`)
+    const section = page.getByTestId("affiliate-coupons-section")
+    await section.getByText("No coupons assigned.").waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await section.getByRole("button", { name: "Assign coupon" }).click()
+    await section.getByRole("searchbox", { name: "Search promotions" }).fill("lena10")
+    await section.getByRole("option", { name: /LENA10/ }).click({ timeout: STEP_TIMEOUT })
+    const coupon = section.getByTestId("affiliate-coupon")
+    await coupon.waitFor({ timeout: STEP_TIMEOUT })
+    expect(await coupon.textContent()).toContain("LENA10")
+    await shot("affiliates-8-coupon-assigned")
+
+    await section.getByRole("button", { name: "Remove coupon LENA10" }).click()
+    await page.getByRole("alertdialog").getByRole("button", { name: "Remove" }).click()
+    await section.getByText("No coupons assigned.").waitFor({ timeout: STEP_TIMEOUT })
+    expect(await section.getByTestId("affiliate-coupon").count()).toBe(0)
+    await shot("affiliates-9-coupon-removed")
+
+    const stored = await page.request.get(`${app.url}/admin/affiliates/${lena.id}/promotions`)
+    expect(((await stored.json()) as { affiliate_promotions: unknown[] }).affiliate_promotions).toEqual([])
+  })
 })

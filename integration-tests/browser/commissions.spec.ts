@@ -1,6 +1,6 @@
 import axios, { type AxiosInstance } from "axios"
 import type { AdminHeaders } from "../helpers/admin"
-import { checkout, setUpStore } from "../helpers/store"
+import { type TestStore, checkout, setUpStore } from "../helpers/store"
 import {
   type AdminSession,
   type RunningApp,
@@ -21,6 +21,8 @@ describeBrowser("Affiliate commissions admin", () => {
   let admin: AdminSession
   let api: AxiosInstance
   let adminHeaders: AdminHeaders
+  /** Set up by the first test, used by the next (one store per database). */
+  let store: TestStore
 
   const affiliate = {
     name: "Linus Reviews",
@@ -63,7 +65,7 @@ describeBrowser("Affiliate commissions admin", () => {
 
   it("approves a referred order's commission on the Commissions page and shows it on the order", async () => {
     const { page } = admin
-    const store = await setUpStore(api, adminHeaders)
+    store = await setUpStore(api, adminHeaders)
     await api.post("/admin/affiliates", affiliate, adminHeaders)
 
     // A shopper arrives with ?ref=LINUS15 and buys two shirts (2 × 19.99).
@@ -75,7 +77,7 @@ describeBrowser("Affiliate commissions admin", () => {
     const commission = await waitForCommission(order.id)
     expect(commission).toMatchObject({ status: "pending", attribution: "link", amount: 6 })
 
-    await page.goto(`${app.url}/app/affiliate-commissions`)
+    await page.goto(`${app.url}/app/affiliates/commissions`)
     await page
       .getByRole("heading", { name: "Affiliate commissions" })
       .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
@@ -138,5 +140,59 @@ describeBrowser("Affiliate commissions admin", () => {
     expect(await section.getByRole("row", { name: /#\d+/ }).count()).toBe(1)
     await page.getByTestId("affiliate-coupons-section").getByText("No coupons assigned.").waitFor()
     await admin.screenshot("commissions-4-affiliate-page")
+  })
+
+  it("searches the ledger by buyer, and a rejected row keeps its amount and has no menu", async () => {
+    const { page } = admin
+    const buyer = "search.buyer@example.com"
+    const order = await checkout(api, store, {
+      email: buyer,
+      items: [{ variant_id: store.variants.shirt, quantity: 2 }],
+      referralCode: affiliate.code,
+    })
+    const commission = await waitForCommission(order.id)
+    const { data: placed } = await api.get(`/admin/orders/${order.id}?fields=display_id`, adminHeaders)
+
+    await page.goto(`${app.url}/app/affiliates/commissions`)
+    await page
+      .getByRole("heading", { name: "Affiliate commissions" })
+      .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await page.getByRole("row", { name: /reader@example\.com/ }).waitFor({ timeout: STEP_TIMEOUT })
+    // Both of Linus's buyers are listed before the search.
+    expect(await page.getByRole("row", { name: new RegExp(affiliate.code) }).count()).toBeGreaterThanOrEqual(2)
+
+    await page.getByPlaceholder("Search buyer email or name").fill("search.buyer")
+    const row = page.getByRole("row", { name: new RegExp(buyer.replace(/\./g, "\\.")) })
+    await row.waitFor({ timeout: STEP_TIMEOUT })
+    await page
+      .getByRole("row", { name: /#\d+/ })
+      .filter({ hasNotText: buyer })
+      .first()
+      .waitFor({ state: "detached", timeout: STEP_TIMEOUT })
+    expect(await page.getByRole("row", { name: /#\d+/ }).count()).toBe(1)
+    // The Buyer column names them, linked to their customer page.
+    expect(await row.getByRole("link", { name: buyer }).getAttribute("href")).toMatch(/\/customers\/cus_/)
+    await admin.screenshot("commissions-5-search")
+
+    // Reject it: the dialog says which commission; the row keeps the amount.
+    await row.getByRole("button", { name: "Commission actions" }).click()
+    await page.getByRole("menuitem", { name: "Reject" }).click({ timeout: STEP_TIMEOUT })
+    const prompt = page.getByRole("alertdialog")
+    await prompt
+      .getByText(`Reject the commission on order #${placed.order.display_id}?`)
+      .waitFor({ timeout: STEP_TIMEOUT })
+    expect(await prompt.textContent()).toContain(`${affiliate.name} (${affiliate.code})`)
+    await prompt.getByLabel("Reason").fill("Order returned by post")
+    await prompt.getByRole("button", { name: "Reject" }).click()
+    await row.locator('[data-status="rejected"]').waitFor({ timeout: STEP_TIMEOUT })
+    const rowText = await row.textContent()
+    expect(rowText).toContain("€6.00")
+    expect(rowText).toContain("Not payable")
+    // Nothing left to do with it: no empty menu.
+    expect(await row.getByRole("button", { name: "Commission actions" }).count()).toBe(0)
+    await admin.screenshot("commissions-6-rejected")
+
+    const { data: stored } = await api.get(`/admin/affiliate-commissions/${commission.id}`, adminHeaders)
+    expect(stored.affiliate_commission).toMatchObject({ status: "rejected", reason: "Order returned by post" })
   })
 })

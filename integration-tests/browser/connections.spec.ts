@@ -55,16 +55,18 @@ describeBrowser("Affiliate connections admin", () => {
     }
     expect(stored.status).toBe("approved")
 
-    // The Connections page, from the sidebar.
-    await page.goto(`${app.url}/app/affiliate-connections`)
+    // The Connections page, nested under Affiliates in the sidebar.
+    await page.goto(`${app.url}/app/affiliates/connections`)
     await page
       .getByRole("heading", { name: "Affiliate connections" })
       .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     // The browser suites share one store, so other suites' connections may be listed.
     await page.getByRole("button", { name: "New connection" }).waitFor({ timeout: STEP_TIMEOUT })
-    expect(
-      await page.getByRole("link", { name: "Affiliate connections" }).count()
-    ).toBeGreaterThan(0)
+    const sidebar = page.locator("nav")
+    expect(await sidebar.getByRole("link", { name: "Connections", exact: true }).count()).toBe(1)
+    expect(await sidebar.getByRole("link", { name: "Commissions", exact: true }).count()).toBe(1)
+    // One top-level entry for the plugin: no separate top-level connections or commissions items.
+    expect(await sidebar.getByRole("link", { name: /^Affiliate (connections|commissions|settings)$/ }).count()).toBe(0)
     await shot("connections-1-list")
 
     // New connection: pick the affiliate.
@@ -112,10 +114,20 @@ describeBrowser("Affiliate connections admin", () => {
     await widget
       .getByRole("link", { name: affiliate.name })
       .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
-    await widget.scrollIntoViewIfNeeded()
     const widgetText = await widget.textContent()
     expect(widgetText).toContain(affiliate.code)
     expect(widgetText).toContain("Admin")
+    // In the side column: right of the main column's sections and above its
+    // Orders section, not at the bottom below Metadata and JSON.
+    const ordersHeading = page.getByRole("heading", { name: "Orders", exact: true })
+    await ordersHeading.waitFor({ timeout: STEP_TIMEOUT })
+    const widgetBox = await widget.boundingBox()
+    const ordersBox = await ordersHeading.boundingBox()
+    expect(widgetBox && ordersBox).toBeTruthy()
+    if (widgetBox && ordersBox) {
+      expect(widgetBox.x).toBeGreaterThan(ordersBox.x + 400)
+      expect(widgetBox.y).toBeLessThan(ordersBox.y)
+    }
     await shot("connections-5-customer-widget")
 
     expect(screenshots).toHaveLength(5)

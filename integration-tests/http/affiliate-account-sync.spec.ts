@@ -101,6 +101,9 @@ medusaIntegrationTestRunner({
         expect.objectContaining({ outcome: "linked", customer_id: customer.id, invited: false })
       )
       expect(await customersWithEmail("erin@shop.test")).toHaveLength(1)
+      // The customer's page finds the affiliate it belongs to.
+      const owners = (await api.get(`/admin/affiliates?customer_id=${customer.id}`, admin)).data
+      expect(owners.affiliates.map((a: { id: string }) => a.id)).toEqual([affiliate.id])
 
       await api.post(`/admin/affiliates/${affiliate.id}`, { status: "blocked" }, admin)
       const blocked = (await api.get(`/admin/affiliates/${affiliate.id}`, admin)).data.affiliate

@@ -193,6 +193,64 @@ medusaIntegrationTestRunner({
         expect(commission.amount).toBe(6.75)
       })
 
+      it("assigns coupons by code in any letter case, and unassigns them", async () => {
+        const createPromotion = async (code: string) =>
+          (
+            await api.post(
+              "/admin/promotions",
+              {
+                code,
+                type: "standard",
+                status: "active",
+                is_automatic: false,
+                application_method: {
+                  type: "percentage",
+                  target_type: "order",
+                  allocation: "across",
+                  value: 10,
+                  currency_code: "eur",
+                },
+              },
+              admin
+            )
+          ).data.promotion as { id: string }
+        const lena = await createPromotion("LENA10")
+        await createPromotion("MAXI5")
+
+        const assigned = await api.post(`/admin/affiliates/${jane.id}/promotions`, { codes: ["lena10"] }, admin)
+        expect(assigned.data.affiliate_promotions).toEqual([
+          expect.objectContaining({ code: "LENA10", promotion_id: lena.id }),
+        ])
+        const [assignment] = assigned.data.affiliate_promotions as { id: string }[]
+        const maxi = (await api.post(`/admin/affiliates/${max.id}/promotions`, { codes: ["Maxi5"] }, admin)).data
+          .affiliate_promotions[0] as { id: string }
+
+        // Not through another affiliate's page, nor an unknown or malformed id.
+        await expectHttpError(api.delete(`/admin/affiliates/${jane.id}/promotions/${maxi.id}`, admin), 404, /not found/)
+        await expectHttpError(api.delete(`/admin/affiliates/${jane.id}/promotions/affpromo_nope`, admin), 404, /not found/)
+        await expectHttpError(api.delete(`/admin/affiliates/${jane.id}/promotions/%27%3B--`, admin), 404, /not found/)
+        await expectHttpError(api.delete(`/admin/affiliates/aff_nope/promotions/${assignment.id}`, admin), 404, /not found/)
+
+        const removed = await api.delete(`/admin/affiliates/${jane.id}/promotions/${assignment.id}`, admin)
+        expect(removed.status).toBe(200)
+        expect(removed.data).toEqual({ id: assignment.id, object: "affiliate_promotion", deleted: true })
+        expect((await api.get(`/admin/affiliates/${jane.id}/promotions`, admin)).data.affiliate_promotions).toEqual([])
+        expect((await api.get(`/admin/affiliates/${max.id}/promotions`, admin)).data.affiliate_promotions).toEqual([
+          expect.objectContaining({ id: maxi.id }),
+        ])
+        await expectHttpError(api.delete(`/admin/affiliates/${jane.id}/promotions/${assignment.id}`, admin), 404, /not found/)
+
+        // An order with the code no longer credits Jane, and the coupon is free for Max.
+        const order = await placeOrder({
+          email: "coupon-buyer@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+          promoCodes: ["LENA10"],
+        })
+        expect(await commissionsOf(order.id)).toEqual([])
+        const moved = await api.post(`/admin/affiliates/${max.id}/promotions`, { codes: ["LENA10"] }, admin)
+        expect(moved.data.affiliate_promotions.map((p: { code: string }) => p.code).sort()).toEqual(["LENA10", "MAXI5"])
+      })
+
       it("lets a connection beat another affiliate's code, and connects referred customers", async () => {
         const cora = await createCustomer("cora@shop.test")
         await api.post("/admin/affiliate-connections", { affiliate_id: jane.id, customer_id: cora.id }, admin)
@@ -325,6 +383,9 @@ medusaIntegrationTestRunner({
         expect(await commissionOf(pendingOrder.id)).toEqual(
           expect.objectContaining({ status: "rejected", reason: "order_canceled", amount: 2, net_amount: 0 })
         )
+        // The canceled order still counts among the buyer's orders through Jane, not in the revenue.
+        const [buyer] = (await api.get(`/admin/affiliates/${jane.id}/customers`, admin)).data.customers
+        expect(buyer).toEqual(expect.objectContaining({ email: "guest@shop.test", order_count: 1, revenue: [] }))
 
         const paidOrder = await placeOrder({
           email: "guest@shop.test",
@@ -467,6 +528,10 @@ medusaIntegrationTestRunner({
         const byEmail = (await api.get("/admin/affiliate-commissions?q=B@SHOP.TEST", admin)).data
         expect(byEmail.count).toBe(1)
         expect(orderIds(byEmail)).toEqual([b])
+        // Each row names its buyer, for the admin's Buyer column.
+        expect(byEmail.affiliate_commissions[0].customer).toEqual(
+          expect.objectContaining({ id: expect.stringMatching(/^cus_/), email: "b@shop.test" })
+        )
 
         const withFilter = (
           await api.get(`/admin/affiliate-commissions?q=shop.test&affiliate_id=${jane.id}`, admin)
@@ -666,15 +731,20 @@ medusaIntegrationTestRunner({
       })
 
       it("exports the filtered ledger as CSV", async () => {
-        await placeCodeOrders()
+        const [a] = await placeCodeOrders()
         const response = await api.get(`/admin/affiliate-commissions/export?affiliate_id=${jane.id}`, admin)
         expect(response.headers["content-type"]).toMatch(/text\/csv/)
         const lines = (response.data as string).trim().split("\n")
         expect(lines[0]).toBe(
-          "id,created_at,affiliate_code,affiliate_name,order_id,customer_id,currency_code,base_amount,rate,amount,adjustments,net_amount,attribution,status,reason"
+          "id,created_at,affiliate_code,affiliate_name,affiliate_email,order_id,order_display_id,customer_id,customer_email,currency_code,base_amount,rate,amount,adjustments,net_amount,attribution,status,reason"
         )
         expect(lines).toHaveLength(3)
-        expect(lines.slice(1).every((line) => line.includes(",JANE,Jane,"))).toBe(true)
+        expect(lines.slice(1).every((line) => line.includes(",JANE,Jane,jane@aff.test,"))).toBe(true)
+        // Each row names its order as the admin shows it, and its buyer.
+        const { order } = (await api.get(`/admin/orders/${a}?fields=id,display_id`, admin)).data
+        expect(lines.some((line) => line.includes(`,${a},${order.display_id},cus_`) && line.includes(",a@shop.test,"))).toBe(
+          true
+        )
         expect(lines.some((line) => line.includes(",eur,15,10,1.5,0,1.5,link,pending,"))).toBe(true)
         await expectHttpError(api.get("/admin/affiliate-commissions/export?status=owed", admin), 400, /status/)
       })

@@ -141,6 +141,22 @@ medusaIntegrationTestRunner({
         expect(two.data.count).toBe(2)
       })
 
+      it("filters by one or several ids", async () => {
+        const all = (await api.get("/admin/affiliates?order=name", admin)).data.affiliates as {
+          id: string
+          name: string
+        }[]
+        const [alice, , carol] = all
+        const one = await api.get(`/admin/affiliates?id=${carol.id}`, admin)
+        expect(one.data.affiliates.map((a: { name: string }) => a.name)).toEqual(["Carol Blocked"])
+        const two = await api.get(`/admin/affiliates?id[]=${alice.id}&id[]=${carol.id}&order=name`, admin)
+        expect(two.data.affiliates.map((a: { name: string }) => a.name)).toEqual([
+          "Alice Approved",
+          "Carol Blocked",
+        ])
+        await expectError(api.get(`/admin/affiliates?id=${"x".repeat(101)}`, admin), 400, /id/)
+      })
+
       it("rejects an unknown status filter with a 400", async () => {
         await expectError(api.get("/admin/affiliates?status=vip", admin), 400, /status/)
       })

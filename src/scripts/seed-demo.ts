@@ -3,11 +3,13 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   createApiKeysWorkflow,
   createCustomersWorkflow,
+  createPromotionsWorkflow,
   linkSalesChannelsToApiKeyWorkflow,
 } from "@medusajs/medusa/core-flows"
 import { AFFILIATE_MODULE } from "../modules/affiliate"
 import type AffiliateModuleService from "../modules/affiliate/service"
 import {
+  assignAffiliatePromotionsWorkflow,
   createAffiliateConnectionWorkflow,
   createAffiliatesWorkflow,
   creditOrderWorkflow,
@@ -49,8 +51,9 @@ async function isSeeded(container: MedusaContainer): Promise<boolean> {
 /**
  * `npx medusa exec ./src/scripts/seed-demo.ts`: the demo store with the
  * plugin's data — affiliates in each status, customers connected by an admin,
- * orders placed through Medusa's cart completion (by connected customers and
- * through referral links) and the commissions they earned. Runs once: when
+ * orders placed through Medusa's cart completion (by connected customers,
+ * through referral links and with an affiliate's coupon) and the commissions
+ * they earned. Runs once: when
  * the demo data exists it says so and changes nothing.
  */
 export default async function seedDemo({ container }: ExecArgs) {
@@ -98,6 +101,31 @@ export default async function seedDemo({ container }: ExecArgs) {
     },
   })
 
+  // Lena's coupon: a Medusa promotion assigned to her, so the admin shows a
+  // coupon and a commission attributed by coupon.
+  await createPromotionsWorkflow(container).run({
+    input: {
+      promotionsData: [
+        {
+          code: "LENA10",
+          type: "standard",
+          status: "active",
+          is_automatic: false,
+          application_method: {
+            type: "percentage",
+            target_type: "order",
+            allocation: "across",
+            value: 10,
+            currency_code: "eur",
+          },
+        },
+      ],
+    },
+  })
+  await assignAffiliatePromotionsWorkflow(container).run({
+    input: { affiliate_id: affiliateId("LENA"), codes: ["LENA10"] },
+  })
+
   logger.info("Demo data: orders…")
   const { shirt, mug, cap } = store.variants
   const orders: (DemoOrder & { label: string })[] = [
@@ -125,6 +153,12 @@ export default async function seedDemo({ container }: ExecArgs) {
       email: "tom@example.com",
       items: [{ variant_id: shirt, quantity: 1 }],
       referralCode: "LENA",
+    },
+    {
+      label: "guest using Lena's coupon LENA10 (10 % off; attributed by coupon)",
+      email: "uma@example.com",
+      items: [{ variant_id: cap, quantity: 2 }],
+      promoCodes: ["LENA10"],
     },
     {
       label: "customer without an affiliate",

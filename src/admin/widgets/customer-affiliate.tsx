@@ -7,6 +7,7 @@ import {
   DropdownMenu,
   Heading,
   IconButton,
+  Skeleton,
   Text,
   usePrompt,
 } from "@medusajs/ui"
@@ -19,6 +20,7 @@ import {
   useAffiliateConnections,
   useDeleteAffiliateConnection,
 } from "../hooks/api/affiliate-connections"
+import { useAffiliates } from "../hooks/api/affiliates"
 import { SectionRow } from "../components/common/section-row"
 
 const CustomerAffiliateWidget = ({
@@ -30,6 +32,9 @@ const CustomerAffiliateWidget = ({
     status: "active",
     limit: 1,
   })
+  // A customer account made or linked by account sync belongs to an affiliate.
+  const { data: owners } = useAffiliates({ customer_id: customer.id, limit: 1 })
+  const ownAffiliate = owners?.affiliates[0]
   const { mutate: disconnect } = useDeleteAffiliateConnection()
   const prompt = usePrompt()
   const connection = data?.affiliate_connections[0]
@@ -83,6 +88,20 @@ const CustomerAffiliateWidget = ({
           )
         )}
       </div>
+      {ownAffiliate && (
+        <div className="px-6 py-4" data-testid="customer-affiliate-account">
+          <Text size="small" leading="compact" className="text-ui-fg-subtle">
+            This is the store account of the affiliate{" "}
+            <Link
+              to={`/affiliates/${ownAffiliate.id}`}
+              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+            >
+              {ownAffiliate.name} ({ownAffiliate.code})
+            </Link>
+            .
+          </Text>
+        </div>
+      )}
       {connection ? (
         <>
           <SectionRow label="Affiliate">
@@ -101,11 +120,14 @@ const CustomerAffiliateWidget = ({
         </>
       ) : (
         <div className="px-6 py-4">
-          <Text size="small" leading="compact" className="text-ui-fg-subtle">
-            {isLoading
-              ? "Loading…"
-              : "Not connected. Once connected to an affiliate, every order of this customer credits them."}
-          </Text>
+          {isLoading ? (
+            <Skeleton className="h-5 w-full" />
+          ) : (
+            <Text size="small" leading="compact" className="text-ui-fg-subtle">
+              Not connected. Once connected to an affiliate, every order of this customer
+              credits them.
+            </Text>
+          )}
         </div>
       )}
       <NewConnectionModal
@@ -123,8 +145,10 @@ const CustomerAffiliateWidget = ({
   )
 }
 
+// In the side column, as the order widget is: the main column of Medusa's
+// customer page holds its long sections (orders, groups, metadata, JSON).
 export const config = defineWidgetConfig({
-  zone: "customer.details.after",
+  zone: "customer.details.side.after",
 })
 
 export default CustomerAffiliateWidget

@@ -26,8 +26,8 @@ function revenueByCurrency(
  * An affiliate's customers: those connected to them (with the connection),
  * newest first, then those they referred by link or coupon but who are not
  * connected to them (`connection: null`), latest referral first. Each with
- * the orders credited to the affiliate and their revenue (the commission
- * base). The page is chosen and counted in the database, so a request reads
+ * the number of orders attributed to the affiliate and the revenue (the
+ * commission base) of those not rejected. The page is chosen and counted in the database, so a request reads
  * one page of customers and their commissions however many there are.
  */
 export async function listAffiliateCustomers(
@@ -52,22 +52,24 @@ export async function listAffiliateCustomers(
           {
             affiliate_id: affiliateId,
             customer_id: page,
-            status: ["pending", "approved", "paid"],
           },
-          { select: ["customer_id", "currency_code", "base_amount"] }
+          { select: ["customer_id", "currency_code", "base_amount", "status"] }
         ),
       ])
     : [[], []]
 
   return {
     customers: rows.map(({ customer_id: customerId, connection }) => {
-      const credited = commissions.filter((c) => c.customer_id === customerId)
+      // One commission per order and affiliate: every order that came through
+      // the affiliate counts, a canceled or self-referred one too, but only
+      // orders that still earn count as revenue.
+      const orders = commissions.filter((c) => c.customer_id === customerId)
       return {
         ...customers.find((customer) => customer.id === customerId),
         id: customerId,
         connection,
-        order_count: credited.length,
-        revenue: revenueByCurrency(credited),
+        order_count: orders.length,
+        revenue: revenueByCurrency(orders.filter((c) => c.status !== "rejected")),
       }
     }),
     count,

@@ -1,3 +1,6 @@
 export * from "./workflows/assign-affiliate-promotions"
+export * from "./workflows/unassign-affiliate-promotions"
 export * from "./steps/create-affiliate-promotions"
+export * from "./steps/delete-affiliate-promotions"
 export * from "./steps/validate-promotion-assignment"
+export * from "./steps/validate-promotion-unassignment"

@@ -19,7 +19,8 @@ import {
   useLatestAffiliateSyncRun,
   useResyncAffiliates,
 } from "../../hooks/api/affiliate-sync-runs"
-import { formatDate } from "../connections/format"
+import { useAffiliates } from "../../hooks/api/affiliates"
+import { formatDateTime } from "../connections/format"
 
 /** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
 const parseTags = (value: string) => [
@@ -39,6 +40,42 @@ const RUN_COUNTS: { key: keyof AffiliateSyncRun; label: string }[] = [
   { key: "failed", label: "Failed" },
 ]
 
+/** A run can record an error per affiliate: the section names the first few. */
+const ERRORS_SHOWN = 20
+
+/** The affiliates a run could not sync, by name, each linked to their page. */
+const RunErrors = ({ errors }: { errors: AffiliateSyncRun["errors"] }) => {
+  const shown = errors.slice(0, ERRORS_SHOWN)
+  const { data } = useAffiliates({
+    id: shown.map((error) => error.affiliate_id),
+    limit: ERRORS_SHOWN,
+  })
+  const names = new Map(
+    (data?.affiliates ?? []).map((affiliate) => [
+      affiliate.id,
+      `${affiliate.name} (${affiliate.code})`,
+    ])
+  )
+  return (
+    <ul className="flex flex-col gap-y-1" data-testid="account-sync-run-errors">
+      {shown.map((error) => (
+        <li key={error.affiliate_id} className="txt-compact-small text-ui-fg-error">
+          <Link to={`/affiliates/${error.affiliate_id}`} className="underline">
+            {/* A deleted affiliate is no longer listed: its id is all there is. */}
+            {names.get(error.affiliate_id) ?? error.affiliate_id}
+          </Link>
+          : {error.message}
+        </li>
+      ))}
+      {errors.length > shown.length && (
+        <li className="txt-compact-small text-ui-fg-subtle">
+          and {errors.length - shown.length} more
+        </li>
+      )}
+    </ul>
+  )
+}
+
 const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
   const percent = run.total ? Math.min(100, Math.round((run.processed / run.total) * 100)) : 100
   return (
@@ -47,7 +84,8 @@ const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
         <Text size="small" weight="plus" leading="compact">
           {run.status === "running" ? "Syncing…" : "Last run"}{" "}
           <span className="text-ui-fg-subtle font-normal">
-            {formatDate(run.created_at)} · {run.processed} of {run.total} affiliates
+            {formatDateTime(run.completed_at ?? run.created_at)} · {run.processed} of{" "}
+            {run.total} affiliates
           </span>
         </Text>
         <Badge
@@ -89,18 +127,7 @@ const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
           {run.message}
         </Text>
       )}
-      {run.errors.length > 0 && (
-        <ul className="flex flex-col gap-y-1">
-          {run.errors.map((error) => (
-            <li key={error.affiliate_id} className="txt-compact-small text-ui-fg-error">
-              <Link to={`/affiliates/${error.affiliate_id}`} className="underline">
-                {error.affiliate_id}
-              </Link>
-              : {error.message}
-            </li>
-          ))}
-        </ul>
-      )}
+      {run.errors.length > 0 && <RunErrors errors={run.errors} />}
     </div>
   )
 }

@@ -96,6 +96,7 @@ export const AffiliateCommissionsSection = ({
       </DataTable>
       <RejectCommissionsPrompt
         ids={rejecting}
+        shown={data?.affiliate_commissions ?? []}
         onOpenChange={(open) => (open ? undefined : setRejecting([]))}
       />
     </Container>

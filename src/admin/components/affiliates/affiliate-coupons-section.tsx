@@ -1,79 +1,150 @@
-import { Badge, Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
-import { type FormEvent, useState } from "react"
+import { Trash } from "@medusajs/icons"
+import {
+  Badge,
+  Button,
+  Container,
+  Heading,
+  IconButton,
+  Text,
+  usePrompt,
+} from "@medusajs/ui"
+import { useState } from "react"
+import { Link } from "react-router-dom"
 import type { Affiliate } from "../../hooks/api/affiliates"
 import {
+  type AffiliatePromotion,
   useAffiliatePromotions,
   useAssignAffiliatePromotions,
+  usePromotionsForPicker,
+  useUnassignAffiliatePromotion,
 } from "../../hooks/api/affiliate-promotions"
+import { PickList } from "../connections/pick-list"
 
-/** "SUMMER10, vip20" → ["SUMMER10", "vip20"] */
-const parseCodes = (value: string) =>
-  value
-    .split(/[\s,]+/)
-    .map((code) => code.trim())
-    .filter(Boolean)
+/** Picks one of Medusa's promotions to assign as a coupon. */
+const PromotionPicker = ({
+  assigned,
+  onPick,
+}: {
+  assigned: AffiliatePromotion[]
+  onPick: (code: string) => void
+}) => {
+  const [search, setSearch] = useState("")
+  const { data, isLoading } = usePromotionsForPicker(search)
+  // Automatic promotions have no code a shopper types: nothing to attribute.
+  const promotions = (data?.promotions ?? []).filter(
+    (promotion) =>
+      promotion.code &&
+      !promotion.is_automatic &&
+      !assigned.some((coupon) => coupon.promotion_id === promotion.id)
+  )
+
+  return (
+    <PickList
+      label="Promotions"
+      placeholder="Search Medusa's promotions by code"
+      emptyText={
+        search
+          ? `No promotion code matches "${search}"`
+          : "No promotion with a code to assign. Create one under Promotions first."
+      }
+      isLoading={isLoading}
+      options={promotions.map((promotion) => ({
+        id: promotion.id,
+        title: promotion.code ?? "",
+        description: promotion.status === "active" ? "Active" : "Not active",
+      }))}
+      selected={null}
+      onSearchChange={setSearch}
+      onSelect={(id) => {
+        const code = promotions.find((promotion) => promotion.id === id)?.code
+        if (code) {
+          onPick(code)
+        }
+      }}
+      onClear={() => setSearch("")}
+    />
+  )
+}
 
 /**
  * The Medusa promotions that credit this affiliate when an order uses their
- * code, and a field to assign more by code.
+ * code: picked from the store's promotions, and removable.
  */
 export const AffiliateCouponsSection = ({ affiliate }: { affiliate: Affiliate }) => {
-  const [codes, setCodes] = useState("")
+  const [isPicking, setIsPicking] = useState(false)
+  const prompt = usePrompt()
   const { data, isLoading } = useAffiliatePromotions(affiliate.id)
   const assign = useAssignAffiliatePromotions(affiliate.id)
+  const unassign = useUnassignAffiliatePromotion(affiliate.id)
   const promotions = data?.affiliate_promotions ?? []
 
-  const onSubmit = (event: FormEvent) => {
-    event.preventDefault()
-    const parsed = parseCodes(codes)
-    if (parsed.length) {
-      assign.mutate({ codes: parsed }, { onSuccess: () => setCodes("") })
+  const onRemove = async (coupon: AffiliatePromotion) => {
+    const confirmed = await prompt({
+      title: `Remove the coupon ${coupon.code}?`,
+      description: `Orders that use ${coupon.code} will no longer credit ${affiliate.name}. Commissions already earned stay.`,
+      confirmText: "Remove",
+      cancelText: "Cancel",
+    })
+    if (confirmed) {
+      unassign.mutate(coupon)
     }
   }
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-coupons-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Coupons</Heading>
-        <Text size="small" className="text-ui-fg-subtle">
-          Orders that use one of these promotion codes credit {affiliate.name}.
-        </Text>
-      </div>
-      <div className="flex flex-wrap gap-2 px-6 py-4">
-        {promotions.map((promotion) => (
-          <Badge key={promotion.id} size="small">
-            {promotion.code}
-          </Badge>
-        ))}
-        {!isLoading && promotions.length === 0 && (
-          <Text size="small" className="text-ui-fg-muted">
-            No coupons assigned.
+      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
+        <div>
+          <Heading level="h2">Coupons</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            Orders that use one of these promotion codes credit {affiliate.name}.
           </Text>
-        )}
-      </div>
-      <form className="flex items-end gap-x-2 px-6 py-4" onSubmit={onSubmit}>
-        <div className="flex flex-1 flex-col gap-y-1">
-          <Label htmlFor="affiliate-coupon-codes" size="small">
-            Promotion codes
-          </Label>
-          <Input
-            id="affiliate-coupon-codes"
-            size="small"
-            placeholder="SUMMER10, VIP20"
-            value={codes}
-            onChange={(event) => setCodes(event.target.value)}
-          />
         </div>
         <Button
           size="small"
           variant="secondary"
-          type="submit"
-          disabled={!parseCodes(codes).length}
-          isLoading={assign.isPending}
+          onClick={() => setIsPicking((open) => !open)}
         >
-          Assign
+          {isPicking ? "Done" : "Assign coupon"}
         </Button>
-      </form>
+      </div>
+      {promotions.map((coupon) => (
+        <div
+          key={coupon.id}
+          className="flex items-center justify-between px-6 py-2"
+          data-testid="affiliate-coupon"
+        >
+          <Link
+            to={`/promotions/${coupon.promotion_id}`}
+            aria-label={`Promotion ${coupon.code}`}
+          >
+            <Badge size="small">{coupon.code}</Badge>
+          </Link>
+          <IconButton
+            size="small"
+            variant="transparent"
+            aria-label={`Remove coupon ${coupon.code}`}
+            disabled={unassign.isPending && unassign.variables.id === coupon.id}
+            onClick={() => onRemove(coupon)}
+          >
+            <Trash />
+          </IconButton>
+        </div>
+      ))}
+      {!isLoading && promotions.length === 0 && (
+        <div className="px-6 py-4">
+          <Text size="small" className="text-ui-fg-muted">
+            No coupons assigned.
+          </Text>
+        </div>
+      )}
+      {isPicking && (
+        <div className="px-6 py-4">
+          <PromotionPicker
+            assigned={promotions}
+            onPick={(code) => assign.mutate({ codes: [code] })}
+          />
+        </div>
+      )}
     </Container>
   )
 }

@@ -1,6 +1,19 @@
 import { Button, Label, Prompt, Textarea } from "@medusajs/ui"
 import { useState } from "react"
-import { useUpdateAffiliateCommissions } from "../../hooks/api/affiliate-commissions"
+import {
+  type AffiliateCommission,
+  useUpdateAffiliateCommissions,
+} from "../../hooks/api/affiliate-commissions"
+import { formatMoney } from "./format"
+
+/** "Linus (LINUS15), €6.00 on order #12": which commission a one-row rejection is about. */
+const describeCommission = (commission: AffiliateCommission) => {
+  const order = commission.order ? `order #${commission.order.display_id}` : "its order"
+  const affiliate = commission.affiliate
+    ? `${commission.affiliate.name} (${commission.affiliate.code})`
+    : "A deleted affiliate"
+  return `${affiliate} earned ${formatMoney(commission.amount, commission.currency_code)} on ${order}.`
+}
 
 /**
  * Rejecting a commission needs a reason: the affiliate and the next admin see
@@ -8,15 +21,19 @@ import { useUpdateAffiliateCommissions } from "../../hooks/api/affiliate-commiss
  */
 export const RejectCommissionsPrompt = ({
   ids,
+  shown,
   onOpenChange,
 }: {
   /** The commissions to reject; the prompt is open while there are any. */
   ids: string[]
+  /** The rows on screen, to name the commission when there is one. */
+  shown: AffiliateCommission[]
   onOpenChange: (open: boolean) => void
 }) => {
   const [reason, setReason] = useState("")
   const { mutate, isPending } = useUpdateAffiliateCommissions()
   const count = ids.length
+  const single = count === 1 ? shown.find((commission) => commission.id === ids[0]) : undefined
 
   const close = () => {
     setReason("")
@@ -34,11 +51,13 @@ export const RejectCommissionsPrompt = ({
       <Prompt.Content>
         <Prompt.Header>
           <Prompt.Title>
-            Reject {count === 1 ? "this commission" : `${count} commissions`}?
+            {single?.order
+              ? `Reject the commission on order #${single.order.display_id}?`
+              : `Reject ${count === 1 ? "this commission" : `${count} commissions`}?`}
           </Prompt.Title>
           <Prompt.Description>
-            A rejected commission is never paid. Say why, for the affiliate and
-            your team.
+            {single ? `${describeCommission(single)} ` : ""}A rejected commission is
+            never paid. Say why, for the affiliate and your team.
           </Prompt.Description>
         </Prompt.Header>
         <div className="flex flex-col gap-y-2 px-6 pb-4">

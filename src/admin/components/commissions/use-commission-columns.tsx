@@ -7,6 +7,7 @@ import {
   type AffiliateCommissionTargetStatus,
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
+import { RowActionsMenu } from "../common/row-actions-menu"
 import { formatDate } from "../connections/format"
 import { ACTION_LABELS, NEXT_STATUSES } from "./commission-actions"
 import { formatMoney, formatRejectionReason } from "./format"
@@ -78,6 +79,23 @@ export const useCommissionColumns = ({
             }),
           ]
         : []),
+      columnHelper.accessor("customer", {
+        header: "Buyer",
+        cell: ({ getValue }) => {
+          const customer = getValue()
+          return customer ? (
+            <Link
+              to={`/customers/${customer.id}`}
+              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+              onClick={(event) => event.stopPropagation()}
+            >
+              {customer.email}
+            </Link>
+          ) : (
+            <span className="text-ui-fg-muted">-</span>
+          )
+        },
+      }),
       columnHelper.accessor("attribution", {
         header: "Attribution",
         cell: ({ getValue }) => <AttributionBadge attribution={getValue()} />,
@@ -94,6 +112,19 @@ export const useCommissionColumns = ({
         header: "Commission",
         cell: ({ row }) => {
           const commission = row.original
+          if (commission.status === "rejected") {
+            // Nothing is payable, but the amount it would have been stays visible.
+            return (
+              <div className="flex flex-col">
+                <Text size="small" leading="compact" className="text-ui-fg-muted line-through">
+                  {money(commission.amount, commission)}
+                </Text>
+                <Text size="xsmall" className="text-ui-fg-muted">
+                  Not payable
+                </Text>
+              </div>
+            )
+          }
           return (
             <div className="flex flex-col">
               <Text size="small" weight="plus" leading="compact">
@@ -125,16 +156,21 @@ export const useCommissionColumns = ({
           )
         },
       }),
-      columnHelper.action({
-        actions: ({ row }) =>
-          NEXT_STATUSES[row.original.status].map((status) => ({
-            label: ACTION_LABELS[status],
-            icon: ACTION_ICONS[status],
-            onClick: () =>
-              status === "rejected"
-                ? onReject([row.original.id])
-                : updateStatuses({ ids: [row.original.id], status }),
-          })),
+      columnHelper.display({
+        id: "actions",
+        cell: ({ row }) => (
+          <RowActionsMenu
+            label="Commission actions"
+            actions={NEXT_STATUSES[row.original.status].map((status) => ({
+              label: ACTION_LABELS[status],
+              icon: ACTION_ICONS[status],
+              onClick: () =>
+                status === "rejected"
+                  ? onReject([row.original.id])
+                  : updateStatuses({ ids: [row.original.id], status }),
+            }))}
+          />
+        ),
       }),
     ],
     [onReject, selectable, showAffiliate, updateStatuses]

@@ -9,7 +9,7 @@ export const SectionRow = ({
   label: string
   children: ReactNode
 }) => (
-  <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-4">
+  <div className="text-ui-fg-subtle grid grid-cols-2 items-center px-6 py-4" data-row={label}>
     <Text size="small" weight="plus" leading="compact">
       {label}
     </Text>

@@ -9,15 +9,19 @@ import { PickList } from "./pick-list"
 type AffiliatePickerProps = {
   value: AffiliateSummary | null
   onChange: (affiliate: AffiliateSummary | null) => void
+  /** The customer's current affiliate, when changing it: not an option. */
+  excludeId?: string
 }
 
 /** Picks an approved affiliate by name, email or code. */
-export const AffiliatePicker = ({ value, onChange }: AffiliatePickerProps) => {
+export const AffiliatePicker = ({ value, onChange, excludeId }: AffiliatePickerProps) => {
   const [search, setSearch] = useState("")
   const { data, isLoading } = useAffiliatesForPicker(search, {
     status: "approved",
   })
-  const affiliates = data?.affiliates ?? []
+  const affiliates = (data?.affiliates ?? []).filter(
+    (affiliate) => affiliate.id !== excludeId
+  )
 
   return (
     <PickList

@@ -9,6 +9,16 @@ export const customerName = (customer: NamedCustomer) =>
   [customer.first_name, customer.last_name].filter(Boolean).join(" ") ||
   customer.email
 
+/** "Dec 2, 2026, 3:04 PM": when something happened that day matters. */
+export const formatDateTime = (value: string) =>
+  new Date(value).toLocaleString(undefined, {
+    year: "numeric",
+    month: "short",
+    day: "numeric",
+    hour: "numeric",
+    minute: "2-digit",
+  })
+
 export const formatDate = (value: string) =>
   new Date(value).toLocaleDateString(undefined, {
     year: "numeric",

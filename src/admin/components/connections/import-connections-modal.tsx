@@ -1,4 +1,4 @@
-import { ArrowUpTray } from "@medusajs/icons"
+import { ArrowDownTray, ArrowUpTray } from "@medusajs/icons"
 import {
   Badge,
   Button,
@@ -7,7 +7,7 @@ import {
   Table,
   Text,
 } from "@medusajs/ui"
-import { type ChangeEvent, useState } from "react"
+import { type ChangeEvent, useMemo, useState } from "react"
 import {
   type ImportAffiliateConnectionsResponse,
   type ImportRowResult,
@@ -31,6 +31,22 @@ const RESULTS: Record<
   own_account: { label: "Own account", color: "red" },
   invalid_email: { label: "Invalid email", color: "red" },
   duplicate_row: { label: "Duplicate row", color: "orange" },
+}
+
+/** A file to start from: one row by affiliate code, one by affiliate email with a new customer's name. */
+const SAMPLE_CSV = [
+  "customer_email,affiliate_code,affiliate_email,first_name,last_name",
+  "cora@example.com,JANE,,,",
+  "nora@example.com,,max@example.com,Nora,New",
+  "",
+].join("\n")
+
+const downloadSample = () => {
+  const link = document.createElement("a")
+  link.href = URL.createObjectURL(new Blob([SAMPLE_CSV], { type: "text/csv" }))
+  link.download = "affiliate-connections-sample.csv"
+  link.click()
+  URL.revokeObjectURL(link.href)
 }
 
 /**
@@ -99,6 +115,12 @@ const ImportConnectionsForm = ({ onDone }: { onDone: () => void }) => {
                 written until you import.
               </Text>
             </FocusModal.Description>
+            <div>
+              <Button type="button" size="small" variant="transparent" onClick={downloadSample}>
+                <ArrowDownTray />
+                Download a sample CSV
+              </Button>
+            </div>
           </div>
 
           <label
@@ -164,14 +186,36 @@ const ImportConnectionsForm = ({ onDone }: { onDone: () => void }) => {
   )
 }
 
+/**
+ * A file has up to 10,000 rows: the report shows them a page at a time (all
+ * at once took seconds to render), and a result's badge narrows them to it.
+ */
+const REPORT_PAGE_SIZE = 50
+
 const ImportReport = ({
   report,
 }: {
   report: ImportAffiliateConnectionsResponse
 }) => {
+  const [only, setOnly] = useState<ImportRowResult | null>(null)
+  const [pageIndex, setPageIndex] = useState(0)
   const counts = (Object.keys(RESULTS) as ImportRowResult[]).filter(
     (result) => report.summary[result]
   )
+  const rows = useMemo(
+    () => (only ? report.rows.filter((row) => row.result === only) : report.rows),
+    [report.rows, only]
+  )
+  const pageCount = Math.max(1, Math.ceil(rows.length / REPORT_PAGE_SIZE))
+  const page = rows.slice(
+    pageIndex * REPORT_PAGE_SIZE,
+    (pageIndex + 1) * REPORT_PAGE_SIZE
+  )
+
+  const toggle = (result: ImportRowResult) => {
+    setOnly((current) => (current === result ? null : result))
+    setPageIndex(0)
+  }
 
   return (
     <section className="flex flex-col gap-y-4" aria-label="Import preview">
@@ -180,9 +224,22 @@ const ImportReport = ({
           {report.summary.total} rows
         </Text>
         {counts.map((result) => (
-          <Badge key={result} size="2xsmall" color={RESULTS[result].color}>
-            {RESULTS[result].label}: {report.summary[result]}
-          </Badge>
+          <button
+            key={result}
+            type="button"
+            aria-pressed={only === result}
+            title={only === result ? "Show all rows" : `Show only ${RESULTS[result].label}`}
+            onClick={() => toggle(result)}
+            className="rounded-md outline-none focus-visible:shadow-borders-focus"
+          >
+            <Badge
+              size="2xsmall"
+              color={RESULTS[result].color}
+              className={only && only !== result ? "opacity-50" : undefined}
+            >
+              {RESULTS[result].label}: {report.summary[result]}
+            </Badge>
+          </button>
         ))}
       </div>
       <div className="shadow-elevation-card-rest overflow-hidden rounded-lg">
@@ -197,7 +254,7 @@ const ImportReport = ({
             </Table.Row>
           </Table.Header>
           <Table.Body>
-            {report.rows.map((row) => (
+            {page.map((row) => (
               <Table.Row key={row.line}>
                 <Table.Cell>{row.line}</Table.Cell>
                 <Table.Cell>{row.customer_email}</Table.Cell>
@@ -212,6 +269,16 @@ const ImportReport = ({
             ))}
           </Table.Body>
         </Table>
+        <Table.Pagination
+          count={rows.length}
+          pageSize={REPORT_PAGE_SIZE}
+          pageIndex={pageIndex}
+          pageCount={pageCount}
+          canPreviousPage={pageIndex > 0}
+          canNextPage={pageIndex < pageCount - 1}
+          previousPage={() => setPageIndex((index) => Math.max(0, index - 1))}
+          nextPage={() => setPageIndex((index) => Math.min(pageCount - 1, index + 1))}
+        />
       </div>
     </section>
   )

@@ -143,7 +143,11 @@ const NewConnectionForm = ({
               name="affiliate"
               rules={{ required: "Select an affiliate" }}
               render={({ field }) => (
-                <AffiliatePicker value={field.value} onChange={field.onChange} />
+                <AffiliatePicker
+                  value={field.value}
+                  onChange={field.onChange}
+                  excludeId={currentAffiliate?.id}
+                />
               )}
             />
             {errors.affiliate && (

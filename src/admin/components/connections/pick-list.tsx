@@ -1,5 +1,5 @@
 import { CheckCircleSolid } from "@medusajs/icons"
-import { Button, Input, Text } from "@medusajs/ui"
+import { Button, Input, Skeleton, Text } from "@medusajs/ui"
 import { type ReactNode, useEffect, useState } from "react"
 
 type PickListOption = {
@@ -114,9 +114,13 @@ export const PickList = ({
         ))}
         {!options.length && (
           <div className="px-4 py-3">
-            <Text size="small" leading="compact" className="text-ui-fg-muted">
-              {isLoading ? "Loading…" : emptyText}
-            </Text>
+            {isLoading ? (
+              <Skeleton className="h-5 w-full" />
+            ) : (
+              <Text size="small" leading="compact" className="text-ui-fg-muted">
+                {emptyText}
+              </Text>
+            )}
           </div>
         )}
       </div>

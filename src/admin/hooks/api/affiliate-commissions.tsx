@@ -7,7 +7,8 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import { affiliateQueryKeys } from "./affiliates"
+import { toastServerError } from "../../lib/server-errors"
+import { affiliateCommissionQueryKeys, affiliateQueryKeys } from "./query-keys"
 
 export type AffiliateCommissionStatus = "pending" | "approved" | "paid" | "rejected"
 export type AffiliateCommissionAttribution = "connection" | "coupon" | "link"
@@ -45,10 +46,19 @@ export type AffiliateCommission = {
   created_at: string
   affiliate: { id: string; name: string; code: string } | null
   order: { id: string; display_id: number } | null
+  /** The buyer (a guest's customer record too). */
+  customer: {
+    id: string
+    email: string
+    first_name: string | null
+    last_name: string | null
+  } | null
   adjustments: AffiliateCommissionAdjustment[]
 }
 
 export type AffiliateCommissionsQuery = {
+  /** The buyer's email or name. */
+  q?: string
   affiliate_id?: string | string[]
   order_id?: string
   status?: AffiliateCommissionStatus[]
@@ -72,12 +82,6 @@ export type UpdateAffiliateCommissionsPayload = {
   ids: string[]
   status: AffiliateCommissionTargetStatus
   reason?: string
-}
-
-export const affiliateCommissionQueryKeys = {
-  all: ["affiliate_commission"] as const,
-  list: (query: AffiliateCommissionsQuery) =>
-    [...affiliateCommissionQueryKeys.all, "list", query] as const,
 }
 
 export const useAffiliateCommissions = (
@@ -126,9 +130,7 @@ export const useUpdateAffiliateCommissions = () => {
         `${count} ${count === 1 ? "commission" : "commissions"} ${STATUS_CHANGE_VERBS[status]}`
       )
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }
 
@@ -147,7 +149,5 @@ export const useExportAffiliateCommissions = () =>
       link.click()
       URL.revokeObjectURL(link.href)
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })

@@ -8,6 +8,12 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import { toastServerError } from "../../lib/server-errors"
+import {
+  MEDUSA_CUSTOMERS_QUERY_KEY,
+  affiliateConnectionQueryKeys,
+  affiliateQueryKeys,
+} from "./query-keys"
 
 export type AffiliateConnectionSource = "admin" | "referral" | "import" | "api"
 
@@ -142,26 +148,6 @@ type PickerAffiliatesResponse = {
 
 const PICKER_LIMIT = 8
 
-export const affiliateConnectionQueryKeys = {
-  all: ["affiliate_connection"] as const,
-  lists: () => [...affiliateConnectionQueryKeys.all, "list"] as const,
-  list: (query: AffiliateConnectionsQuery) =>
-    [...affiliateConnectionQueryKeys.lists(), query] as const,
-  affiliateCustomers: (affiliateId: string, query: AffiliateCustomersQuery) =>
-    [
-      ...affiliateConnectionQueryKeys.all,
-      "affiliate_customers",
-      affiliateId,
-      query,
-    ] as const,
-  customerPicker: (q: string) =>
-    [...affiliateConnectionQueryKeys.all, "customer_picker", q] as const,
-  affiliatePicker: (q: string, status: PickerAffiliate["status"] | undefined) =>
-    [...affiliateConnectionQueryKeys.all, "affiliate_picker", q, status] as const,
-}
-
-/** Medusa admin's own key for its customer lists, refreshed when we create customers. */
-const MEDUSA_CUSTOMERS_QUERY_KEY = ["customers"]
 
 export const useAffiliateConnections = (query: AffiliateConnectionsQuery) =>
   useQuery({
@@ -226,22 +212,24 @@ export const useAffiliatesForPicker = (
     placeholderData: keepPreviousData,
   })
 
+/**
+ * A connection shows in the connection lists, the pickers and the customer
+ * widget, and it counts in the affiliates' "Connected customers" (list and
+ * detail): every change refreshes all of them.
+ */
 const useInvalidateConnections = () => {
   const queryClient = useQueryClient()
   return (options: { customers?: boolean } = {}) => {
     void queryClient.invalidateQueries({
       queryKey: affiliateConnectionQueryKeys.all,
     })
+    void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
     if (options.customers) {
       void queryClient.invalidateQueries({
         queryKey: MEDUSA_CUSTOMERS_QUERY_KEY,
       })
     }
   }
-}
-
-const toastServerError = (error: FetchError) => {
-  toast.error(error.message)
 }
 
 export const useCreateAffiliateConnection = () => {

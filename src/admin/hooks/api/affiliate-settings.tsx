@@ -2,7 +2,9 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import { type AffiliateSyncRun, affiliateSyncRunQueryKeys } from "./affiliate-sync-runs"
+import { toastServerError } from "../../lib/server-errors"
+import type { AffiliateSyncRun } from "./affiliate-sync-runs"
+import { affiliateSettingsQueryKeys, affiliateSyncRunQueryKeys } from "./query-keys"
 
 export type AttributionMethod = "connection" | "coupon" | "link"
 
@@ -44,11 +46,6 @@ export type UpdateAffiliateSettingsPayload = {
   account_sync?: Partial<AccountSyncSettings>
 }
 
-export const affiliateSettingsQueryKeys = {
-  all: ["affiliate_settings"] as const,
-  detail: () => [...affiliateSettingsQueryKeys.all, "detail"] as const,
-}
-
 export const useAffiliateSettings = () =>
   useQuery({
     queryKey: affiliateSettingsQueryKeys.detail(),
@@ -80,8 +77,6 @@ export const useUpdateAffiliateSettings = () => {
       }
       toast.success("Settings saved")
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }

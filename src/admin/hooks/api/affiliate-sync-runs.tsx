@@ -2,7 +2,12 @@ import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import { affiliateQueryKeys } from "./affiliates"
+import { toastServerError } from "../../lib/server-errors"
+import {
+  MEDUSA_CUSTOMERS_QUERY_KEY,
+  affiliateQueryKeys,
+  affiliateSyncRunQueryKeys,
+} from "./query-keys"
 
 export type AffiliateSyncRun = {
   id: string
@@ -31,27 +36,34 @@ export type AffiliateAccountSyncResult = {
   skip_reason: string | null
 }
 
-export const affiliateSyncRunQueryKeys = {
-  all: ["affiliate_sync_run"] as const,
-  latest: () => [...affiliateSyncRunQueryKeys.all, "latest"] as const,
-}
-
 /** While it runs, polled every second so a progress bar can follow it. */
 const POLL_WHILE_RUNNING_MS = 1000
 
 /** The most recent account-sync run, or null when none ever ran. */
-export const useLatestAffiliateSyncRun = () =>
-  useQuery({
+export const useLatestAffiliateSyncRun = () => {
+  const queryClient = useQueryClient()
+  return useQuery({
     queryKey: affiliateSyncRunQueryKeys.latest(),
     queryFn: async () => {
       const { affiliate_sync_runs } = await sdk.client.fetch<{
         affiliate_sync_runs: AffiliateSyncRun[]
       }>("/admin/affiliate-sync-runs", { method: "GET", query: { limit: 1 } })
-      return affiliate_sync_runs[0] ?? null
+      const run = affiliate_sync_runs[0] ?? null
+      const previous = queryClient.getQueryData<AffiliateSyncRun | null>(
+        affiliateSyncRunQueryKeys.latest()
+      )
+      if (previous?.status === "running" && run?.status !== "running") {
+        // The run linked or created customer accounts: the affiliates' pages
+        // and Medusa's customer pages show them.
+        void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
+        void queryClient.invalidateQueries({ queryKey: MEDUSA_CUSTOMERS_QUERY_KEY })
+      }
+      return run
     },
     refetchInterval: (query) =>
       query.state.data?.status === "running" ? POLL_WHILE_RUNNING_MS : false,
   })
+}
 
 export const useResyncAffiliates = () => {
   const queryClient = useQueryClient()
@@ -61,9 +73,7 @@ export const useResyncAffiliates = () => {
     onSuccess: ({ affiliate_sync_run }) => {
       queryClient.setQueryData(affiliateSyncRunQueryKeys.latest(), affiliate_sync_run)
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }
 
@@ -85,7 +95,8 @@ export const useSyncAffiliateAccount = (affiliateId: string) => {
     mutationFn: () =>
       sdk.client.fetch(`/admin/affiliates/${affiliateId}/sync`, { method: "POST" }),
     onSuccess: ({ affiliate_account_sync: result }) => {
-      void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.detail(affiliateId) })
+      void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
+      void queryClient.invalidateQueries({ queryKey: MEDUSA_CUSTOMERS_QUERY_KEY })
       const message = SYNC_OUTCOME_MESSAGES[result.outcome]
       if (result.outcome === "skipped") {
         toast.warning(`${message}: ${result.skip_reason}`)
@@ -93,8 +104,6 @@ export const useSyncAffiliateAccount = (affiliateId: string) => {
         toast.success(result.invited ? `${message}; a set-password invite was sent` : message)
       }
     },
-    onError: (error) => {
-      toast.error(error.message)
-    },
+    onError: toastServerError,
   })
 }

@@ -7,7 +7,12 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
-import { affiliateConnectionQueryKeys } from "./affiliate-connections"
+import { toastServerError } from "../../lib/server-errors"
+import {
+  affiliateCommissionQueryKeys,
+  affiliateConnectionQueryKeys,
+  affiliateQueryKeys,
+} from "./query-keys"
 
 export type AffiliateStatus = "pending" | "approved" | "blocked"
 
@@ -46,7 +51,10 @@ export type AffiliateWithStats = Affiliate & {
 
 export type AffiliatesQuery = {
   q?: string
+  id?: string[]
   status?: AffiliateStatus | AffiliateStatus[]
+  /** The affiliate whose synced customer account this is. */
+  customer_id?: string
   limit?: number
   offset?: number
   order?: string
@@ -93,15 +101,6 @@ export type DeleteAffiliateResponse = {
   deleted: true
 }
 
-export const affiliateQueryKeys = {
-  all: ["affiliate"] as const,
-  lists: () => [...affiliateQueryKeys.all, "list"] as const,
-  list: (query: AffiliatesQuery) =>
-    [...affiliateQueryKeys.lists(), query] as const,
-  details: () => [...affiliateQueryKeys.all, "detail"] as const,
-  detail: (id: string) => [...affiliateQueryKeys.details(), id] as const,
-}
-
 export const useAffiliates = (query: AffiliatesQuery) =>
   useQuery({
     queryKey: affiliateQueryKeys.list(query),
@@ -113,7 +112,24 @@ export const useAffiliates = (query: AffiliatesQuery) =>
     placeholderData: keepPreviousData,
   })
 
-export const useAffiliate = (id: string) =>
+/**
+ * With account sync on, an approval syncs the affiliate's customer account in
+ * the background (the `affiliate.approved` subscriber), after the approval has
+ * answered: the page polls for the account for a while after the change.
+ */
+const ACCOUNT_SYNC_WAIT_MS = 30_000
+const ACCOUNT_SYNC_POLL_MS = 1000
+
+const isAwaitingAccountSync = (affiliate: AffiliateDetailResponse["affiliate"] | undefined) =>
+  affiliate?.status === "approved" &&
+  !affiliate.customer &&
+  // Either way: the admin's clock and the server's may differ a little.
+  Math.abs(Date.now() - Date.parse(affiliate.updated_at)) < ACCOUNT_SYNC_WAIT_MS
+
+export const useAffiliate = (
+  id: string,
+  options: { awaitAccountSync?: boolean } = {}
+) =>
   useQuery({
     queryKey: affiliateQueryKeys.detail(id),
     queryFn: () =>
@@ -121,11 +137,15 @@ export const useAffiliate = (id: string) =>
         method: "GET",
       }),
     enabled: Boolean(id),
+    refetchInterval: (query) =>
+      options.awaitAccountSync && isAwaitingAccountSync(query.state.data?.affiliate)
+        ? ACCOUNT_SYNC_POLL_MS
+        : false,
   })
 
 /**
- * Affiliates appear in the connection lists and pickers too (name, code,
- * status), so a change to one refreshes those as well.
+ * Affiliates appear in the connection lists, the pickers and the ledger too
+ * (name, code, status), so a change to one refreshes those as well.
  */
 const useInvalidateAffiliates = () => {
   const queryClient = useQueryClient()
@@ -134,11 +154,10 @@ const useInvalidateAffiliates = () => {
     void queryClient.invalidateQueries({
       queryKey: affiliateConnectionQueryKeys.all,
     })
+    void queryClient.invalidateQueries({
+      queryKey: affiliateCommissionQueryKeys.all,
+    })
   }
-}
-
-const toastServerError = (error: FetchError) => {
-  toast.error(error.message)
 }
 
 export const useCreateAffiliate = () => {

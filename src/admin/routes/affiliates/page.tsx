@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Users } from "@medusajs/icons"
+import { Share } from "@medusajs/icons"
 import {
   Badge,
   Button,
@@ -13,16 +13,18 @@ import {
   createDataTableFilterHelper,
   useDataTable,
 } from "@medusajs/ui"
-import { useState } from "react"
+import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { formatDate } from "../../components/connections/format"
 import { CreateAffiliateModal } from "../../components/affiliates/create-affiliate-modal"
 import { formatRate } from "../../components/affiliates/format"
+import { formatMoney } from "../../components/commissions/format"
 import {
   AFFILIATE_STATUSES,
   AFFILIATE_STATUS_LABELS,
   AffiliateStatusBadge,
 } from "../../components/affiliates/status-badge"
+import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import {
   type AffiliateWithStats,
   type AffiliatesQuery,
@@ -34,43 +36,63 @@ const PAGE_SIZE = 20
 const columnHelper = createDataTableColumnHelper<AffiliateWithStats>()
 const filterHelper = createDataTableFilterHelper<AffiliateWithStats>()
 
-const columns = [
-  columnHelper.accessor("name", {
-    header: "Name",
-    cell: ({ getValue }) => (
-      <Text size="small" weight="plus" leading="compact">
-        {getValue()}
-      </Text>
-    ),
-  }),
-  columnHelper.accessor("email", { header: "Email" }),
-  columnHelper.accessor("code", {
-    header: "Code",
-    cell: ({ getValue }) => <Badge size="2xsmall">{getValue()}</Badge>,
-  }),
-  columnHelper.accessor("status", {
-    header: "Status",
-    cell: ({ getValue }) => <AffiliateStatusBadge status={getValue()} />,
-  }),
-  columnHelper.accessor("commission_rate", {
-    header: "Commission rate",
-    cell: ({ getValue }) => {
-      const rate = getValue()
-      return rate === null ? (
-        <span className="text-ui-fg-muted">Default</span>
-      ) : (
-        formatRate(rate)
-      )
-    },
-  }),
-  columnHelper.accessor("connected_customer_count", {
-    header: "Customers",
-  }),
-  columnHelper.accessor("created_at", {
-    header: "Created",
-    cell: ({ getValue }) => formatDate(getValue()),
-  }),
-]
+/** What the affiliate has earned, net of adjustments, in each currency. */
+const formatEarnings = (affiliate: AffiliateWithStats) =>
+  affiliate.commission_totals.length
+    ? affiliate.commission_totals
+        .map((totals) => formatMoney(totals.net, totals.currency_code))
+        .join(", ")
+    : "-"
+
+/** The columns; the rate column needs the store's default rate for affiliates without their own. */
+const useColumns = (defaultRate: number | undefined) =>
+  useMemo(
+    () => [
+      columnHelper.accessor("name", {
+        header: "Name",
+        cell: ({ getValue }) => (
+          <Text size="small" weight="plus" leading="compact">
+            {getValue()}
+          </Text>
+        ),
+      }),
+      columnHelper.accessor("email", { header: "Email" }),
+      columnHelper.accessor("code", {
+        header: "Code",
+        cell: ({ getValue }) => <Badge size="2xsmall">{getValue()}</Badge>,
+      }),
+      columnHelper.accessor("status", {
+        header: "Status",
+        cell: ({ getValue }) => <AffiliateStatusBadge status={getValue()} />,
+      }),
+      columnHelper.accessor("commission_rate", {
+        header: "Commission rate",
+        cell: ({ getValue }) => {
+          const rate = getValue()
+          if (rate !== null) {
+            return formatRate(rate)
+          }
+          return (
+            <span className="text-ui-fg-subtle">
+              {defaultRate === undefined ? "Default" : `${formatRate(defaultRate)} (default)`}
+            </span>
+          )
+        },
+      }),
+      columnHelper.accessor("connected_customer_count", {
+        header: "Customers",
+      }),
+      columnHelper.accessor("commission_totals", {
+        header: "Earnings",
+        cell: ({ row }) => formatEarnings(row.original),
+      }),
+      columnHelper.accessor("created_at", {
+        header: "Created",
+        cell: ({ getValue }) => formatDate(getValue()),
+      }),
+    ],
+    [defaultRate]
+  )
 
 const filters = [
   filterHelper.accessor("status", {
@@ -113,6 +135,8 @@ const AffiliatesPage = () => {
   })
 
   const { data, isLoading } = useAffiliates(toQuery(filtering, search, pagination))
+  const { data: settings } = useAffiliateSettings()
+  const columns = useColumns(settings?.affiliate_settings.default_commission_rate)
 
   const table = useDataTable({
     columns,
@@ -166,11 +190,11 @@ const AffiliatesPage = () => {
   )
 }
 
+// One sidebar entry, with Connections and Commissions nested under it; an icon
+// no core page uses (Customers has Users).
 export const config = defineRouteConfig({
   label: "Affiliates",
-  // The plugin's pages stay together, settings last.
-  rank: 1,
-  icon: Users,
+  icon: Share,
 })
 
 export const handle = {

@@ -6,6 +6,7 @@ import {
   createListParams,
   EMAIL_MAX_LENGTH,
   FILTER_VALUES_MAX,
+  idParam,
   metadataParam,
   NAME_MAX_LENGTH,
   oneOrMany,
@@ -37,7 +38,10 @@ export const AdminGetAffiliatesParams = createListParams({
   ],
 }).extend({
   q: searchParam,
+  id: oneOrMany(idParam),
   status: oneOrMany(status),
+  /** The synced customer account: which affiliate a customer's page belongs to. */
+  customer_id: oneOrMany(idParam),
 })
 export type AdminGetAffiliatesParamsType = z.infer<typeof AdminGetAffiliatesParams>
 

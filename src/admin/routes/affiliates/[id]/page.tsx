@@ -1,14 +1,18 @@
-import { Container, Text } from "@medusajs/ui"
 import { type UIMatch, useParams } from "react-router-dom"
 import { AffiliateCommissionsSection } from "../../../components/affiliates/affiliate-commissions-section"
 import { AffiliateCouponsSection } from "../../../components/affiliates/affiliate-coupons-section"
 import { AffiliateGeneralSection } from "../../../components/affiliates/affiliate-general-section"
+import { PageSkeleton } from "../../../components/common/page-skeleton"
 import { AffiliateCustomersSection } from "../../../components/connections/affiliate-customers-section"
+import { useAffiliateSettings } from "../../../hooks/api/affiliate-settings"
 import { useAffiliate } from "../../../hooks/api/affiliates"
 
 const AffiliateDetailPage = () => {
   const { id = "" } = useParams()
-  const { data, isLoading, isError, error } = useAffiliate(id)
+  const { data: settings } = useAffiliateSettings()
+  const { data, isLoading, isError, error } = useAffiliate(id, {
+    awaitAccountSync: settings?.affiliate_settings.account_sync.enabled,
+  })
 
   if (isError) {
     // Medusa's route error boundary shows not-found and other errors.
@@ -16,13 +20,7 @@ const AffiliateDetailPage = () => {
   }
 
   if (isLoading || !data) {
-    return (
-      <Container className="px-6 py-4">
-        <Text size="small" className="text-ui-fg-subtle">
-          Loading…
-        </Text>
-      </Container>
-    )
+    return <PageSkeleton sections={3} />
   }
 
   return (

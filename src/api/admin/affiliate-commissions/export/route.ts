@@ -16,8 +16,11 @@ const COLUMNS = [
   "created_at",
   "affiliate_code",
   "affiliate_name",
+  "affiliate_email",
   "order_id",
+  "order_display_id",
   "customer_id",
+  "customer_email",
   "currency_code",
   "base_amount",
   "rate",
@@ -43,6 +46,9 @@ const FIELDS = [
   "reason",
   "affiliate.code",
   "affiliate.name",
+  "affiliate.email",
+  "order.display_id",
+  "customer.email",
   "adjustments.amount",
 ]
 
@@ -88,6 +94,9 @@ export const GET = async (
         created_at: new Date(commission.created_at).toISOString(),
         affiliate_code: commission.affiliate?.code,
         affiliate_name: commission.affiliate?.name,
+        affiliate_email: commission.affiliate?.email,
+        order_display_id: commission.order?.display_id,
+        customer_email: commission.customer?.email,
         adjustments: commission.adjustment_total,
       })
     }

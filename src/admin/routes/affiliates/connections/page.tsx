@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Link as LinkIcon, Trash } from "@medusajs/icons"
+import { Trash } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -16,13 +16,14 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
-import { ImportConnectionsModal } from "../../components/connections/import-connections-modal"
-import { NewConnectionModal } from "../../components/connections/new-connection-modal"
+import { RowActionsMenu } from "../../../components/common/row-actions-menu"
+import { ImportConnectionsModal } from "../../../components/connections/import-connections-modal"
+import { NewConnectionModal } from "../../../components/connections/new-connection-modal"
 import {
   ConnectionSourceBadge,
   SOURCE_LABELS,
-} from "../../components/connections/source-badge"
-import { customerName, formatDate } from "../../components/connections/format"
+} from "../../../components/connections/source-badge"
+import { customerName, formatDate } from "../../../components/connections/format"
 import {
   type AffiliateConnection,
   type AffiliateConnectionSource,
@@ -30,11 +31,11 @@ import {
   type AffiliateConnectionsQuery,
   useAffiliateConnections,
   useDeleteAffiliateConnection,
-} from "../../hooks/api/affiliate-connections"
+} from "../../../hooks/api/affiliate-connections"
 import {
   pickedAffiliateIds,
   useAffiliateFilterOptions,
-} from "../../components/affiliates/affiliate-filter"
+} from "../../../components/affiliates/affiliate-filter"
 
 const PAGE_SIZE = 20
 
@@ -79,9 +80,14 @@ const baseColumns = [
     header: "Status",
     cell: ({ row }) =>
       row.original.ended_at ? (
-        <StatusBadge color="grey">
-          {row.original.ended_reason === "replaced" ? "Replaced" : "Ended"}
-        </StatusBadge>
+        <div className="flex flex-col items-start gap-y-1 py-1">
+          <StatusBadge color="grey">
+            {row.original.ended_reason === "replaced" ? "Replaced" : "Ended"}
+          </StatusBadge>
+          <Text size="xsmall" leading="compact" className="text-ui-fg-muted">
+            {formatDate(row.original.ended_at)}
+          </Text>
+        </div>
       ) : (
         <StatusBadge color="green">Active</StatusBadge>
       ),
@@ -168,28 +174,36 @@ const AffiliateConnectionsPage = () => {
   const columns = useMemo(
     () => [
       ...baseColumns,
-      columnHelper.action({
-        actions: ({ row }) =>
-          row.original.ended_at
-            ? []
-            : [
-                {
-                  label: "Disconnect",
-                  icon: <Trash />,
-                  onClick: async () => {
-                    const connection = row.original
-                    const confirmed = await prompt({
-                      title: `Disconnect ${connection.customer.email} from ${connection.affiliate.name}?`,
-                      description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}). The connection stays in the history as ended.`,
-                      confirmText: "Disconnect",
-                      cancelText: "Cancel",
-                    })
-                    if (confirmed) {
-                      disconnect(connection.id)
-                    }
-                  },
-                },
-              ],
+      columnHelper.display({
+        id: "actions",
+        cell: ({ row }) => (
+          <RowActionsMenu
+            label="Connection actions"
+            actions={
+              // An ended connection is history: nothing to do with it.
+              row.original.ended_at
+                ? []
+                : [
+                    {
+                      label: "Disconnect",
+                      icon: <Trash />,
+                      onClick: async () => {
+                        const connection = row.original
+                        const confirmed = await prompt({
+                          title: `Disconnect ${connection.customer.email} from ${connection.affiliate.name}?`,
+                          description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}). The connection stays in the history as ended.`,
+                          confirmText: "Disconnect",
+                          cancelText: "Cancel",
+                        })
+                        if (confirmed) {
+                          disconnect(connection.id)
+                        }
+                      },
+                    },
+                  ]
+            }
+          />
+        ),
       }),
     ],
     [prompt, disconnect]
@@ -252,10 +266,15 @@ const AffiliateConnectionsPage = () => {
   )
 }
 
+// Nested under Affiliates in the sidebar (its path is under /affiliates).
 export const config = defineRouteConfig({
-  label: "Affiliate connections",
-  rank: 2,
-  icon: LinkIcon,
+  label: "Connections",
+  rank: 1,
 })
+
+// Medusa nests extension routes by path: the trail reads "Affiliates › Connections".
+export const handle = {
+  breadcrumb: () => "Connections",
+}
 
 export default AffiliateConnectionsPage

@@ -1,5 +1,4 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { CurrencyDollar } from "@medusajs/icons"
 import {
   Button,
   Container,
@@ -14,27 +13,27 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { ACTION_LABELS } from "../../components/commissions/commission-actions"
-import { RejectCommissionsPrompt } from "../../components/commissions/reject-commissions-prompt"
+import { ACTION_LABELS } from "../../../components/commissions/commission-actions"
+import { RejectCommissionsPrompt } from "../../../components/commissions/reject-commissions-prompt"
 import {
   ATTRIBUTIONS,
   ATTRIBUTION_LABELS,
   COMMISSION_STATUSES,
   COMMISSION_STATUS_LABELS,
-} from "../../components/commissions/status-badge"
-import { useCommissionColumns } from "../../components/commissions/use-commission-columns"
-import { paginationTranslations } from "../../components/common/pagination"
+} from "../../../components/commissions/status-badge"
+import { useCommissionColumns } from "../../../components/commissions/use-commission-columns"
+import { paginationTranslations } from "../../../components/common/pagination"
 import {
   type AffiliateCommission,
   type AffiliateCommissionsQuery,
   useAffiliateCommissions,
   useExportAffiliateCommissions,
   useUpdateAffiliateCommissions,
-} from "../../hooks/api/affiliate-commissions"
+} from "../../../hooks/api/affiliate-commissions"
 import {
   pickedAffiliateIds,
   useAffiliateFilterOptions,
-} from "../../components/affiliates/affiliate-filter"
+} from "../../../components/affiliates/affiliate-filter"
 
 const PAGE_SIZE = 20
 
@@ -86,12 +85,14 @@ const pickValues = <T extends string>(allowed: readonly T[], value: unknown) =>
 /** Turns the table's filters and page into the list route's query. */
 const toQuery = (
   filtering: DataTableFilteringState,
+  search: string,
   pagination: DataTablePaginationState
 ): AffiliateCommissionsQuery => {
   const status = pickValues(COMMISSION_STATUSES, filtering.status)
   const attribution = pickValues(ATTRIBUTIONS, filtering.attribution)
   const createdAt = filtering.created_at as AffiliateCommissionsQuery["created_at"]
   return {
+    q: search || undefined,
     status: status.length ? status : undefined,
     attribution: attribution.length ? attribution : undefined,
     affiliate_id: pickedAffiliateIds(filtering.affiliate_id),
@@ -104,6 +105,7 @@ const toQuery = (
 
 const AffiliateCommissionsPage = () => {
   const [filtering, setFiltering] = useState<DataTableFilteringState>({})
+  const [search, setSearch] = useState("")
   const [pagination, setPagination] = useState<DataTablePaginationState>({
     pageIndex: 0,
     pageSize: PAGE_SIZE,
@@ -111,7 +113,7 @@ const AffiliateCommissionsPage = () => {
   const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>({})
   const [rejecting, setRejecting] = useState<string[]>([])
 
-  const query = toQuery(filtering, pagination)
+  const query = toQuery(filtering, search, pagination)
   const { data, isLoading } = useAffiliateCommissions(query)
   const affiliateOptions = useAffiliateFilterOptions()
   const { mutateAsync: updateStatuses } = useUpdateAffiliateCommissions()
@@ -166,6 +168,7 @@ const AffiliateCommissionsPage = () => {
     isLoading,
     filters,
     filtering: { state: filtering, onFilteringChange: setFiltering },
+    search: { state: search, onSearchChange: setSearch },
     pagination: { state: pagination, onPaginationChange: setPagination },
     commands,
     rowSelection: { state: rowSelection, onRowSelectionChange: setRowSelection },
@@ -193,6 +196,7 @@ const AffiliateCommissionsPage = () => {
       <DataTable instance={table}>
         <DataTable.Toolbar className="justify-between gap-x-2">
           <DataTable.FilterMenu tooltip="Filter" />
+          <DataTable.Search placeholder="Search buyer email or name" />
         </DataTable.Toolbar>
         <DataTable.Table
           emptyState={{
@@ -203,7 +207,7 @@ const AffiliateCommissionsPage = () => {
             },
             filtered: {
               heading: "No commissions match",
-              description: "Change the filters.",
+              description: "Change the search or the filters.",
             },
           }}
         />
@@ -214,6 +218,7 @@ const AffiliateCommissionsPage = () => {
       </DataTable>
       <RejectCommissionsPrompt
         ids={rejecting}
+        shown={data?.affiliate_commissions ?? []}
         onOpenChange={(open) => {
           if (!open) {
             setRejecting([])
@@ -225,14 +230,15 @@ const AffiliateCommissionsPage = () => {
   )
 }
 
+// Nested under Affiliates in the sidebar (its path is under /affiliates).
 export const config = defineRouteConfig({
-  label: "Affiliate commissions",
-  rank: 3,
-  icon: CurrencyDollar,
+  label: "Commissions",
+  rank: 2,
 })
 
+// Medusa nests extension routes by path: the trail reads "Affiliates › Commissions".
 export const handle = {
-  breadcrumb: () => "Affiliate commissions",
+  breadcrumb: () => "Commissions",
 }
 
 export default AffiliateCommissionsPage
