@@ -1,12 +1,20 @@
 #!/usr/bin/env node
 // The README's second command: lint, typecheck, the plugin build, then the
-// module, HTTP, production and browser suites on a throw-away embedded
-// PostgreSQL (or DATABASE_URL). The production suite also starts its own
-// redis-server (or uses REDIS_URL); the others run without Redis.
+// module, HTTP, install, production and browser suites on a throw-away
+// embedded PostgreSQL (or DATABASE_URL). The production suite also starts its
+// own redis-server (or uses REDIS_URL); the others run without Redis. The
+// install suite's stores (the packed plugin in a Medusa app on the oldest
+// supported and on the current version) are npm-installed in the background
+// while the module and HTTP suites run.
 const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
 const { runCommand } = require("./lib/run-command")
+const {
+  prepareStores,
+  writeInstallState,
+  STORE_VERSIONS,
+} = require("../integration-tests/install/stores")
 
 const root = path.resolve(__dirname, "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
@@ -50,6 +58,10 @@ async function main() {
     await run("typecheck (admin)", bin("tsc"), ["--noEmit", "-p", "src/admin/tsconfig.json"]),
     await run("plugin build (medusa plugin:build)", bin("medusa"), ["plugin:build"]),
   ]
+  process.stdout.write(
+    `\n▷ installing the packed plugin into Medusa ${STORE_VERSIONS.join(" and ")} stores (in the background)\n`
+  )
+  const storesReady = prepareStores()
 
   const port = process.env.DATABASE_URL ? undefined : await findFreePort()
   const db = await startDatabase({
@@ -70,6 +82,16 @@ async function main() {
       await jest("module tests", "modules", env),
       await jest("HTTP tests", "http", env),
     ]
+    const stores = await storesReady
+    const installState = path.join(artifacts, "install-stores.json")
+    writeInstallState(installState, stores)
+    process.stdout.write(`\n(stores packed and installed in ${stores.seconds} s)\n`)
+    results.push(
+      await jest(`install tests (npm pack, Medusa ${STORE_VERSIONS.join(" and ")} stores)`, "install", {
+        ...env,
+        INSTALL_STORES: installState,
+      })
+    )
   } finally {
     await db.stop()
   }
