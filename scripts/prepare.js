@@ -1,10 +1,15 @@
 #!/usr/bin/env node
-// npm's `prepare` script. npm runs it after `npm install` in a checkout and
-// when it installs the package from a git URL, where it is the only chance to
-// build: the compiled plugin (.medusa/server) is not in git. It builds only
-// when there is no build yet, so a second run (npm runs `prepare` twice for a
-// git dependency) costs nothing. `prepack` (npm pack, npm publish) always
-// rebuilds.
+// npm's `prepare` script. When npm installs the package from a git URL it is
+// the only chance to build: the compiled plugin (.medusa/server) is not in
+// git. npm clones the repository, runs `npm install` in the clone (dev
+// dependencies included; `prepare` runs at its end, with npm's
+// _PACOTE_NO_PREPARE_ set), then runs `prepare` once more from the store
+// (INIT_CWD is the store) before packing the clone.
+//
+// It builds only when there is no build yet, so the second run costs nothing,
+// and not on a developer's own `npm install` in this repository (npm started
+// here, not preparing a git dependency): `npm test` and `npm run build`
+// build, and `prepack` (npm pack, npm publish) always rebuilds.
 const fs = require("fs")
 const path = require("path")
 const { runCommand } = require("./lib/run-command")
@@ -13,7 +18,9 @@ const root = path.resolve(__dirname, "..")
 const built = path.join(root, ".medusa", "server", "src", "workflows", "index.js")
 
 async function main() {
-  if (fs.existsSync(built)) {
+  const developersInstall =
+    !process.env._PACOTE_NO_PREPARE_ && path.resolve(process.env.INIT_CWD || "/") === root
+  if (fs.existsSync(built) || developersInstall) {
     return 0
   }
   const medusa = path.join(root, "node_modules", ".bin", "medusa")

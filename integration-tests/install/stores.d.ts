@@ -35,4 +35,5 @@ export function packPlugin(dir: string): Promise<string>
 export function prepareStores(options?: { workDir?: string }): Promise<InstallState>
 export function writeInstallState(file: string, state: InstallState): void
 export function readInstallState(): InstallState | undefined
+export function withoutNpmScriptEnv(): NodeJS.ProcessEnv
 export function bootStore(store: PreparedStore, logFile: string): Promise<BootedStore>

@@ -202,9 +202,21 @@ async function bootStore({ version, dir }, logFile) {
   delete env.NODE_OPTIONS
   delete env.TEST_TYPE
   await migrate(env, dir)
-  await createAdminUser(env, ADMIN.email, ADMIN.password, dir)
-  const server = await startMedusa({ env, port: await findFreePort(), logFile, appDir: dir })
-  return { url: server.url, admin: ADMIN, stop: server.stop }
+  // Both only need the migrated database: side by side saves a boot's time.
+  const [server, user] = await Promise.allSettled([
+    startMedusa({ env, port: await findFreePort(), logFile, appDir: dir }),
+    createAdminUser(env, ADMIN.email, ADMIN.password, dir),
+  ])
+  if (user.status === "rejected") {
+    if (server.status === "fulfilled") {
+      await server.value.stop()
+    }
+    throw user.reason
+  }
+  if (server.status === "rejected") {
+    throw server.reason
+  }
+  return { url: server.value.url, admin: ADMIN, stop: server.value.stop }
 }
 
 module.exports = {
