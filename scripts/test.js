@@ -11,6 +11,7 @@ const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
 const { runCommand } = require("./lib/run-command")
 const {
+  DEFAULT_WORK_DIR,
   prepareStores,
   writeInstallState,
   STORE_VERSIONS,
@@ -77,6 +78,7 @@ async function main() {
   delete env.DATABASE_URL
 
   let results
+  let storesRemoved = Promise.resolve()
   try {
     results = [
       await jest("module tests", "modules", env),
@@ -85,13 +87,20 @@ async function main() {
     const stores = await storesReady
     const installState = path.join(artifacts, "install-stores.json")
     writeInstallState(installState, stores)
-    process.stdout.write(`\n(stores packed and installed in ${stores.seconds} s)\n`)
+    const perStore = stores.stores.map((s) => `${s.version}: ${s.error ? "failed" : `${s.installSeconds} s`}`)
+    process.stdout.write(
+      `\n(plugin packed and stores installed in ${stores.seconds} s; npm install ${perStore.join(", ")})\n`
+    )
     results.push(
       await jest(`install tests (npm pack, Medusa ${STORE_VERSIONS.join(" and ")} stores)`, "install", {
         ...env,
         INSTALL_STORES: installState,
       })
     )
+    // The stores take about 1.4 GB: removed while the next suites run.
+    storesRemoved = fs.promises
+      .rm(DEFAULT_WORK_DIR, { recursive: true, force: true })
+      .catch(() => undefined)
   } finally {
     await db.stop()
   }
@@ -100,6 +109,7 @@ async function main() {
     await jest("browser tests", "browser", withoutRedis)
   )
 
+  await storesRemoved
   const passed = results.reduce((sum, r) => sum + r.tests, 0)
   const failed =
     results.reduce((sum, r) => sum + r.failed, 0) + checks.filter((ok) => !ok).length
