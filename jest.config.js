@@ -6,6 +6,7 @@ const suites = {
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
   production: ["<rootDir>/integration-tests/production/**/*.spec.[jt]s"],
+  install: ["<rootDir>/integration-tests/install/**/*.spec.[jt]s"],
 }
 
 const testType = process.env.TEST_TYPE

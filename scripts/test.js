@@ -1,12 +1,21 @@
 #!/usr/bin/env node
 // The README's second command: lint, typecheck, the plugin build, then the
-// module, HTTP, production and browser suites on a throw-away embedded
-// PostgreSQL (or DATABASE_URL). The production suite also starts its own
-// redis-server (or uses REDIS_URL); the others run without Redis.
+// module, HTTP, install, production and browser suites on a throw-away
+// embedded PostgreSQL (or DATABASE_URL). The production suite also starts its
+// own redis-server (or uses REDIS_URL); the others run without Redis. The
+// install suite's stores (the packed plugin in a Medusa app on the oldest
+// supported and on the current version) are npm-installed in the background
+// while the module and HTTP suites run.
 const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
 const { runCommand } = require("./lib/run-command")
+const {
+  DEFAULT_WORK_DIR,
+  prepareStores,
+  writeInstallState,
+  STORE_VERSIONS,
+} = require("../integration-tests/install/stores")
 
 const root = path.resolve(__dirname, "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
@@ -50,6 +59,10 @@ async function main() {
     await run("typecheck (admin)", bin("tsc"), ["--noEmit", "-p", "src/admin/tsconfig.json"]),
     await run("plugin build (medusa plugin:build)", bin("medusa"), ["plugin:build"]),
   ]
+  process.stdout.write(
+    `\n▷ installing the packed plugin into Medusa ${STORE_VERSIONS.join(" and ")} stores (in the background)\n`
+  )
+  const storesReady = prepareStores()
 
   const port = process.env.DATABASE_URL ? undefined : await findFreePort()
   const db = await startDatabase({
@@ -65,11 +78,29 @@ async function main() {
   delete env.DATABASE_URL
 
   let results
+  let storesRemoved = Promise.resolve()
   try {
     results = [
       await jest("module tests", "modules", env),
       await jest("HTTP tests", "http", env),
     ]
+    const stores = await storesReady
+    const installState = path.join(artifacts, "install-stores.json")
+    writeInstallState(installState, stores)
+    const perStore = stores.stores.map((s) => `${s.version}: ${s.error ? "failed" : `${s.installSeconds} s`}`)
+    process.stdout.write(
+      `\n(plugin packed and stores installed in ${stores.seconds} s; npm install ${perStore.join(", ")})\n`
+    )
+    results.push(
+      await jest(`install tests (npm pack, Medusa ${STORE_VERSIONS.join(" and ")} stores)`, "install", {
+        ...env,
+        INSTALL_STORES: installState,
+      })
+    )
+    // The stores take about 1.4 GB: removed while the next suites run.
+    storesRemoved = fs.promises
+      .rm(DEFAULT_WORK_DIR, { recursive: true, force: true })
+      .catch(() => undefined)
   } finally {
     await db.stop()
   }
@@ -78,6 +109,7 @@ async function main() {
     await jest("browser tests", "browser", withoutRedis)
   )
 
+  await storesRemoved
   const passed = results.reduce((sum, r) => sum + r.tests, 0)
   const failed =
     results.reduce((sum, r) => sum + r.failed, 0) + checks.filter((ok) => !ok).length

@@ -6,6 +6,8 @@ const path = require("path")
 
 const root = path.resolve(__dirname, "..", "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
+// Another Medusa app (the install tests' throw-away stores) runs its own CLI.
+const binOf = (appDir) => path.join(appDir, "node_modules", ".bin", "medusa")
 
 class MedusaError extends Error {}
 
@@ -20,9 +22,9 @@ function medusaEnv(databaseEnv, extra = {}) {
 }
 
 /** Runs `medusa <args>` to completion; rejects with the tail of its output. */
-function runMedusa(args, env, title = `medusa ${args[0]}`) {
+function runMedusa(args, env, title = `medusa ${args[0]}`, appDir = root) {
   return new Promise((resolve, reject) => {
-    const child = spawn(medusaBin, args, { cwd: root, env })
+    const child = spawn(binOf(appDir), args, { cwd: appDir, env })
     let output = ""
     const collect = (chunk) => {
       output = (output + chunk.toString()).slice(-8000)
@@ -40,10 +42,10 @@ function runMedusa(args, env, title = `medusa ${args[0]}`) {
   })
 }
 
-const migrate = (env) => runMedusa(["db:migrate"], env, "Database migrations")
+const migrate = (env, appDir) => runMedusa(["db:migrate"], env, "Database migrations", appDir)
 
-const createAdminUser = (env, email, password) =>
-  runMedusa(["user", "-e", email, "-p", password], env, "Creating the admin user")
+const createAdminUser = (env, email, password, appDir) =>
+  runMedusa(["user", "-e", email, "-p", password], env, "Creating the admin user", appDir)
 
 const runScript = (env, file) => runMedusa(["exec", file], env, `Script ${file}`)
 
@@ -65,12 +67,12 @@ async function isHealthy(url) {
  * needed, and unlike `medusa develop` no file watcher restarts the server
  * when logs or screenshots are written.
  */
-async function startMedusa({ env, port, logFile, timeoutMs = 240_000 }) {
+async function startMedusa({ env, port, logFile, timeoutMs = 240_000, appDir = root }) {
   const url = `http://localhost:${port}`
   fs.mkdirSync(path.dirname(logFile), { recursive: true })
   const log = fs.createWriteStream(logFile)
-  const child = spawn(medusaBin, ["start"], {
-    cwd: root,
+  const child = spawn(binOf(appDir), ["start"], {
+    cwd: appDir,
     env: { ...env, NODE_ENV: "development", PORT: String(port) },
     detached: true,
   })

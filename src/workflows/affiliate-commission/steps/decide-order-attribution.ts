@@ -121,6 +121,8 @@ async function fetchOrder(
         "item_total",
         "items.id",
         "items.quantity",
+        // Medusa 2.15 computes no totals (all 0) without the order item's own quantity.
+        "items.detail.quantity",
         "items.unit_price",
         "items.is_tax_inclusive",
         "items.subtotal",
