@@ -21,6 +21,7 @@ const affiliateOptions: AffiliateModuleOptions = {
           affiliateApproved: false,
           commissionEarned: false,
           commissionPaid: false,
+          payoutPaid: false,
           accountInvite: false,
           affiliateSignedUp: false,
         }

@@ -214,6 +214,23 @@ medusaIntegrationTestRunner({
         const [commission] = await service.listAffiliateCommissions({ id: first.commission.id })
         expect(commission.status).toBe("paid")
         expect(events.named("affiliate_payout.paid").map((e) => e.data)).toEqual([{ id: retry.id }])
+        // One email for the payout, however often its event arrives.
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const notified = TestEventUtils.waitSubscribersExecution("affiliate_payout.paid", eventBus)
+        await eventBus.emit({ name: "affiliate_payout.paid", data: { id: retry.id } })
+        await notified
+        const sent = await getContainer()
+          .resolve(Modules.NOTIFICATION)
+          .listNotifications({ template: "affiliate-payout-paid" })
+        expect(sent).toEqual([
+          expect.objectContaining({
+            to: "jane@aff.test",
+            resource_id: retry.id,
+            data: expect.objectContaining({
+              payout: expect.objectContaining({ id: retry.id, amount: 6, currency_code: "eur" }),
+            }),
+          }),
+        ])
         expect(await balanceOf(jane.id)).toEqual(
           expect.objectContaining({ payable: 0, in_payout: 0, paid: 6 })
         )

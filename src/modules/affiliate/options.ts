@@ -21,6 +21,8 @@ const notificationsSchema = z
     commissionEarned: template("affiliate-commission-earned"),
     /** To the affiliate when a commission is marked paid. */
     commissionPaid: template("affiliate-commission-paid"),
+    /** To the affiliate when a payout to them is marked paid. */
+    payoutPaid: template("affiliate-payout-paid"),
     /**
      * To an affiliate account sync made a login for: the link to set its
      * password. With `false` sync uses Medusa's reset-password flow instead.

@@ -6,6 +6,7 @@ describe("the plugin's notification options", () => {
       affiliateApproved: "affiliate-approved",
       commissionEarned: "affiliate-commission-earned",
       commissionPaid: "affiliate-commission-paid",
+      payoutPaid: "affiliate-payout-paid",
       accountInvite: "affiliate-account-invite",
       affiliateSignedUp: "affiliate-signed-up",
     })

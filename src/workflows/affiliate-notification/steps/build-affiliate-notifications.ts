@@ -12,11 +12,12 @@ export type AffiliateNotice =
   | "affiliate_approved"
   | "commission_earned"
   | "commission_paid"
+  | "payout_paid"
   | "affiliate_signed_up"
 
 export type BuildAffiliateNotificationsStepInput = {
   notice: AffiliateNotice
-  /** The affiliate's id, or the commission's for the commission notices. */
+  /** The affiliate's id, the commission's for the commission notices, the payout's for `payout_paid`. */
   id: string
 }
 
@@ -32,6 +33,7 @@ const TEMPLATE_OPTION = {
   affiliate_approved: "affiliateApproved",
   commission_earned: "commissionEarned",
   commission_paid: "commissionPaid",
+  payout_paid: "payoutPaid",
   affiliate_signed_up: "affiliateSignedUp",
 } as const satisfies Record<AffiliateNotice, keyof AffiliateNotificationOptions>
 
@@ -39,7 +41,16 @@ const TRIGGER = {
   affiliate_approved: AffiliateEvents.APPROVED,
   commission_earned: AffiliateEvents.COMMISSION_CREATED,
   commission_paid: AffiliateEvents.COMMISSION_UPDATED,
+  payout_paid: AffiliateEvents.PAYOUT_PAID,
   affiliate_signed_up: AffiliateEvents.SIGNED_UP,
+} as const satisfies Record<AffiliateNotice, string>
+
+const RESOURCE_TYPE = {
+  affiliate_approved: "affiliate",
+  commission_earned: "affiliate_commission",
+  commission_paid: "affiliate_commission",
+  payout_paid: "affiliate_payout",
+  affiliate_signed_up: "affiliate",
 } as const satisfies Record<AffiliateNotice, string>
 
 /** `receiver_id` names the recipient in the idempotency key: an email may change between deliveries. */
@@ -62,7 +73,7 @@ export const buildAffiliateNotificationsStep = createStep(
       return new StepResponse([] as CreateNotificationDTO[])
     }
     const notices = await readNotices(container, service, options, input)
-    const resourceType = input.notice.startsWith("commission") ? "affiliate_commission" : "affiliate"
+    const resourceType = RESOURCE_TYPE[input.notice]
     return new StepResponse(
       notices.map(
         (notice): CreateNotificationDTO => ({
@@ -92,6 +103,8 @@ async function readNotices(
       return approvedNotice(service, input.id)
     case "affiliate_signed_up":
       return signedUpNotices(container, service, options, input.id)
+    case "payout_paid":
+      return payoutPaidNotice(service, input.id)
     default:
       return commissionNotice(service, input.notice, input.id)
   }
@@ -152,6 +165,39 @@ async function signedUpNotices(
     .resolve(Modules.USER)
     .listUsers({}, { select: ["id", "email"], take: MAX_ADMIN_RECIPIENTS, order: { created_at: "ASC" } })
   return users.map((user) => ({ to: user.email, receiver_id: user.id, data }))
+}
+
+async function payoutPaidNotice(service: AffiliateModuleService, id: string): Promise<Notice[]> {
+  const [payout] = await service.listAffiliatePayouts(
+    { id },
+    {
+      select: ["id", "affiliate_id", "currency_code", "amount", "status", "paid_at", "provider_reference"],
+      take: 1,
+    }
+  )
+  if (payout?.status !== "paid") {
+    return []
+  }
+  const affiliate = await findAffiliate(service, payout.affiliate_id)
+  if (!affiliate) {
+    return []
+  }
+  return [
+    {
+      to: affiliate.email,
+      receiver_id: affiliate.id,
+      data: {
+        affiliate: affiliateData(affiliate),
+        payout: {
+          id: payout.id,
+          currency_code: payout.currency_code,
+          amount: Number(payout.amount),
+          paid_at: payout.paid_at,
+          provider_reference: payout.provider_reference,
+        },
+      },
+    },
+  ]
 }
 
 async function commissionNotice(
