@@ -3,10 +3,10 @@ import { ContainerRegistrationKeys, MedusaError } from "@medusajs/framework/util
 
 /**
  * Writes `app_metadata.customer_id` of email/password identities in one SQL
- * statement per batch. The auth module's `updateAuthIdentities` reads the
- * identities and updates them through the ORM, which costs a sync batch more
- * than the rest of its writes; the result is the same: the key set, the
- * other keys kept (as its merge keeps them), `updated_at` renewed, no event.
+ * statement per batch, where the auth module's `updateAuthIdentities` loads
+ * each identity as an ORM entity to merge and write it. The result is the
+ * same: the key set, the other keys kept (as its merge keeps them),
+ * `updated_at` renewed, no event.
  */
 
 export type LoginCustomer = { auth_identity_id: string; customer_id: string }
