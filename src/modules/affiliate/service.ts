@@ -198,8 +198,8 @@ class AffiliateModuleService extends MedusaService({
 
   /**
    * Renews a sync run's heartbeat and, after a batch, records its counters,
-   * failures and cursor: one statement, where the generated update reads the
-   * row first, after every batch of a run.
+   * failures and cursor. One statement: it runs after every batch, and the
+   * generated update reads the row before writing it.
    */
   @InjectManager()
   async recordSyncRunProgress(
