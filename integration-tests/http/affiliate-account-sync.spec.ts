@@ -284,13 +284,26 @@ medusaIntegrationTestRunner({
         admin
       )
       const affiliate = await sync.createAffiliate({ name: "Fay Fail", email: "fay@partners.test" })
+      // One who signed up: their login, with a key of its own, is pointed at the new customer, then back.
+      const signedUp = await sync.createAffiliate({ name: "Gil Fail", email: "gil@partners.test" })
+      const auth = container.resolve(Modules.AUTH)
+      const ownMetadata = { affiliate_id: signedUp.id, locale: "fr" }
+      const [login] = await auth.createAuthIdentities([
+        {
+          provider_identities: [{ provider: "emailpass", entity_id: signedUp.email }],
+          app_metadata: ownMetadata,
+        },
+      ])
+      await container.resolve<AffiliateModuleService>(AFFILIATE_MODULE).setAffiliateAccounts([
+        { affiliate_id: signedUp.id, customer_id: null, auth_identity_id: login.id },
+      ])
       const customerModule = container.resolve(Modules.CUSTOMER)
       const failing = jest
         .spyOn(customerModule, "addCustomerToGroup")
         .mockRejectedValueOnce(new Error("group service down"))
 
       const { errors } = await syncAffiliateAccountsWorkflow(container).run({
-        input: { affiliate_ids: [affiliate.id], tags: ["Affiliates"] },
+        input: { affiliate_ids: [affiliate.id, signedUp.id], tags: ["Affiliates"] },
         throwOnError: false,
       })
       failing.mockRestore()
@@ -301,9 +314,13 @@ medusaIntegrationTestRunner({
         .resolve(Modules.AUTH)
         .listProviderIdentities({ entity_id: "fay@partners.test" })
       expect(identities).toHaveLength(0)
+      expect(await customersWithEmail("gil@partners.test")).toHaveLength(0)
+      expect((await auth.retrieveAuthIdentity(login.id)).app_metadata).toEqual(ownMetadata)
       expect(await customerModule.listCustomerGroups({ name: "Affiliates" })).toHaveLength(0)
-      const after = (await api.get(`/admin/affiliates/${affiliate.id}`, admin)).data.affiliate
-      expect(after.customer_id).toBeNull()
+      for (const { id } of [affiliate, signedUp]) {
+        const after = (await api.get(`/admin/affiliates/${id}`, admin)).data.affiliate
+        expect(after.customer_id).toBeNull()
+      }
     })
 
     it("syncs a few hundred affiliates, counting each outcome, past one that fails", async () => {

@@ -29,6 +29,7 @@ import { type AffiliatePayoutProvider, payoutProviderKey } from "./payout-provid
 import { balanceRows, type LedgerFilter, payableLines } from "./utils/payout-ledger"
 import {
   DEFAULT_ATTRIBUTION_ORDER,
+  type AffiliateAccountDTO,
   type AffiliateCommissionCountDTO,
   type AffiliateCommissionFilters,
   type AffiliateBalanceDTO,
@@ -234,6 +235,77 @@ class AffiliateModuleService extends MedusaService({
       )
       .returning("id")
     return claimed.length === 1
+  }
+
+  /**
+   * The ids of the next `take` approved affiliates after `afterId`, in id
+   * order: the batches of an account-sync run.
+   */
+  @InjectManager()
+  async listApprovedAffiliateIdsAfter(
+    afterId: string | null,
+    take: number,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const knex = knexOf(sharedContext)
+    const query = knex("affiliate").select("id").where({ status: "approved" }).whereNull("deleted_at")
+    if (afterId) {
+      query.where("id", ">", afterId)
+    }
+    const rows: { id: string }[] = await query.orderBy("id").limit(take)
+    return rows.map(({ id }) => id)
+  }
+
+  /**
+   * What account sync reads of these affiliates, as plain rows: loading a
+   * batch of affiliates as ORM entities (with their collections) costs more
+   * than the query.
+   */
+  @InjectManager()
+  async listAffiliateAccounts(
+    ids: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateAccountDTO[]> {
+    if (!ids.length) {
+      return []
+    }
+    const knex = knexOf(sharedContext)
+    return knex("affiliate")
+      .select("id", "email", "name", "status", "customer_id", "auth_identity_id", "account_invited_at")
+      .whereIn("id", ids)
+      .whereNull("deleted_at")
+  }
+
+  /**
+   * Renews a sync run's heartbeat and, after a batch, records its counters,
+   * failures and cursor. One statement: it runs after every batch, and the
+   * generated update reads the row before writing it.
+   */
+  @InjectManager()
+  async recordSyncRunProgress(
+    runId: string,
+    progress?: {
+      processed: number
+      created: number
+      linked: number
+      tagged: number
+      skipped: number
+      failed: number
+      errors: Record<string, string>
+      cursor: string
+    },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const knex = knexOf(sharedContext)
+    const { errors, ...columns } = progress ?? {}
+    await knex("affiliate_sync_run")
+      .update({
+        ...columns,
+        ...(errors && { errors: JSON.stringify(errors) }),
+        heartbeat_at: knex.fn.now(),
+        updated_at: knex.fn.now(),
+      })
+      .where({ id: runId })
   }
 
   /**

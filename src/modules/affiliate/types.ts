@@ -23,6 +23,17 @@ export type AffiliateDTO = {
   updated_at: Date
 }
 
+/** What account sync reads of an affiliate. */
+export type AffiliateAccountDTO = {
+  id: string
+  email: string
+  name: string
+  status: AffiliateStatus
+  customer_id: string | null
+  auth_identity_id: string | null
+  account_invited_at: Date | null
+}
+
 export type CreateAffiliateDTO = {
   name: string
   email: string

@@ -36,12 +36,12 @@ type BatchOutcome = SyncAffiliateAccountResult | { affiliate_id: string; error: 
 async function syncBatch(
   container: MedusaContainer,
   affiliateIds: string[],
-  tags: string[],
+  groups: { tags: string[]; group_ids?: string[] },
   heartbeat: () => Promise<unknown>
 ): Promise<BatchOutcome[]> {
   const sync = (ids: string[]) =>
     syncAffiliateAccountsWorkflow(container).run({
-      input: { affiliate_ids: ids, tags },
+      input: { affiliate_ids: ids, ...groups },
       throwOnError: false,
     })
   const { result, errors } = await sync(affiliateIds)
@@ -60,6 +60,21 @@ async function syncBatch(
     )
   }
   return outcomes
+}
+
+/**
+ * The ids of the run's tag groups once they all exist (the first batch with
+ * a customer to tag creates the missing ones), so that later batches do not
+ * look them up again; undefined until then.
+ */
+async function findTagGroupIds(container: MedusaContainer, tags: string[]) {
+  const names = [...new Set(tags)]
+  const groups = names.length
+    ? await container
+        .resolve(Modules.CUSTOMER)
+        .listCustomerGroups({ name: { $in: names } }, { select: ["id"] })
+    : []
+  return groups.length === names.length ? groups.map((group) => group.id) : undefined
 }
 
 /**
@@ -105,12 +120,10 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
   let lastId: string | null = run.cursor
 
   try {
+    let groupIds: string[] | undefined
     for (;;) {
-      const batch = await service.listAffiliates(
-        { status: "approved", ...(lastId && { id: { $gt: lastId } }) },
-        { select: ["id"], order: { id: "ASC" }, take: SYNC_RUN_BATCH_SIZE }
-      )
-      if (!batch.length) {
+      const ids = await service.listApprovedAffiliateIdsAfter(lastId, SYNC_RUN_BATCH_SIZE)
+      if (!ids.length) {
         break
       }
       const record = (affiliateId: string, message: string) => {
@@ -118,10 +131,14 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
           errors[affiliateId] = message
         }
       }
-      const heartbeat = () =>
-        service.updateAffiliateSyncRuns({ id: runId, heartbeat_at: new Date() })
-      const ids = batch.map(({ id }) => id)
-      for (const outcome of await syncBatch(container, ids, run.tags, heartbeat)) {
+      const heartbeat = () => service.recordSyncRunProgress(runId)
+      groupIds ??= await findTagGroupIds(container, run.tags)
+      for (const outcome of await syncBatch(
+        container,
+        ids,
+        { tags: run.tags, group_ids: groupIds },
+        heartbeat
+      )) {
         counters.processed++
         if ("error" in outcome) {
           counters.failed++
@@ -139,14 +156,8 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
           counters.skipped++
         }
       }
-      lastId = batch[batch.length - 1].id
-      await service.updateAffiliateSyncRuns({
-        id: runId,
-        ...counters,
-        errors,
-        cursor: lastId,
-        heartbeat_at: new Date(),
-      })
+      lastId = ids[ids.length - 1]
+      await service.recordSyncRunProgress(runId, { ...counters, errors, cursor: lastId })
     }
 
     await service.updateAffiliateSyncRuns({

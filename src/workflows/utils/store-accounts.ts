@@ -3,9 +3,10 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { normalizeEmail } from "../../modules/affiliate/utils/normalize"
 
 /**
- * Reads of Medusa's auth and customer tables that their modules' filters
- * cannot express: emails compared with `lower()`, and JSON keys of metadata.
- * Each is one query for any number of emails or ids.
+ * Reads of Medusa's auth and customer tables in SQL: what their modules'
+ * filters cannot express (emails compared with `lower()`, JSON keys of
+ * metadata), and the batch reads of account sync, where loading ORM entities
+ * cost more than the query. Each is one query for any number of emails or ids.
  */
 
 /** An email/password login (one login can serve customers, affiliates and admins). */
@@ -61,43 +62,115 @@ export async function findLoginsById(
   return new Map(logins.map((login) => [login.id, login]))
 }
 
+const groupByEmail = <T extends { email: string }>(rows: T[]): Map<string, T[]> => {
+  const byEmail = new Map<string, T[]>()
+  for (const row of rows) {
+    const key = normalizeEmail(row.email)
+    const found = byEmail.get(key)
+    if (found) {
+      found.push(row)
+    } else {
+      byEmail.set(key, [row])
+    }
+  }
+  return byEmail
+}
+
 /**
- * Who already has an account with each email, in any letter case, by the
+ * The email/password logins with each email, in any letter case, by the
  * lower-cased email. Medusa compares emails as written (`V@x.test` and
  * `v@x.test` can be two logins); the plugin treats them as one person.
+ * Without an index on the lower-cased email this reads the whole table: ask
+ * only for the emails that need it.
  */
+export async function findLoginsByEmail(
+  container: MedusaContainer,
+  emails: string[]
+): Promise<Map<string, StoreLogin[]>> {
+  const lowered = [...new Set(emails.map(normalizeEmail))]
+  if (!lowered.length) {
+    return new Map()
+  }
+  const logins: StoreLogin[] = await loginsQuery(container).whereRaw(
+    "lower(login.entity_id) = any(?)",
+    [lowered]
+  )
+  return groupByEmail(logins)
+}
+
+/** The registered customers with each email, in any letter case, by the lower-cased email (see `findLoginsByEmail`). */
+export async function findRegisteredCustomersByEmail(
+  container: MedusaContainer,
+  emails: string[]
+): Promise<Map<string, RegisteredCustomer[]>> {
+  const lowered = [...new Set(emails.map(normalizeEmail))]
+  if (!lowered.length) {
+    return new Map()
+  }
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const customers: RegisteredCustomer[] = await knex("customer")
+    .select("id", "email", "created_by", knex.raw("metadata ->> 'affiliate_id' as affiliate_id"))
+    .where({ has_account: true })
+    .whereNull("deleted_at")
+    .whereRaw("lower(email) = any(?)", [lowered])
+  return groupByEmail(customers)
+}
+
+/** Who already has an account with each email, by the lower-cased email (see `findLoginsByEmail`). */
 export async function findStoreAccountsByEmail(
   container: MedusaContainer,
   emails: string[]
 ): Promise<Map<string, StoreAccountsOfEmail>> {
-  const lowered = [...new Set(emails.map(normalizeEmail))]
-  const accounts = new Map<string, StoreAccountsOfEmail>()
-  if (!lowered.length) {
-    return accounts
-  }
-  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
   const [logins, customers] = await Promise.all([
-    loginsQuery(container).whereRaw("lower(login.entity_id) = any(?)", [lowered]),
-    knex("customer")
-      .select("id", "email", "created_by", knex.raw("metadata ->> 'affiliate_id' as affiliate_id"))
-      .where({ has_account: true })
-      .whereNull("deleted_at")
-      .whereRaw("lower(email) = any(?)", [lowered]),
+    findLoginsByEmail(container, emails),
+    findRegisteredCustomersByEmail(container, emails),
   ])
-  const accountsOf = (email: string) => {
-    const key = normalizeEmail(email)
-    let found = accounts.get(key)
-    if (!found) {
-      found = { logins: [], registered_customers: [] }
-      accounts.set(key, found)
-    }
-    return found
-  }
-  for (const login of logins as StoreLogin[]) {
-    accountsOf(login.email).logins.push(login)
-  }
-  for (const customer of customers as RegisteredCustomer[]) {
-    accountsOf(customer.email).registered_customers.push(customer)
+  const accounts = new Map<string, StoreAccountsOfEmail>()
+  for (const email of new Set([...logins.keys(), ...customers.keys()])) {
+    accounts.set(email, {
+      logins: logins.get(email) ?? [],
+      registered_customers: customers.get(email) ?? [],
+    })
   }
   return accounts
+}
+
+/** Which of these customers exist (not deleted). */
+export async function findExistingCustomerIds(
+  container: MedusaContainer,
+  ids: string[]
+): Promise<Set<string>> {
+  if (!ids.length) {
+    return new Set()
+  }
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const customers: { id: string }[] = await knex("customer")
+    .select("id")
+    .whereIn("id", [...new Set(ids)])
+    .whereNull("deleted_at")
+  return new Set(customers.map(({ id }) => id))
+}
+
+/** The groups among `groupIds` each customer is in, by customer id. */
+export async function findGroupMemberships(
+  container: MedusaContainer,
+  customerIds: string[],
+  groupIds: string[]
+): Promise<Map<string, Set<string>>> {
+  const memberships = new Map<string, Set<string>>()
+  if (!customerIds.length || !groupIds.length) {
+    return memberships
+  }
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const rows: { customer_id: string; customer_group_id: string }[] = await knex(
+    "customer_group_customer"
+  )
+    .select("customer_id", "customer_group_id")
+    .whereIn("customer_id", customerIds)
+    .whereIn("customer_group_id", groupIds)
+    .whereNull("deleted_at")
+  for (const { customer_id, customer_group_id } of rows) {
+    memberships.set(customer_id, (memberships.get(customer_id) ?? new Set()).add(customer_group_id))
+  }
+  return memberships
 }

@@ -1,5 +1,6 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import { findGroupMemberships } from "../../utils/store-accounts"
 
 type Membership = { customer_id: string; customer_group_id: string }
 
@@ -28,15 +29,7 @@ export const addCustomersToGroupsStep = createStep(
     const customers = container.resolve(Modules.CUSTOMER)
     const created = new Set(input.new_customer_ids)
     const existing = input.customer_ids.filter((id) => !created.has(id))
-    const current = existing.length
-      ? await customers.listCustomers(
-          { id: existing },
-          { select: ["id", "groups.id"], relations: ["groups"] }
-        )
-      : []
-    const groupsOf = new Map(
-      current.map((customer) => [customer.id, new Set((customer.groups ?? []).map((group) => group.id))])
-    )
+    const groupsOf = await findGroupMemberships(container, existing, input.group_ids)
     const missing: Membership[] = input.customer_ids.flatMap((customer_id) =>
       input.group_ids
         .filter((groupId) => !groupsOf.get(customer_id)?.has(groupId))

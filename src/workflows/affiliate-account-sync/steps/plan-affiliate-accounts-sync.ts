@@ -1,12 +1,14 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
-import { MedusaError, Modules } from "@medusajs/framework/utils"
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { AffiliateAccountDTO } from "../../../modules/affiliate/types"
 import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
 import {
+  findExistingCustomerIds,
+  findLoginsByEmail,
   findLoginsById,
-  findStoreAccountsByEmail,
+  findRegisteredCustomersByEmail,
   type StoreLogin,
 } from "../../utils/store-accounts"
 
@@ -41,16 +43,6 @@ export type AccountSyncPlan = {
   attach_identity: boolean
 }
 
-type AffiliateRow = {
-  id: string
-  email: string
-  name: string
-  status: string
-  customer_id: string | null
-  auth_identity_id: string | null
-  account_invited_at: Date | null
-}
-
 /** `created_by` of the customers account sync creates, so an interrupted sync recognises its own. */
 export const ACCOUNT_SYNC_CREATOR = "affiliate-account-sync"
 
@@ -61,16 +53,6 @@ export const ACCOUNT_IN_USE_REASON =
 const splitName = (name: string) => {
   const [first_name, ...rest] = name.trim().split(/\s+/)
   return { first_name: first_name ?? "", last_name: rest.join(" ") }
-}
-
-async function findExistingCustomerIds(container: MedusaContainer, ids: string[]) {
-  if (!ids.length) {
-    return new Set<string>()
-  }
-  const customers = await container
-    .resolve(Modules.CUSTOMER)
-    .listCustomers({ id: ids }, { select: ["id"] })
-  return new Set(customers.map(({ id }) => id))
 }
 
 export const planAffiliateAccountsSyncStepId = "plan-affiliate-accounts-sync"
@@ -90,20 +72,7 @@ export const planAffiliateAccountsSyncStep = createStep(
   async (input: { affiliate_ids: string[] }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
 
-    const affiliates: AffiliateRow[] = await service.listAffiliates(
-      { id: input.affiliate_ids },
-      {
-        select: [
-          "id",
-          "email",
-          "name",
-          "status",
-          "customer_id",
-          "auth_identity_id",
-          "account_invited_at",
-        ],
-      }
-    )
+    const affiliates = await service.listAffiliateAccounts(input.affiliate_ids)
     const affiliateById = new Map(affiliates.map((affiliate) => [affiliate.id, affiliate]))
     const missing = input.affiliate_ids.filter((id) => !affiliateById.has(id))
     if (missing.length) {
@@ -120,7 +89,7 @@ export const planAffiliateAccountsSyncStep = createStep(
       container,
       approved.flatMap((affiliate) => affiliate.auth_identity_id ?? [])
     )
-    const recordedLoginOf = (affiliate: AffiliateRow) => {
+    const recordedLoginOf = (affiliate: AffiliateAccountDTO) => {
       const login = affiliate.auth_identity_id ? loginsById.get(affiliate.auth_identity_id) : undefined
       return login?.affiliate_id === affiliate.id ? login : undefined
     }
@@ -128,19 +97,27 @@ export const planAffiliateAccountsSyncStep = createStep(
       ...approved.flatMap((affiliate) => affiliate.customer_id ?? []),
       ...approved.flatMap((affiliate) => recordedLoginOf(affiliate)?.customer_id ?? []),
     ])
-    const isLinked = (affiliate: AffiliateRow) =>
+    const isLinked = (affiliate: AffiliateAccountDTO) =>
       !!affiliate.customer_id && existingCustomers.has(affiliate.customer_id)
-    const loginCustomerOf = (affiliate: AffiliateRow) => {
+    const loginCustomerOf = (affiliate: AffiliateAccountDTO) => {
       const customerId = recordedLoginOf(affiliate)?.customer_id
       return customerId && existingCustomers.has(customerId) ? customerId : null
     }
     const needAccount = approved.filter(
       (affiliate) => !isLinked(affiliate) && !loginCustomerOf(affiliate)
     )
-    const accounts = await findStoreAccountsByEmail(
-      container,
-      needAccount.map((affiliate) => affiliate.email)
-    )
+    // Other logins with the email matter only to an affiliate without one of
+    // their own: the emails of the others are not read.
+    const [loginsByEmail, customersByEmail] = await Promise.all([
+      findLoginsByEmail(
+        container,
+        needAccount.filter((affiliate) => !recordedLoginOf(affiliate)).map((affiliate) => affiliate.email)
+      ),
+      findRegisteredCustomersByEmail(
+        container,
+        needAccount.map((affiliate) => affiliate.email)
+      ),
+    ])
 
     const plans = input.affiliate_ids.map((id): AccountSyncPlan => {
       const affiliate = affiliateById.get(id)!
@@ -176,12 +153,13 @@ export const planAffiliateAccountsSyncStep = createStep(
         return { ...withLogin(recordedLogin), action: "link", customer_id: loginCustomer }
       }
 
-      const { logins = [], registered_customers = [] } =
-        accounts.get(normalizeEmail(affiliate.email)) ?? {}
+      const email = normalizeEmail(affiliate.email)
+      const logins = loginsByEmail.get(email) ?? []
+      const registeredCustomers = customersByEmail.get(email) ?? []
       // What an interrupted sync of this affiliate left: the login it made
       // (tied to the affiliate) and the customer it made (marked as its own).
       const login = recordedLogin ?? logins.find((found) => found.affiliate_id === affiliate.id)
-      const madeBySync = registered_customers.find(
+      const madeBySync = registeredCustomers.find(
         (customer) =>
           customer.created_by === ACCOUNT_SYNC_CREATOR && customer.affiliate_id === affiliate.id
       )
@@ -198,7 +176,7 @@ export const planAffiliateAccountsSyncStep = createStep(
       // A new registered customer, unless the email already has an account
       // (Medusa allows one registered customer per email) or, for an
       // affiliate without a login of their own, someone else's login.
-      if (registered_customers.length || (!login && logins.length)) {
+      if (registeredCustomers.length || (!login && logins.length)) {
         return { ...plan, skip_reason: ACCOUNT_IN_USE_REASON }
       }
       return { ...next, action: "create" }

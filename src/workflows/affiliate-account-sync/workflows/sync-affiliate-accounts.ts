@@ -27,6 +27,11 @@ export type SyncAffiliateAccountsWorkflowInput = {
   affiliate_ids: string[]
   /** Names of the customer groups the affiliates' customers join. */
   tags: string[]
+  /**
+   * The ids of those groups, when the caller resolved them already (a full
+   * run does, once for all its batches); else they are found or created here.
+   */
+  group_ids?: string[]
 }
 
 /** What syncing did for one affiliate, as the run's counters count it. */
@@ -130,15 +135,21 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
     attachIdentitiesToCustomersStep({ attachments: accounts.attachments })
     linkAffiliateCustomersStep({ links: accounts.links })
 
+    const ensuredGroupIds = when(
+      { input, accounts },
+      ({ input, accounts }) => accounts.customerIds.length > 0 && !input.group_ids
+    ).then(() => ensureCustomerGroupsStep({ names: input.tags }))
+    const groupIds = transform(
+      { input, ensuredGroupIds },
+      ({ input, ensuredGroupIds }) => input.group_ids ?? ensuredGroupIds ?? []
+    )
     const tagged = when({ accounts }, ({ accounts }) => accounts.customerIds.length > 0).then(
-      () => {
-        const groupIds = ensureCustomerGroupsStep({ names: input.tags })
-        return addCustomersToGroupsStep({
+      () =>
+        addCustomersToGroupsStep({
           customer_ids: accounts.customerIds,
           group_ids: groupIds,
           new_customer_ids: accounts.newCustomerIds,
         })
-      }
     )
 
     releaseLockStep({ key: lockKeys })
