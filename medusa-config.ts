@@ -1,3 +1,4 @@
+import path from "path"
 import { defineConfig, loadEnv, MedusaError } from "@medusajs/framework/utils"
 import type { AffiliateModuleOptions } from "./src/modules/affiliate"
 
@@ -10,6 +11,11 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
  */
 const affiliateOptions: AffiliateModuleOptions = {
   defaultCommissionRate: Number(process.env.AFFILIATE_DEFAULT_RATE ?? 10),
+  // The HTTP tests pay through a provider that makes no network call.
+  payoutProviders:
+    process.env.NODE_ENV === "test"
+      ? [{ resolve: path.join(__dirname, "integration-tests/fixtures/payout-provider"), id: "test" }]
+      : [],
 }
 
 const WORKER_MODES = ["shared", "server", "worker"] as const

@@ -259,6 +259,8 @@ medusaIntegrationTestRunner({
           auto_connect: true,
           attribution_order: ["connection", "coupon", "link"],
           account_sync: { enabled: false, tags: [] },
+          hold_days: 0,
+          minimum_payouts: {},
         })
       })
 

@@ -39,14 +39,17 @@ import {
   listAffiliateCommissionsQueryConfig,
   retrieveAffiliateCommissionQueryConfig,
 } from "./admin/affiliate-commissions/query-config"
+import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts/middlewares"
 import { StoreSetCartAffiliate } from "./store/carts/validators"
 import {
   StoreCreateAffiliate,
   StoreGetAffiliateListParams,
+  StoreUpdateAffiliate,
 } from "./store/affiliates/validators"
 
 export default defineMiddlewares({
   routes: [
+    ...adminAffiliatePayoutRoutesMiddlewares,
     {
       method: ["GET"],
       matcher: "/admin/affiliates",
@@ -200,9 +203,14 @@ export default defineMiddlewares({
       ],
     },
     {
-      method: ["GET"],
+      method: ["GET", "POST"],
       matcher: "/store/affiliates/me*",
       middlewares: [authenticate("affiliate", ["bearer", "session"])],
+    },
+    {
+      method: ["POST"],
+      matcher: "/store/affiliates/me",
+      middlewares: [validateAndTransformBody(StoreUpdateAffiliate)],
     },
     {
       method: ["GET"],

@@ -8,4 +8,7 @@ export const AffiliateEvents = {
   COMMISSION_UPDATED: "affiliate_commission.updated",
   SYNC_RUN_CREATED: "affiliate_sync_run.created",
   SYNC_RUN_COMPLETED: "affiliate_sync_run.completed",
+  PAYOUT_CREATED: "affiliate_payout.created",
+  PAYOUT_PAID: "affiliate_payout.paid",
+  PAYOUT_FAILED: "affiliate_payout.failed",
 } as const

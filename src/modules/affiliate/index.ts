@@ -1,4 +1,5 @@
 import { Module } from "@medusajs/framework/utils"
+import payoutProvidersLoader from "./loaders/payout-providers"
 import validateOptionsLoader from "./loaders/validate-options"
 import AffiliateModuleService from "./service"
 
@@ -6,9 +7,14 @@ export const AFFILIATE_MODULE = "affiliate"
 
 export default Module(AFFILIATE_MODULE, {
   service: AffiliateModuleService,
-  loaders: [validateOptionsLoader],
+  loaders: [validateOptionsLoader, payoutProvidersLoader],
 })
 
 export { AffiliateModuleService }
 export * from "./types"
 export type { AffiliateModuleOptions } from "./options"
+export type {
+  AffiliatePayoutProvider,
+  PayoutProviderResult,
+  PayoutToPay,
+} from "./payout-provider"

@@ -8,6 +8,21 @@ export const affiliateModuleOptionsSchema = z
     defaultCommissionRate: z.number().min(0).max(100).default(10),
     /** The storefront's address, for the referral links shown to affiliates. */
     storefrontUrl: z.url().optional(),
+    /**
+     * Payment providers for automatic payouts, as Medusa module providers:
+     * `{ resolve, id, options? }`. `manual` is built in.
+     */
+    payoutProviders: z
+      .array(
+        z.object({
+          resolve: z.string().min(1),
+          id: z.string().regex(/^[a-z0-9_-]{1,50}$/, {
+            error: "id must be 1 to 50 lower-case letters, digits, '-' or '_'",
+          }).refine((id) => id !== "manual", { error: "id manual is built in" }),
+          options: z.record(z.string(), z.unknown()).optional(),
+        })
+      )
+      .default([]),
   })
   // Not strict: Medusa adds its own keys (such as `database`) to module options.
   .passthrough()

@@ -2,7 +2,10 @@ import type { Context } from "@medusajs/framework/types"
 import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
+  InjectTransactionManager,
+  MathBN,
   MedusaContext,
+  MedusaError,
   MedusaService,
 } from "@medusajs/framework/utils"
 import Affiliate from "./models/affiliate"
@@ -11,6 +14,9 @@ import AffiliateCommissionAdjustment from "./models/affiliate-commission-adjustm
 import AffiliateConnection from "./models/affiliate-connection"
 import AffiliateJobCursor from "./models/affiliate-job-cursor"
 import AffiliateOrderAttribution from "./models/affiliate-order-attribution"
+import AffiliatePayout from "./models/affiliate-payout"
+import AffiliatePayoutBatch from "./models/affiliate-payout-batch"
+import AffiliatePayoutItem from "./models/affiliate-payout-item"
 import AffiliatePromotion from "./models/affiliate-promotion"
 import AffiliateSettings from "./models/affiliate-settings"
 import AffiliateSyncRun from "./models/affiliate-sync-run"
@@ -18,10 +24,14 @@ import {
   resolveAffiliateModuleOptions,
   type ResolvedAffiliateModuleOptions,
 } from "./options"
+import { type AffiliatePayoutProvider, payoutProviderKey } from "./payout-provider"
+import { balanceRows, type LedgerFilter, payableLines } from "./utils/payout-ledger"
 import {
   DEFAULT_ATTRIBUTION_ORDER,
   type AffiliateCommissionFilters,
+  type AffiliateBalanceDTO,
   type AffiliateCommissionTotalsDTO,
+  type CreatePayoutBatchDTO,
   type AffiliateCustomerRowDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
@@ -79,15 +89,32 @@ class AffiliateModuleService extends MedusaService({
   AffiliateConnection,
   AffiliateJobCursor,
   AffiliateOrderAttribution,
+  AffiliatePayout,
+  AffiliatePayoutBatch,
+  AffiliatePayoutItem,
   AffiliatePromotion,
   AffiliateSettings,
   AffiliateSyncRun,
 }) {
   protected readonly options_: ResolvedAffiliateModuleOptions
+  protected readonly container_: Record<string, unknown>
 
   constructor(container: Record<string, unknown>, options: unknown) {
     super(...arguments)
+    this.container_ = container
     this.options_ = resolveAffiliateModuleOptions(options)
+  }
+
+  /** The payout provider registered under `id` (see the `payoutProviders` option). */
+  async retrievePayoutProvider(id: string): Promise<AffiliatePayoutProvider> {
+    const known = ["manual", ...this.options_.payoutProviders.map((provider) => provider.id)]
+    if (!known.includes(id)) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Unknown payout provider ${id}: the store has ${known.join(", ")}`
+      )
+    }
+    return this.container_[payoutProviderKey(id)] as AffiliatePayoutProvider
   }
 
   /**
@@ -115,6 +142,8 @@ class AffiliateModuleService extends MedusaService({
         enabled: saved?.account_sync_enabled ?? false,
         tags: (saved?.account_sync_tags as string[] | null) ?? [],
       },
+      hold_days: saved?.hold_days ?? 0,
+      minimum_payouts: (saved?.minimum_payouts as Record<string, number> | null) ?? {},
     }
   }
 
@@ -377,6 +406,127 @@ class AffiliateModuleService extends MedusaService({
       adjustments: Number(row.adjustments),
       net: Number(row.net),
     }))
+  }
+
+  /**
+   * What each affiliate is owed, per currency: on hold, payable, in payouts,
+   * paid; a page of (affiliate, currency) rows and their number.
+   */
+  @InjectManager()
+  async listAndCountAffiliateBalances(
+    filter: LedgerFilter = {},
+    { skip = 0, take = 20 }: { skip?: number; take?: number } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<[AffiliateBalanceDTO[], number]> {
+    if (filter.affiliate_ids && !filter.affiliate_ids.length) {
+      return [[], 0]
+    }
+    const knex = knexOf(sharedContext)
+    const [rows, [{ count }]]: [Record<string, string>[], { count: string }[]] =
+      await Promise.all([
+        balanceRows(knex, filter).limit(take).offset(skip),
+        knex.count({ count: "*" }).from(balanceRows(knex, filter).clearOrder().as("b")),
+      ])
+    const balances = rows.map((row) => ({
+      affiliate_id: row.affiliate_id,
+      currency_code: row.currency_code,
+      on_hold: Number(row.on_hold),
+      payable: Number(row.payable),
+      in_payout: Number(row.in_payout),
+      paid: Number(row.paid),
+    }))
+    return [balances, Number(count)]
+  }
+
+  /**
+   * A batch with one draft payout per affiliate and currency whose payable
+   * balance reaches the currency's minimum (and is above zero), holding
+   * exactly the lines it pays. All in one transaction; the unique indexes on
+   * the items refuse a line another payout holds, whatever runs concurrently.
+   */
+  @InjectManager()
+  async createPayoutBatch(
+    input: CreatePayoutBatchDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ batch_id: string; payout_ids: string[] }> {
+    return await this.createPayoutBatch_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async createPayoutBatch_(
+    input: CreatePayoutBatchDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ batch_id: string; payout_ids: string[] }> {
+    const lines: {
+      affiliate_id: string
+      currency_code: string
+      commission_id: string | null
+      adjustment_id: string | null
+      amount: string
+    }[] = await payableLines(knexOf(sharedContext), input)
+
+    const groups = new Map<string, typeof lines>()
+    for (const line of lines) {
+      const key = `${line.affiliate_id} ${line.currency_code}`
+      groups.set(key, [...(groups.get(key) ?? []), line])
+    }
+    const payable = [...groups.values()]
+      .map((group) => ({ group, total: MathBN.sum(...group.map((line) => line.amount)) }))
+      .filter(({ group, total }) => {
+        const minimum = input.minimum_payouts[group[0].currency_code] ?? 0
+        return MathBN.gt(total, 0) && MathBN.gte(total, minimum)
+      })
+    if (!payable.length) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        "Nothing to pay: no affiliate has a payable balance of at least the minimum payout"
+      )
+    }
+
+    const batch = await this.createAffiliatePayoutBatches(
+      { created_by: input.created_by ?? null },
+      sharedContext
+    )
+    const payouts = await this.createAffiliatePayouts(
+      payable.map(({ group, total }) => ({
+        batch_id: batch.id,
+        affiliate_id: group[0].affiliate_id,
+        currency_code: group[0].currency_code,
+        amount: total.toNumber(),
+      })),
+      sharedContext
+    )
+    await this.createAffiliatePayoutItems(
+      payable.flatMap(({ group }, index) =>
+        group.map((line) => ({
+          payout_id: payouts[index].id,
+          commission_id: line.commission_id,
+          adjustment_id: line.adjustment_id,
+          amount: Number(line.amount),
+        }))
+      ),
+      sharedContext
+    )
+    return { batch_id: batch.id, payout_ids: payouts.map((payout) => payout.id) }
+  }
+
+  /** The payout (not failed or canceled) holding each of these commissions. */
+  @InjectManager()
+  async findPayoutsHoldingCommissions(
+    commissionIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Record<string, string>> {
+    if (!commissionIds.length) {
+      return {}
+    }
+    const rows: { commission_id: string; payout_id: string }[] = await knexOf(sharedContext)(
+      "affiliate_payout_item"
+    )
+      .select("commission_id", "payout_id")
+      .whereIn("commission_id", commissionIds)
+      .whereNull("released_at")
+      .whereNull("deleted_at")
+    return Object.fromEntries(rows.map((row) => [row.commission_id, row.payout_id]))
   }
 }
 

@@ -67,6 +67,10 @@ export type AffiliateSettingsDTO = {
   auto_connect: boolean
   attribution_order: AttributionMethod[]
   account_sync: AccountSyncSettingsDTO
+  /** Days a new commission is held before it can be approved (0: no hold). */
+  hold_days: number
+  /** The smallest payout per lower-case currency code, in major units. */
+  minimum_payouts: Record<string, number>
 }
 
 export type AccountSyncSettingsDTO = {
@@ -91,6 +95,29 @@ export type AffiliateCommissionTotalsDTO = {
   net: number
 }
 
+/** What an affiliate is owed in one currency (major units). */
+export type AffiliateBalanceDTO = {
+  affiliate_id: string
+  currency_code: string
+  /** Pending commissions (in their hold period or awaiting review), net of refunds. */
+  on_hold: number
+  /** Approved and in no payout, plus adjustments not yet settled (negative after a refund of paid money). */
+  payable: number
+  /** In draft or processing payouts. */
+  in_payout: number
+  /** In paid payouts, and commissions marked paid by hand. */
+  paid: number
+}
+
+export type CreatePayoutBatchDTO = {
+  /** Only these affiliates; all when absent. */
+  affiliate_ids?: string[]
+  currency_code?: string
+  /** Per lower-case currency code, major units. */
+  minimum_payouts: Record<string, number>
+  created_by?: string | null
+}
+
 /** `null` puts a setting back to its default. */
 export type UpdateAffiliateSettingsDTO = {
   default_commission_rate?: number | null
@@ -99,6 +126,8 @@ export type UpdateAffiliateSettingsDTO = {
   auto_connect?: boolean
   attribution_order?: AttributionMethod[] | null
   account_sync?: Partial<AccountSyncSettingsDTO>
+  hold_days?: number
+  minimum_payouts?: Record<string, number> | null
 }
 
 export type { AffiliateStatus }

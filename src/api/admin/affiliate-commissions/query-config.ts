@@ -10,6 +10,7 @@ export const defaultAdminAffiliateCommissionFields = [
   "attribution",
   "status",
   "reason",
+  "available_at",
   "metadata",
   "created_at",
   "updated_at",

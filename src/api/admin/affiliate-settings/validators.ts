@@ -51,6 +51,26 @@ export const AdminUpdateAffiliateSettings = z
       })
       .partial()
       .strict(),
+    hold_days: z
+      .number({ error: "hold_days must be a whole number of days from 0 to 365" })
+      .int({ error: "hold_days must be a whole number of days from 0 to 365" })
+      .min(0, { error: "hold_days must be a whole number of days from 0 to 365" })
+      .max(365, { error: "hold_days must be a whole number of days from 0 to 365" }),
+    minimum_payouts: z
+      .record(
+        z.string().regex(/^[a-z]{3}$/, {
+          error: "minimum_payouts keys must be lower-case currency codes, like usd",
+        }),
+        z
+          .number({ error: "minimum_payouts amounts must be numbers" })
+          .min(0, { error: "minimum_payouts amounts must be at least 0" })
+          .max(1_000_000_000, { error: "minimum_payouts amounts are at most 1,000,000,000" }),
+        { error: "minimum_payouts must map currency codes to amounts, like { \"usd\": 50 }" }
+      )
+      .refine((minimums) => Object.keys(minimums).length <= 200, {
+        error: "minimum_payouts can name at most 200 currencies",
+      })
+      .nullable(),
   })
   .partial()
   .strict()

@@ -4,16 +4,27 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
 
 /**
  * The signed-in affiliate as they see themselves: profile, effective rate,
- * referral link and commission totals.
+ * referral link, commission totals, balances and payout method.
  */
 export async function retrieveAffiliateProfile(scope: MedusaContainer, affiliateId: string) {
   const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
   const affiliate = await service.retrieveAffiliate(affiliateId, {
-    select: ["id", "name", "email", "code", "status", "commission_rate", "created_at"],
+    select: [
+      "id",
+      "name",
+      "email",
+      "code",
+      "status",
+      "commission_rate",
+      "payout_method",
+      "payout_details",
+      "created_at",
+    ],
   })
-  const [settings, totals] = await Promise.all([
+  const [settings, totals, [balances]] = await Promise.all([
     service.retrieveEffectiveSettings(),
     service.summarizeCommissions([affiliateId]),
+    service.listAndCountAffiliateBalances({ affiliate_ids: [affiliateId] }, { take: 100 }),
   ])
   return {
     ...affiliate,
@@ -24,6 +35,7 @@ export async function retrieveAffiliateProfile(scope: MedusaContainer, affiliate
     referral_link: await service.buildReferralLink(affiliate.code),
     referral_query: `ref=${affiliate.code}`,
     commission_totals: totals.map(({ affiliate_id: _, ...total }) => total),
+    balances: balances.map(({ affiliate_id: _, ...balance }) => balance),
   }
 }
 

@@ -1,6 +1,11 @@
 import { z } from "@medusajs/framework/zod"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
-import { createListParams, metadataParam, NAME_MAX_LENGTH } from "../../utils/validators"
+import {
+  createListParams,
+  EMAIL_MAX_LENGTH,
+  metadataParam,
+  NAME_MAX_LENGTH,
+} from "../../utils/validators"
 
 export const StoreCreateAffiliate = z
   .object({
@@ -20,3 +25,50 @@ export type StoreCreateAffiliateType = z.infer<typeof StoreCreateAffiliate>
 // Both of the affiliate's lists have a fixed order, newest first.
 export const StoreGetAffiliateListParams = createListParams()
 export type StoreGetAffiliateListParamsType = z.infer<typeof StoreGetAffiliateListParams>
+
+const payoutInstructions = z
+  .object(
+    {
+    instructions: z
+      .string({ error: "payout_details.instructions must describe how to pay you" })
+      .trim()
+      .min(1, { error: "payout_details.instructions must describe how to pay you" })
+      .max(1000, { error: "payout_details.instructions is at most 1000 characters" }),
+    },
+    { error: "payout_details must give instructions" }
+  )
+  .strict()
+
+/**
+ * How the affiliate wants to be paid: a PayPal email, or instructions in
+ * their own words (bank transfer, other); `payout_method: null` clears it.
+ */
+export const StoreUpdateAffiliate = z.discriminatedUnion(
+  "payout_method",
+  [
+    z
+      .object({
+        payout_method: z.literal("paypal"),
+        payout_details: z
+          .object({
+            paypal_email: z
+              .string({ error: "payout_details.paypal_email must be an email address" })
+              .trim()
+              .toLowerCase()
+              .max(EMAIL_MAX_LENGTH, { error: "payout_details.paypal_email is too long" })
+              .pipe(z.email({ error: "payout_details.paypal_email must be an email address" })),
+          }, { error: "payout_details must give paypal_email" })
+          .strict(),
+      })
+      .strict(),
+    z
+      .object({
+        payout_method: z.enum(["bank_transfer", "other"]),
+        payout_details: payoutInstructions,
+      })
+      .strict(),
+    z.object({ payout_method: z.null(), payout_details: z.null().optional() }).strict(),
+  ],
+  { error: "payout_method must be paypal, bank_transfer, other or null" }
+)
+export type StoreUpdateAffiliateType = z.infer<typeof StoreUpdateAffiliate>

@@ -27,6 +27,9 @@ const AffiliateCommission = model
     status: model.enum([...COMMISSION_STATUSES]).default("pending"),
     // Why it was rejected: self_referral, order_canceled, or the admin's words.
     reason: model.text().nullable(),
+    // The end of its hold period: before it, it cannot be approved or paid.
+    // Null for commissions made without a hold.
+    available_at: model.dateTime().nullable(),
     adjustments: model.hasMany(() => AffiliateCommissionAdjustment, {
       mappedBy: "commission",
     }),
@@ -47,6 +50,8 @@ const AffiliateCommission = model
     { on: ["affiliate_id", "created_at"], where: "deleted_at IS NULL" },
     // Search by customer, and the customer_id filter.
     { on: ["customer_id"], where: "deleted_at IS NULL" },
+    // Held commissions whose hold has ended, for the approval job.
+    { on: ["available_at"], where: "deleted_at IS NULL AND status = 'pending' AND available_at IS NOT NULL" },
   ])
 
 export default AffiliateCommission

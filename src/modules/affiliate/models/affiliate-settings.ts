@@ -17,6 +17,10 @@ const AffiliateSettings = model.define("affiliate_settings", {
   // Register approved affiliates as store customers, in these customer groups.
   account_sync_enabled: model.boolean().default(false),
   account_sync_tags: model.array().nullable(),
+  // Days a new commission is held (the return window) before it can be approved.
+  hold_days: model.number().default(0),
+  // The smallest payout per currency, in major units: { "usd": 50 }.
+  minimum_payouts: model.json().nullable(),
 })
 
 export default AffiliateSettings

@@ -1,10 +1,14 @@
 import { model } from "@medusajs/framework/utils"
 import AffiliateCommission from "./affiliate-commission"
 import AffiliateConnection from "./affiliate-connection"
+import AffiliatePayout from "./affiliate-payout"
 import AffiliatePromotion from "./affiliate-promotion"
 
 export const AFFILIATE_STATUSES = ["pending", "approved", "blocked"] as const
 export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number]
+
+export const PAYOUT_METHODS = ["paypal", "bank_transfer", "other"] as const
+export type PayoutMethod = (typeof PAYOUT_METHODS)[number]
 
 /**
  * A person promoting the store. `email` is stored lower-cased and `code`
@@ -27,6 +31,10 @@ const Affiliate = model
     auth_identity_id: model.text().nullable(),
     // When account sync sent the set-password invite for the login it made.
     account_invited_at: model.dateTime().nullable(),
+    // How the affiliate wants to be paid, set by the affiliate: a PayPal
+    // email ({ paypal_email }) or free text ({ instructions }).
+    payout_method: model.enum([...PAYOUT_METHODS]).nullable(),
+    payout_details: model.json().nullable(),
     connections: model.hasMany(() => AffiliateConnection, {
       mappedBy: "affiliate",
     }),
@@ -34,6 +42,9 @@ const Affiliate = model
       mappedBy: "affiliate",
     }),
     promotions: model.hasMany(() => AffiliatePromotion, {
+      mappedBy: "affiliate",
+    }),
+    payouts: model.hasMany(() => AffiliatePayout, {
       mappedBy: "affiliate",
     }),
   })

@@ -37,6 +37,8 @@ export type OrderAttributionDecision = {
     attribution: AttributionMethod
     status: "pending" | "approved" | "rejected"
     reason: string | null
+    /** The end of the hold period (the order's placement + hold_days); null without a hold. */
+    available_at: Date | null
   } | null
   /** Connect the referred customer to the affiliate (auto-connect). */
   connect_customer: boolean
@@ -57,6 +59,7 @@ export const decideOrderAttributionStepId = "decide-order-attribution"
 
 type OrderForCrediting = {
   id: string
+  created_at: string | Date
   status: string
   is_draft_order: boolean | null
   email: string | null
@@ -107,6 +110,7 @@ async function fetchOrder(
       entity: "order",
       fields: [
         "id",
+        "created_at",
         "status",
         "is_draft_order",
         "email",
@@ -129,6 +133,13 @@ async function fetchOrder(
     }
   )
   return order as unknown as OrderForCrediting | undefined
+}
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** When a commission on an order placed at `placedAt` comes out of its hold. */
+function holdEnd(placedAt: string | Date, holdDays: number): Date {
+  return new Date(new Date(placedAt).getTime() + holdDays * DAY_MS)
 }
 
 /**
@@ -305,6 +316,10 @@ function decide(
   // A late credit (a lost `order.placed`) of an order canceled since: kept for
   // audit, rejected as the cancellation would have done.
   const isCanceled = order.status === OrderStatus.CANCELED
+  const isRejected = isSelfReferral || isCanceled
+  // A held commission waits for its hold to end, even with auto-approve on:
+  // the approval job approves it then.
+  const isHeld = !isRejected && settings.hold_days > 0
   decision.outcome = isSelfReferral ? "self_referral" : "credited"
   decision.commission = {
     affiliate_id: affiliate.id,
@@ -315,13 +330,13 @@ function decide(
     rate,
     amount: commissionAmount(base, rate, order.currency_code),
     attribution: winner.method,
-    status:
-      isSelfReferral || isCanceled
-        ? "rejected"
-        : settings.auto_approve_commissions
-          ? "approved"
-          : "pending",
+    status: isRejected
+      ? "rejected"
+      : settings.auto_approve_commissions && !isHeld
+        ? "approved"
+        : "pending",
     reason: isSelfReferral ? "self_referral" : isCanceled ? "order_canceled" : null,
+    available_at: isHeld ? holdEnd(order.created_at, settings.hold_days) : null,
   }
   // A customer who has an affiliate keeps them.
   decision.connect_customer =

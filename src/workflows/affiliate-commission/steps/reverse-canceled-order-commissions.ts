@@ -15,8 +15,9 @@ type Reversal = {
 
 /**
  * A canceled order owes its affiliate nothing: a pending or approved
- * commission becomes rejected; a paid one keeps its status and gets a
- * negative adjustment for what is still paid out on it.
+ * commission becomes rejected; a paid one, or one a payout holds, keeps its
+ * status and gets a negative adjustment for what is still paid out on it
+ * (deducted from the next payout).
  */
 export const reverseCanceledOrderCommissionsStep = createStep(
   reverseCanceledOrderCommissionsStepId,
@@ -27,7 +28,10 @@ export const reverseCanceledOrderCommissionsStep = createStep(
       { relations: ["adjustments"] }
     )
 
-    const toReject = commissions.filter((c) => c.status !== "paid")
+    const inPayouts = await service.findPayoutsHoldingCommissions(commissions.map((c) => c.id))
+    const isPaidOut = (c: { id: string; status: string }) =>
+      c.status === "paid" || !!inPayouts[c.id]
+    const toReject = commissions.filter((c) => !isPaidOut(c))
     if (toReject.length) {
       await service.updateAffiliateCommissions(
         toReject.map((c) => ({ id: c.id, status: "rejected" as const, reason: "order_canceled" }))
@@ -35,7 +39,7 @@ export const reverseCanceledOrderCommissionsStep = createStep(
     }
 
     const adjustments = commissions
-      .filter((c) => c.status === "paid")
+      .filter(isPaidOut)
       .filter((c) => !c.adjustments.some((a) => a.reference === ORDER_CANCELED_REFERENCE))
       .map((c) => ({
         commission_id: c.id,

@@ -31,7 +31,7 @@ export const validateCommissionStatusChangeStep = createStep(
     const ids = [...new Set(input.ids)]
     const commissions = await service.listAffiliateCommissions(
       { id: ids },
-      { select: ["id", "status"] }
+      { select: ["id", "status", "available_at"] }
     )
 
     const missing = ids.filter((id) => !commissions.some((c) => c.id === id))
@@ -55,6 +55,30 @@ export const validateCommissionStatusChangeStep = createStep(
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
         `status: cannot change to ${input.status} (${described})`
+      )
+    }
+
+    const now = new Date()
+    const held = commissions.filter((c) => c.available_at && new Date(c.available_at) > now)
+    if (held.length && input.status !== "rejected") {
+      const described = held
+        .map((c) => `${c.id} is on hold until ${new Date(c.available_at!).toISOString()}`)
+        .join(", ")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cannot ${input.status === "paid" ? "pay" : "approve"} a commission in its hold period ` +
+          `(${described}): it can be approved from then`
+      )
+    }
+    // A payout's commissions change with the payout (paid, or released when it fails).
+    const inPayouts = await service.findPayoutsHoldingCommissions(ids)
+    const taken = ids.filter((id) => inPayouts[id])
+    if (taken.length) {
+      const described = taken.map((id) => `${id} is in payout ${inPayouts[id]}`).join(", ")
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cannot change a commission held by a payout (${described}): ` +
+          "mark the payout paid, failed or canceled instead"
       )
     }
 

@@ -58,6 +58,8 @@ export const updateAffiliateSettingsStep = createStep(
           existing.attribution_order as UpdateAffiliateSettingsDTO["attribution_order"],
         account_sync_enabled: existing.account_sync_enabled,
         account_sync_tags: existing.account_sync_tags as string[] | null,
+        hold_days: existing.hold_days,
+        minimum_payouts: existing.minimum_payouts as Record<string, number> | null,
       },
     }
     return new StepResponse(void 0, previous)

@@ -24,6 +24,7 @@ export const GET = async (
       "attribution",
       "status",
       "reason",
+      "available_at",
       "created_at",
       "adjustments.amount",
       "adjustments.reason",

@@ -1,0 +1,429 @@
+import { Modules } from "@medusajs/framework/utils"
+import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { approveHeldCommissions } from "../../src/jobs/approve-held-commissions"
+import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
+import type AffiliateModuleService from "../../src/modules/affiliate/service"
+import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
+import { captureEvents } from "../helpers/events"
+import { expectHttpError } from "../helpers/http"
+import { checkout, setUpStore, type TestStore } from "../helpers/store"
+
+jest.setTimeout(180 * 1000)
+
+type Affiliate = { id: string; code: string }
+type Balance = { currency_code: string; on_hold: number; payable: number; in_payout: number; paid: number }
+type Payout = { id: string; amount: number; status: string; affiliate: { id: string } }
+
+medusaIntegrationTestRunner({
+  testSuite: ({ api, getContainer, dbConnection }) => {
+    let admin: AdminHeaders
+    let store: TestStore
+    let service: AffiliateModuleService
+    let jane: Affiliate
+    let max: Affiliate
+
+    const createAffiliate = async (body: Record<string, unknown>) =>
+      (await api.post("/admin/affiliates", body, admin)).data.affiliate as Affiliate
+
+    /** An order of `shirts` × 19.99 € referred by `code`, credited; returns its commission. */
+    const referredOrder = async (code: string, shirts = 1) => {
+      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+      const credited = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
+      const order = await checkout(api, store, {
+        email: `buyer-${code.toLowerCase()}-${Math.random().toString(36).slice(2)}@shop.test`,
+        items: [{ variant_id: store.variants.shirt, quantity: shirts }],
+        referralCode: code,
+      })
+      await credited
+      const [commission] = await service.listAffiliateCommissions({ order_id: order.id })
+      return { order, commission }
+    }
+
+    const approve = (id: string) =>
+      api.post(`/admin/affiliate-commissions/${id}`, { status: "approved" }, admin)
+
+    const balanceOf = async (affiliateId: string) => {
+      const { affiliate_balances } = (
+        await api.get(`/admin/affiliate-balances?affiliate_id=${affiliateId}`, admin)
+      ).data
+      return affiliate_balances[0] as Balance | undefined
+    }
+
+    const createBatch = async (body: Record<string, unknown> = {}) =>
+      (await api.post("/admin/affiliate-payouts", body, admin)).data.affiliate_payout_batch as {
+        id: string
+        totals: { currency_code: string; amount: number; payout_count: number }[]
+        payouts: Payout[]
+      }
+
+    const setPayoutStatus = (id: string, body: Record<string, unknown>) =>
+      api.post(`/admin/affiliate-payouts/${id}`, body, admin)
+
+    const paymentOf = async (orderId: string) => {
+      const { order } = (
+        await api.get(`/admin/orders/${orderId}?fields=*payment_collections.payments`, admin)
+      ).data
+      return order.payment_collections[0].payments[0] as { id: string }
+    }
+
+    beforeEach(async () => {
+      const container = getContainer()
+      admin = await createAdminHeaders(api, container)
+      service = container.resolve(AFFILIATE_MODULE)
+      store = await setUpStore(api, admin)
+      jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE", status: "approved" })
+      max = await createAffiliate({ name: "Max", email: "max@aff.test", code: "MAX", status: "approved" })
+    })
+
+    describe("hold period", () => {
+      it("keeps a new commission pending until its hold ends, then the job approves it", async () => {
+        await api.post(
+          "/admin/affiliate-settings",
+          { hold_days: 30, auto_approve_commissions: true },
+          admin
+        )
+        const { order, commission } = await referredOrder("JANE")
+        expect(commission.status).toBe("pending")
+        const placedAt = new Date((await api.get(`/admin/orders/${order.id}`, admin)).data.order.created_at)
+        expect(new Date(commission.available_at!).getTime()).toBe(
+          placedAt.getTime() + 30 * 24 * 60 * 60 * 1000
+        )
+
+        await expectHttpError(approve(commission.id), 400, /hold period .* on hold until/)
+        // The job leaves it alone while it is held.
+        expect(await approveHeldCommissions(getContainer())).toEqual({ approved: 0, rejected: 0 })
+        expect(await balanceOf(jane.id)).toEqual(
+          expect.objectContaining({ on_hold: 2, payable: 0 })
+        )
+
+        // Thirty days later.
+        await service.updateAffiliateCommissions({
+          id: commission.id,
+          available_at: new Date(Date.now() - 1000),
+        })
+        expect(await approveHeldCommissions(getContainer())).toEqual({ approved: 1, rejected: 0 })
+        const [approved] = await service.listAffiliateCommissions({ id: commission.id })
+        expect(approved.status).toBe("approved")
+        expect(await balanceOf(jane.id)).toEqual(
+          expect.objectContaining({ on_hold: 0, payable: 2 })
+        )
+      })
+
+      it("rejects a held commission whose order was fully refunded meanwhile", async () => {
+        await api.post(
+          "/admin/affiliate-settings",
+          { hold_days: 14, auto_approve_commissions: true },
+          admin
+        )
+        const { order, commission } = await referredOrder("JANE")
+        const payment = await paymentOf(order.id)
+        await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const refunded = TestEventUtils.waitSubscribersExecution("payment.refunded", eventBus)
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: order.total }, admin)
+        await refunded
+
+        await service.updateAffiliateCommissions({
+          id: commission.id,
+          available_at: new Date(Date.now() - 1000),
+        })
+        expect(await approveHeldCommissions(getContainer())).toEqual({ approved: 0, rejected: 1 })
+        const [rejected] = await service.listAffiliateCommissions({ id: commission.id })
+        expect(rejected).toEqual(expect.objectContaining({ status: "rejected", reason: "order_refunded" }))
+      })
+
+      it("without auto-approve, the admin approves once the hold is over", async () => {
+        await api.post("/admin/affiliate-settings", { hold_days: 30 }, admin)
+        const { commission } = await referredOrder("JANE")
+        await expectHttpError(approve(commission.id), 400, /on hold until/)
+        await service.updateAffiliateCommissions({
+          id: commission.id,
+          available_at: new Date(Date.now() - 1000),
+        })
+        expect(await approveHeldCommissions(getContainer())).toEqual({ approved: 0, rejected: 0 })
+        expect((await approve(commission.id)).data.affiliate_commission.status).toBe("approved")
+      })
+    })
+
+    describe("payout batches", () => {
+      it("pays each affiliate's approved commissions at or above the minimum, once", async () => {
+        await api.post("/admin/affiliate-settings", { minimum_payouts: { eur: 5 } }, admin)
+        const events = captureEvents(getContainer())
+        // Jane: 6.00 + 2.00 approved, 2.00 pending; Max: 4.00 approved (under the minimum).
+        const janeOrders = [await referredOrder("JANE", 3), await referredOrder("JANE")]
+        const pending = await referredOrder("JANE")
+        const maxOrder = await referredOrder("MAX", 2)
+        for (const { commission } of [...janeOrders, maxOrder]) {
+          await approve(commission.id)
+        }
+
+        const batch = await createBatch()
+        expect(batch.totals).toEqual([{ currency_code: "eur", amount: 8, payout_count: 1 }])
+        expect(batch.payouts).toEqual([
+          expect.objectContaining({ amount: 8, status: "draft", currency_code: "eur", affiliate: expect.objectContaining({ id: jane.id }) }),
+        ])
+        const payout = (await api.get(`/admin/affiliate-payouts/${batch.payouts[0].id}`, admin)).data
+          .affiliate_payout
+        expect(payout.items.map((item: { commission_id: string }) => item.commission_id).sort()).toEqual(
+          janeOrders.map(({ commission }) => commission.id).sort()
+        )
+        expect(events.named("affiliate_payout.created").map((e) => e.data)).toEqual([{ id: payout.id }])
+
+        expect(await balanceOf(jane.id)).toEqual(
+          expect.objectContaining({ on_hold: 2, payable: 0, in_payout: 8, paid: 0 })
+        )
+        expect(await balanceOf(max.id)).toEqual(
+          expect.objectContaining({ payable: 4, in_payout: 0 })
+        )
+        // Nothing left at or above the minimum: a second batch has nothing to pay.
+        await expectHttpError(createBatch(), 400, /Nothing to pay/)
+        // A commission held by a payout moves with it, not by hand.
+        await expectHttpError(
+          api.post(
+            `/admin/affiliate-commissions/${janeOrders[0].commission.id}`,
+            { status: "rejected", reason: "changed my mind" },
+            admin
+          ),
+          400,
+          /held by a payout/
+        )
+        expect(pending.commission.status).toBe("pending")
+        events.restore()
+      })
+
+      it("paid marks the commissions paid; failed releases them into the next batch", async () => {
+        const events = captureEvents(getContainer())
+        const first = await referredOrder("JANE", 3)
+        await approve(first.commission.id)
+
+        const failing = (await createBatch()).payouts[0]
+        await setPayoutStatus(failing.id, { status: "processing", provider_reference: "PP-123" })
+        await expectHttpError(setPayoutStatus(failing.id, { status: "canceled" }), 400, /processing: it can only become paid, failed/)
+        const failed = (await setPayoutStatus(failing.id, { status: "failed", reason: "PayPal account closed" })).data
+          .affiliate_payout
+        expect(failed).toEqual(expect.objectContaining({ status: "failed", reason: "PayPal account closed" }))
+        expect(failed.items[0].released_at).not.toBeNull()
+        expect(events.named("affiliate_payout.failed").map((e) => e.data)).toEqual([{ id: failing.id }])
+        expect(await balanceOf(jane.id)).toEqual(expect.objectContaining({ payable: 6, in_payout: 0 }))
+
+        const retry = (await createBatch({ affiliate_ids: [jane.id] })).payouts[0]
+        expect(retry).toEqual(expect.objectContaining({ amount: 6 }))
+        const paid = (await setPayoutStatus(retry.id, { status: "paid" })).data.affiliate_payout
+        expect(paid.status).toBe("paid")
+        expect(paid.paid_at).not.toBeNull()
+        const [commission] = await service.listAffiliateCommissions({ id: first.commission.id })
+        expect(commission.status).toBe("paid")
+        expect(events.named("affiliate_payout.paid").map((e) => e.data)).toEqual([{ id: retry.id }])
+        expect(await balanceOf(jane.id)).toEqual(
+          expect.objectContaining({ payable: 0, in_payout: 0, paid: 6 })
+        )
+        await expectHttpError(setPayoutStatus(retry.id, { status: "failed" }), 400, /paid: it cannot change/)
+        events.restore()
+      })
+
+      it("deducts a refund after payment from the next payout", async () => {
+        const refundedOrder = await referredOrder("JANE", 3)
+        await approve(refundedOrder.commission.id)
+        const first = (await createBatch()).payouts[0]
+        await setPayoutStatus(first.id, { status: "paid" })
+
+        // 6.00 paid; the buyer gets a third back: −2.00 owed back.
+        const payment = await paymentOf(refundedOrder.order.id)
+        await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
+        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
+        const refunded = TestEventUtils.waitSubscribersExecution("payment.refunded", eventBus)
+        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 19.99 }, admin)
+        await refunded
+        // 6.00 × 19.99 / 64.92 = 1.8475… → 1.85
+        expect(await balanceOf(jane.id)).toEqual(
+          expect.objectContaining({ payable: -1.85, paid: 6 })
+        )
+        await expectHttpError(createBatch(), 400, /Nothing to pay/)
+
+        const next = await referredOrder("JANE", 3)
+        await approve(next.commission.id)
+        const second = (await createBatch()).payouts[0]
+        expect(second.amount).toBe(4.15)
+        const items = (await api.get(`/admin/affiliate-payouts/${second.id}`, admin)).data.affiliate_payout.items
+        expect(items).toEqual(
+          expect.arrayContaining([
+            expect.objectContaining({ commission_id: next.commission.id, amount: 6 }),
+            expect.objectContaining({ commission_id: null, amount: -1.85 }),
+          ])
+        )
+        await setPayoutStatus(second.id, { status: "paid" })
+        expect(await balanceOf(jane.id)).toEqual(
+          expect.objectContaining({ payable: 0, paid: 10.15 })
+        )
+      })
+
+      it("never puts a commission in two payouts when batches are created at once", async () => {
+        for (let i = 0; i < 4; i++) {
+          await approve((await referredOrder(i % 2 ? "JANE" : "MAX")).commission.id)
+        }
+        const results = await Promise.allSettled(
+          Array.from({ length: 5 }, () => api.post("/admin/affiliate-payouts", {}, admin))
+        )
+        const created = results.filter((r) => r.status === "fulfilled")
+        expect(created).toHaveLength(1)
+        for (const result of results.filter((r) => r.status === "rejected")) {
+          expect((result as PromiseRejectedResult).reason.response.status).toBe(400)
+        }
+        const [{ count }] = (
+          await dbConnection.raw(`
+            select count(*)::int as count from affiliate_payout_item
+            where released_at is null and deleted_at is null`)
+        ).rows
+        expect(count).toBe(4)
+        const [{ held_twice }] = (
+          await dbConnection.raw(`
+            select count(*)::int as held_twice from (
+              select commission_id from affiliate_payout_item
+              where released_at is null and deleted_at is null
+              group by commission_id having count(*) > 1) t`)
+        ).rows
+        expect(held_twice).toBe(0)
+      })
+
+      it("sends a draft payout to a payout provider once, keyed by the payout's id", async () => {
+        await approve((await referredOrder("JANE", 3)).commission.id)
+        await approve((await referredOrder("MAX")).commission.id)
+        await service.updateAffiliates({ id: max.id, payout_method: "paypal", payout_details: { paypal_email: "refused@paypal.test" } })
+        const { payouts } = await createBatch()
+        const janePayout = payouts.find((p) => p.affiliate.id === jane.id)!
+        const maxPayout = payouts.find((p) => p.affiliate.id === max.id)!
+
+        await expectHttpError(
+          api.post(`/admin/affiliate-payouts/${janePayout.id}/pay`, { provider_id: "stripe" }, admin),
+          400,
+          /Unknown payout provider stripe: the store has manual, test/
+        )
+        const sent = (await api.post(`/admin/affiliate-payouts/${janePayout.id}/pay`, { provider_id: "test" }, admin)).data
+          .affiliate_payout
+        expect(sent).toEqual(
+          expect.objectContaining({
+            status: "processing",
+            provider_id: "test",
+            provider_reference: `TEST-${janePayout.id}-6-eur`,
+          })
+        )
+        // Sent once: a second call is refused, the provider is not asked again.
+        await expectHttpError(
+          api.post(`/admin/affiliate-payouts/${janePayout.id}/pay`, { provider_id: "test" }, admin),
+          400,
+          /only a draft payout can be sent/
+        )
+        // The provider refuses: the payout stays a draft, nothing recorded.
+        await expectHttpError(
+          api.post(`/admin/affiliate-payouts/${maxPayout.id}/pay`, { provider_id: "test" }, admin),
+          400,
+          /provider test did not pay .*refused refused@paypal.test/
+        )
+        const refused = (await api.get(`/admin/affiliate-payouts/${maxPayout.id}`, admin)).data.affiliate_payout
+        expect(refused).toEqual(expect.objectContaining({ status: "draft", provider_reference: null }))
+        // The manual provider records that the store pays it by hand.
+        const manual = (await api.post(`/admin/affiliate-payouts/${maxPayout.id}/pay`, {}, admin)).data.affiliate_payout
+        expect(manual).toEqual(
+          expect.objectContaining({ status: "processing", provider_id: "manual", provider_reference: maxPayout.id })
+        )
+      })
+
+      it("refuses bad input with a 400 and unknown payouts with a 404", async () => {
+        await expectHttpError(api.post("/admin/affiliate-payouts", { currency_code: "euro" }, admin), 400, /currency_code/)
+        await expectHttpError(api.post("/admin/affiliate-payouts", { affiliate_ids: [] }, admin), 400, /affiliate_ids/)
+        await expectHttpError(setPayoutStatus("affpo_missing", { status: "paid" }), 404)
+        await expectHttpError(api.get("/admin/affiliate-payout-batches/affpb_missing/export", admin), 404)
+        await expectHttpError(api.post("/admin/affiliate-settings", { hold_days: -1 }, admin), 400, /hold_days/)
+        await expectHttpError(
+          api.post("/admin/affiliate-settings", { minimum_payouts: { EUR: 5 } }, admin),
+          400,
+          /minimum_payouts/
+        )
+      })
+    })
+
+    describe("affiliates' payout details and the exports", () => {
+      const bearer = (token: string) => ({
+        headers: { ...store.storeHeaders().headers, authorization: `Bearer ${token}` },
+      })
+
+      const signUp = async (email: string, code: string) => {
+        await api.post("/auth/affiliate/emailpass/register", { email, password: "s3cret-pass" })
+        const registered = (await api.post("/auth/affiliate/emailpass", { email, password: "s3cret-pass" })).data.token
+        const { affiliate } = (await api.post("/store/affiliates", { name: `=HYPERLINK("x") ${code}`, code }, bearer(registered))).data
+        await api.post(`/admin/affiliates/${affiliate.id}`, { status: "approved" }, admin)
+        const token = (await api.post("/auth/affiliate/emailpass", { email, password: "s3cret-pass" })).data.token as string
+        return { affiliate: affiliate as Affiliate, token }
+      }
+
+      it("lets an affiliate choose how to be paid, and exports the batch for PayPal and as CSV", async () => {
+        const sam = await signUp("sam@partners.test", "SAM")
+        await expectHttpError(
+          api.post("/store/affiliates/me", { payout_method: "paypal", payout_details: { paypal_email: "not-an-email" } }, bearer(sam.token)),
+          400,
+          /paypal_email must be an email address/
+        )
+        await expectHttpError(
+          api.post("/store/affiliates/me", { payout_method: "crypto" }, bearer(sam.token)),
+          400,
+          /payout_method/
+        )
+        await expectHttpError(api.post("/store/affiliates/me", { payout_method: null }, store.storeHeaders()), 401)
+        const me = (
+          await api.post(
+            "/store/affiliates/me",
+            { payout_method: "paypal", payout_details: { paypal_email: "Sam.Pays@PayPal.test" } },
+            bearer(sam.token)
+          )
+        ).data.affiliate
+        expect(me).toEqual(
+          expect.objectContaining({ payout_method: "paypal", payout_details: { paypal_email: "sam.pays@paypal.test" } })
+        )
+        await api.post(
+          "/admin/affiliate-settings",
+          { minimum_payouts: {} },
+          admin
+        )
+        const samOrder = await referredOrder("SAM", 3)
+        await approve(samOrder.commission.id)
+        await approve((await referredOrder("JANE")).commission.id)
+
+        const balance = (await api.get("/store/affiliates/me", bearer(sam.token))).data.affiliate.balances
+        expect(balance).toEqual([
+          { currency_code: "eur", on_hold: 0, payable: 6, in_payout: 0, paid: 0 },
+        ])
+
+        const batch = await createBatch()
+        const samPayout = batch.payouts.find((p) => p.affiliate.id === sam.affiliate.id)!
+        const janePayout = batch.payouts.find((p) => p.affiliate.id === jane.id)!
+
+        const paypal = await api.get(`/admin/affiliate-payout-batches/${batch.id}/export?format=paypal`, admin)
+        expect(paypal.headers["content-type"]).toMatch(/text\/csv/)
+        // Email, amount, currency, reference, note; no header; only affiliates paid by PayPal.
+        expect(paypal.data).toBe(`sam.pays@paypal.test,6.00,EUR,${samPayout.id},Affiliate commissions\n`)
+
+        const csv = (await api.get(`/admin/affiliate-payout-batches/${batch.id}/export`, admin)).data as string
+        const lines = csv.trim().split("\n")
+        expect(lines[0]).toBe(
+          "payout_id,batch_id,status,affiliate_id,affiliate_code,affiliate_name,affiliate_email,payout_method,paypal_email,payout_instructions,currency_code,amount"
+        )
+        expect(lines).toHaveLength(3)
+        // A name that is a formula reaches the spreadsheet as text.
+        expect(csv).toContain(`"'=HYPERLINK(""x"") SAM"`)
+        expect(csv).toContain(`${janePayout.id},${batch.id},draft,${jane.id},JANE,Jane,jane@aff.test,,,,eur,2.00`)
+
+        await setPayoutStatus(samPayout.id, { status: "paid" })
+        const payouts = (await api.get("/store/affiliates/me/payouts", bearer(sam.token))).data
+        expect(payouts).toEqual(
+          expect.objectContaining({
+            count: 1,
+            payouts: [expect.objectContaining({ id: samPayout.id, amount: 6, status: "paid", currency_code: "eur" })],
+          })
+        )
+        expect((await api.get("/store/affiliates/me", bearer(sam.token))).data.affiliate.balances).toEqual([
+          { currency_code: "eur", on_hold: 0, payable: 0, in_payout: 0, paid: 6 },
+        ])
+      })
+    })
+  },
+})

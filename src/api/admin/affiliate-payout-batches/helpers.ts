@@ -1,0 +1,75 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { MathBN } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { listPayouts } from "../affiliate-payouts/helpers"
+
+type StoredBatch = Awaited<ReturnType<AffiliateModuleService["retrieveAffiliatePayoutBatch"]>>
+
+/** Totals per currency of the payouts that are not failed or canceled. */
+function batchTotals(payouts: StoredBatch["payouts"]) {
+  const totals = new Map<string, { currency_code: string; amount: number; payout_count: number }>()
+  for (const payout of payouts) {
+    if (payout.status === "failed" || payout.status === "canceled") {
+      continue
+    }
+    const total = totals.get(payout.currency_code) ?? {
+      currency_code: payout.currency_code,
+      amount: 0,
+      payout_count: 0,
+    }
+    total.amount = MathBN.add(total.amount, payout.amount).toNumber()
+    total.payout_count += 1
+    totals.set(payout.currency_code, total)
+  }
+  return [...totals.values()].sort((a, b) => a.currency_code.localeCompare(b.currency_code))
+}
+
+const BATCH_FIELDS = [
+  "id",
+  "created_by",
+  "created_at",
+  "payouts.id",
+  "payouts.status",
+  "payouts.currency_code",
+  "payouts.amount",
+]
+
+function formatBatch(batch: StoredBatch) {
+  return {
+    id: batch.id,
+    created_by: batch.created_by,
+    created_at: batch.created_at,
+    payout_count: batch.payouts.length,
+    totals: batchTotals(batch.payouts),
+  }
+}
+
+export async function listPayoutBatches(
+  scope: MedusaContainer,
+  pagination: { skip: number; take: number }
+) {
+  const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
+  const [batches, count] = await service.listAndCountAffiliatePayoutBatches(
+    {},
+    {
+      select: BATCH_FIELDS,
+      relations: ["payouts"],
+      order: { created_at: "DESC", id: "DESC" },
+      ...pagination,
+    }
+  )
+  return { affiliate_payout_batches: batches.map(formatBatch), count }
+}
+
+/** A batch with its totals and every one of its payouts. */
+export async function retrievePayoutBatch(scope: MedusaContainer, id: string) {
+  const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
+  // Throws Medusa's not-found error (a 404) for an unknown id.
+  const batch = await service.retrieveAffiliatePayoutBatch(id, {
+    select: BATCH_FIELDS,
+    relations: ["payouts"],
+  })
+  const { affiliate_payouts } = await listPayouts(scope, { batch_id: [id] }, { skip: 0 })
+  return { ...formatBatch(batch), payouts: affiliate_payouts }
+}
