@@ -24,6 +24,12 @@ const ACTION_ICONS: Record<AffiliateCommissionTargetStatus, JSX.Element> = {
 const money = (amount: number, commission: AffiliateCommission) =>
   formatMoney(amount, commission.currency_code)
 
+/** A pending commission still in its hold period (the return window). */
+const isHeld = (commission: AffiliateCommission) =>
+  commission.status === "pending" &&
+  !!commission.available_at &&
+  new Date(commission.available_at).getTime() > Date.now()
+
 /**
  * The ledger's columns, with each row's moves as actions. Rejecting asks for
  * a reason, so it is handed to the caller's prompt.
@@ -150,6 +156,11 @@ export const useCommissionColumns = ({
               {row.original.status === "rejected" && reason && (
                 <Text size="xsmall" className="text-ui-fg-muted">
                   {reason}
+                </Text>
+              )}
+              {isHeld(row.original) && row.original.available_at && (
+                <Text size="xsmall" className="text-ui-fg-muted" data-testid="available-at">
+                  Available on {formatDate(row.original.available_at)}
                 </Text>
               )}
             </div>
