@@ -172,14 +172,17 @@ export const useCommissionColumns = ({
         cell: ({ row }) => (
           <RowActionsMenu
             label="Commission actions"
-            actions={NEXT_STATUSES[row.original.status].map((status) => ({
-              label: ACTION_LABELS[status],
-              icon: ACTION_ICONS[status],
-              onClick: () =>
-                status === "rejected"
-                  ? onReject([row.original.id])
-                  : updateStatuses({ ids: [row.original.id], status }),
-            }))}
+            actions={NEXT_STATUSES[row.original.status]
+              // The server refuses to approve or pay before the hold ends.
+              .filter((status) => !isHeld(row.original) || status === "rejected")
+              .map((status) => ({
+                label: ACTION_LABELS[status],
+                icon: ACTION_ICONS[status],
+                onClick: () =>
+                  status === "rejected"
+                    ? onReject([row.original.id])
+                    : updateStatuses({ ids: [row.original.id], status }),
+              }))}
           />
         ),
       }),

@@ -23,7 +23,9 @@ import { usePayoutColumns } from "./use-payout-columns"
 
 const PAGE_SIZE = 10
 
-const BALANCE_PARTS: { key: keyof Pick<AffiliateBalance, "on_hold" | "payable" | "in_payout" | "paid">; label: string }[] = [
+type BalancePart = "on_hold" | "payable" | "in_payout" | "paid"
+
+const BALANCE_PARTS: { key: BalancePart; label: string }[] = [
   { key: "on_hold", label: "On hold" },
   { key: "payable", label: "Payable" },
   { key: "in_payout", label: "In payouts" },
