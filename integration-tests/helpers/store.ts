@@ -55,7 +55,7 @@ export async function setUpStore(
   const withSet = (
     await api.post(
       `/admin/stock-locations/${stock_location.id}/fulfillment-sets?fields=*fulfillment_sets`,
-      { name: "Shipping", type: "shipping" },
+      { name: named("Shipping"), type: "shipping" },
       admin
     )
   ).data.stock_location
