@@ -5,6 +5,8 @@ type Api = AxiosInstance
 
 export type TestStore = {
   regionId: string
+  /** Of the region's one country; checkouts ship there. */
+  countryCode: string
   salesChannelId: string
   publishableKey: string
   variants: { shirt: string; mug: string }
@@ -12,16 +14,33 @@ export type TestStore = {
 }
 
 /**
+ * Where the store sells. Suites sharing one database (the browser suites) each
+ * need their own: a country is in one region only, and product handles and
+ * shipping profile names are unique.
+ */
+export type StoreMarket = {
+  /** Prefixes the names of what is created; none for the default market. */
+  label?: string
+  countryCode?: string
+  currencyCode?: string
+}
+
+/**
  * A store that can take orders over HTTP, set up through the admin API the
  * way a merchant would: channel, stock location, fulfillment, region with
  * Medusa's system payment provider, shipping option, products, publishable key.
  */
-export async function setUpStore(api: Api, admin: AdminHeaders): Promise<TestStore> {
+export async function setUpStore(
+  api: Api,
+  admin: AdminHeaders,
+  { label = "", countryCode = "de", currencyCode = "eur" }: StoreMarket = {}
+): Promise<TestStore> {
+  const named = (name: string) => (label ? `${label} ${name}` : name)
   const { sales_channel } = (
-    await api.post("/admin/sales-channels", { name: "Webshop" }, admin)
+    await api.post("/admin/sales-channels", { name: named("Webshop") }, admin)
   ).data
   const { stock_location } = (
-    await api.post("/admin/stock-locations", { name: "Warehouse" }, admin)
+    await api.post("/admin/stock-locations", { name: named("Warehouse") }, admin)
   ).data
   await api.post(
     `/admin/stock-locations/${stock_location.id}/sales-channels`,
@@ -36,27 +55,27 @@ export async function setUpStore(api: Api, admin: AdminHeaders): Promise<TestSto
   const withSet = (
     await api.post(
       `/admin/stock-locations/${stock_location.id}/fulfillment-sets?fields=*fulfillment_sets`,
-      { name: "Shipping", type: "shipping" },
+      { name: named("Shipping"), type: "shipping" },
       admin
     )
   ).data.stock_location
   const { fulfillment_set } = (
     await api.post(
       `/admin/fulfillment-sets/${withSet.fulfillment_sets[0].id}/service-zones`,
-      { name: "Germany", geo_zones: [{ type: "country", country_code: "de" }] },
+      { name: named("Zone"), geo_zones: [{ type: "country", country_code: countryCode }] },
       admin
     )
   ).data
   const { shipping_profile } = (
-    await api.post("/admin/shipping-profiles", { name: "Default", type: "default" }, admin)
+    await api.post("/admin/shipping-profiles", { name: named("Default"), type: "default" }, admin)
   ).data
   const { region } = (
     await api.post(
       "/admin/regions",
       {
-        name: "Europe",
-        currency_code: "eur",
-        countries: ["de"],
+        name: named("Europe"),
+        currency_code: currencyCode,
+        countries: [countryCode],
         payment_providers: ["pp_system_default"],
       },
       admin
@@ -71,7 +90,7 @@ export async function setUpStore(api: Api, admin: AdminHeaders): Promise<TestSto
       provider_id: "manual_manual",
       price_type: "flat",
       type: { label: "Standard", description: "2–3 days", code: "standard" },
-      prices: [{ currency_code: "eur", amount: 4.95 }],
+      prices: [{ currency_code: currencyCode, amount: 4.95 }],
       rules: [
         { attribute: "enabled_in_store", value: "true", operator: "eq" },
         { attribute: "is_return", value: "false", operator: "eq" },
@@ -85,7 +104,7 @@ export async function setUpStore(api: Api, admin: AdminHeaders): Promise<TestSto
       await api.post(
         "/admin/products",
         {
-          title,
+          title: named(title),
           status: "published",
           shipping_profile_id: shipping_profile.id,
           sales_channels: [{ id: sales_channel.id }],
@@ -95,7 +114,7 @@ export async function setUpStore(api: Api, admin: AdminHeaders): Promise<TestSto
               title: "One",
               options: { Size: "One" },
               manage_inventory: false,
-              prices: [{ currency_code: "eur", amount }],
+              prices: [{ currency_code: currencyCode, amount }],
             },
           ],
         },
@@ -117,6 +136,7 @@ export async function setUpStore(api: Api, admin: AdminHeaders): Promise<TestSto
 
   return {
     regionId: region.id,
+    countryCode,
     salesChannelId: sales_channel.id,
     publishableKey: api_key.token,
     variants: { shirt, mug },
@@ -156,7 +176,7 @@ export async function checkout(api: Api, store: TestStore, input: CheckoutInput)
           address_1: "Hauptstraße 1",
           city: "Berlin",
           postal_code: "10115",
-          country_code: "de",
+          country_code: store.countryCode,
         },
       },
       headers

@@ -396,6 +396,11 @@ medusaIntegrationTestRunner({
         expect(me).toEqual(
           expect.objectContaining({ payout_method: "paypal", payout_details: { paypal_email: "sam.pays@paypal.test" } })
         )
+        // The admin's affiliate page shows where to pay them.
+        const { affiliate: seenByAdmin } = (await api.get(`/admin/affiliates/${sam.affiliate.id}`, admin)).data
+        expect(seenByAdmin).toEqual(
+          expect.objectContaining({ payout_method: "paypal", payout_details: { paypal_email: "sam.pays@paypal.test" } })
+        )
         await api.post(
           "/admin/affiliate-settings",
           { minimum_payouts: {} },

@@ -1,6 +1,16 @@
-import { Button, Container, Heading, Input, Label, Switch, Text } from "@medusajs/ui"
+import { Plus, XMark } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  Heading,
+  IconButton,
+  Input,
+  Label,
+  Switch,
+  Text,
+} from "@medusajs/ui"
 import type { ReactNode } from "react"
-import { Controller, useForm } from "react-hook-form"
+import { Controller, useFieldArray, useForm } from "react-hook-form"
 import {
   type AffiliateSettings,
   type AttributionMethod,
@@ -17,6 +27,9 @@ type SettingsFormValues = {
   auto_approve_commissions: boolean
   auto_connect: boolean
   attribution_order: AttributionMethod[]
+  hold_days: string
+  /** One row per currency; amounts in major units, as typed. */
+  minimum_payouts: { currency_code: string; amount: string }[]
 }
 
 type SwitchName = "auto_approve" | "auto_approve_commissions" | "auto_connect"
@@ -48,7 +61,31 @@ const toFormValues = (settings: AffiliateSettings): SettingsFormValues => ({
   auto_approve_commissions: settings.auto_approve_commissions,
   auto_connect: settings.auto_connect,
   attribution_order: settings.attribution_order,
+  hold_days: String(settings.hold_days),
+  minimum_payouts: Object.entries(settings.minimum_payouts ?? {})
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([currency_code, amount]) => ({ currency_code, amount: String(amount) })),
 })
+
+const toMinimumPayouts = (rows: SettingsFormValues["minimum_payouts"]) =>
+  rows.length
+    ? Object.fromEntries(
+        rows.map((row) => [row.currency_code.trim().toLowerCase(), Number(row.amount)])
+      )
+    : null
+
+const validateHoldDays = (value: string) => {
+  const days = Number(value)
+  return (
+    (value.trim() !== "" && Number.isInteger(days) && days >= 0 && days <= 365) ||
+    "Enter a whole number of days from 0 to 365"
+  )
+}
+
+const validateAmount = (value: string) => {
+  const amount = Number(value)
+  return (value.trim() !== "" && Number.isFinite(amount) && amount >= 0) || "Enter an amount of 0 or more"
+}
 
 /**
  * Sends only what changed: the rate shown is the one in effect, which may
@@ -69,6 +106,13 @@ const toPayload = (
   }
   if (values.attribution_order.join() !== saved.attribution_order.join()) {
     payload.attribution_order = values.attribution_order
+  }
+  if (values.hold_days.trim() !== saved.hold_days) {
+    payload.hold_days = Number(values.hold_days)
+  }
+  const minimums = toMinimumPayouts(values.minimum_payouts)
+  if (JSON.stringify(minimums) !== JSON.stringify(toMinimumPayouts(saved.minimum_payouts))) {
+    payload.minimum_payouts = minimums
   }
   return payload
 }
@@ -100,6 +144,7 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
     defaultValues: toFormValues(settings),
   })
   const { errors } = form.formState
+  const minimumRows = useFieldArray({ control: form.control, name: "minimum_payouts" })
 
   const onSubmit = form.handleSubmit((values) => {
     updateSettings.mutate(toPayload(values, toFormValues(settings)), {
@@ -184,6 +229,99 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
               <AttributionOrderField value={field.value} onChange={field.onChange} />
             )}
           />
+        </Section>
+
+        <Section
+          title="Payouts"
+          description="When commissions can be paid, and the smallest payout worth sending."
+        >
+          <FormField
+            id="settings-hold-days"
+            label="Hold period (days)"
+            hint="A new commission waits this long (say, your return window) before it can be approved and paid. 0: no hold."
+            error={errors.hold_days?.message}
+          >
+            <Input
+              id="settings-hold-days"
+              type="number"
+              min={0}
+              max={365}
+              step={1}
+              aria-invalid={Boolean(errors.hold_days)}
+              {...form.register("hold_days", { validate: validateHoldDays })}
+            />
+          </FormField>
+          <div className="flex flex-col gap-y-2">
+            <Label size="small" weight="plus">
+              Minimum payouts
+            </Label>
+            <Text size="small" className="text-ui-fg-subtle">
+              A balance below its currency's minimum waits for a later batch.
+            </Text>
+            {minimumRows.fields.map((row, index) => {
+              const rowErrors = errors.minimum_payouts?.[index]
+              return (
+                <div key={row.id} className="flex flex-col gap-y-1">
+                  <div className="flex items-center gap-x-2">
+                    <Input
+                      aria-label="Currency code"
+                      placeholder="eur"
+                      className="w-24"
+                      aria-invalid={Boolean(rowErrors?.currency_code)}
+                      {...form.register(`minimum_payouts.${index}.currency_code`, {
+                        validate: (value, values) => {
+                          const code = value.trim().toLowerCase()
+                          if (!/^[a-z]{3}$/.test(code)) {
+                            return "Enter a three-letter currency code, like eur"
+                          }
+                          const uses = values.minimum_payouts.filter(
+                            (other) => other.currency_code.trim().toLowerCase() === code
+                          )
+                          return uses.length === 1 || "This currency already has a minimum"
+                        },
+                      })}
+                    />
+                    <Input
+                      aria-label="Minimum amount"
+                      type="number"
+                      min={0}
+                      step="any"
+                      placeholder="50"
+                      aria-invalid={Boolean(rowErrors?.amount)}
+                      {...form.register(`minimum_payouts.${index}.amount`, {
+                        validate: validateAmount,
+                      })}
+                    />
+                    <IconButton
+                      type="button"
+                      size="small"
+                      variant="transparent"
+                      aria-label="Remove minimum"
+                      onClick={() => minimumRows.remove(index)}
+                    >
+                      <XMark />
+                    </IconButton>
+                  </div>
+                  {(rowErrors?.currency_code || rowErrors?.amount) && (
+                    <Text size="small" className="text-ui-fg-error">
+                      {rowErrors.currency_code?.message ?? rowErrors.amount?.message}
+                    </Text>
+                  )}
+                </div>
+              )
+            })}
+            <div>
+              <Button
+                type="button"
+                size="small"
+                variant="secondary"
+                onClick={() => minimumRows.append({ currency_code: "", amount: "" })}
+              >
+                <Plus />
+                Add minimum
+              </Button>
+            </div>
+          </div>
         </Section>
 
         <div className="flex justify-end px-6 py-4">

@@ -24,6 +24,12 @@ const ACTION_ICONS: Record<AffiliateCommissionTargetStatus, JSX.Element> = {
 const money = (amount: number, commission: AffiliateCommission) =>
   formatMoney(amount, commission.currency_code)
 
+/** A pending commission still in its hold period (the return window). */
+const isHeld = (commission: AffiliateCommission) =>
+  commission.status === "pending" &&
+  !!commission.available_at &&
+  new Date(commission.available_at).getTime() > Date.now()
+
 /**
  * The ledger's columns, with each row's moves as actions. Rejecting asks for
  * a reason, so it is handed to the caller's prompt.
@@ -152,6 +158,11 @@ export const useCommissionColumns = ({
                   {reason}
                 </Text>
               )}
+              {isHeld(row.original) && row.original.available_at && (
+                <Text size="xsmall" className="text-ui-fg-muted" data-testid="available-at">
+                  Available on {formatDate(row.original.available_at)}
+                </Text>
+              )}
             </div>
           )
         },
@@ -161,14 +172,17 @@ export const useCommissionColumns = ({
         cell: ({ row }) => (
           <RowActionsMenu
             label="Commission actions"
-            actions={NEXT_STATUSES[row.original.status].map((status) => ({
-              label: ACTION_LABELS[status],
-              icon: ACTION_ICONS[status],
-              onClick: () =>
-                status === "rejected"
-                  ? onReject([row.original.id])
-                  : updateStatuses({ ids: [row.original.id], status }),
-            }))}
+            actions={NEXT_STATUSES[row.original.status]
+              // The server refuses to approve or pay before the hold ends.
+              .filter((status) => !isHeld(row.original) || status === "rejected")
+              .map((status) => ({
+                label: ACTION_LABELS[status],
+                icon: ACTION_ICONS[status],
+                onClick: () =>
+                  status === "rejected"
+                    ? onReject([row.original.id])
+                    : updateStatuses({ ids: [row.original.id], status }),
+              }))}
           />
         ),
       }),

@@ -8,7 +8,11 @@ import {
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import { toastServerError } from "../../lib/server-errors"
-import { affiliateCommissionQueryKeys, affiliateQueryKeys } from "./query-keys"
+import {
+  affiliateCommissionQueryKeys,
+  affiliatePayoutQueryKeys,
+  affiliateQueryKeys,
+} from "./query-keys"
 
 export type AffiliateCommissionStatus = "pending" | "approved" | "paid" | "rejected"
 export type AffiliateCommissionAttribution = "connection" | "coupon" | "link"
@@ -43,6 +47,8 @@ export type AffiliateCommission = {
   reason: string | null
   adjustment_total: number
   net_amount: number
+  /** End of the hold period: before it the commission cannot be approved or paid. */
+  available_at: string | null
   created_at: string
   affiliate: { id: string; name: string; code: string } | null
   order: { id: string; display_id: number } | null
@@ -122,9 +128,10 @@ export const useUpdateAffiliateCommissions = () => {
         body,
       }),
     onSuccess: ({ affiliate_commissions }, { status }) => {
-      // Totals on the affiliates' pages move with the ledger.
+      // Totals on the affiliates' pages and balances move with the ledger.
       void queryClient.invalidateQueries({ queryKey: affiliateCommissionQueryKeys.all })
       void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
+      void queryClient.invalidateQueries({ queryKey: affiliatePayoutQueryKeys.all })
       const count = affiliate_commissions.length
       toast.success(
         `${count} ${count === 1 ? "commission" : "commissions"} ${STATUS_CHANGE_VERBS[status]}`

@@ -19,6 +19,10 @@ export type AffiliateSettings = {
   auto_connect: boolean
   attribution_order: AttributionMethod[]
   account_sync: AccountSyncSettings
+  /** Days a new commission waits before it can be approved (0: none). */
+  hold_days: number
+  /** The smallest payout per currency code, in major units; null: none. */
+  minimum_payouts: Record<string, number> | null
 }
 
 export type AccountSyncSettings = {
@@ -44,6 +48,8 @@ export type UpdateAffiliateSettingsPayload = {
   auto_connect?: boolean
   attribution_order?: AttributionMethod[] | null
   account_sync?: Partial<AccountSyncSettings>
+  hold_days?: number
+  minimum_payouts?: Record<string, number> | null
 }
 
 export const useAffiliateSettings = () =>

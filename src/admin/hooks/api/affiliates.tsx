@@ -7,6 +7,7 @@ import {
   useQueryClient,
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
+import type { PayoutDetails, PayoutMethod } from "./affiliate-payouts"
 import { toastServerError } from "../../lib/server-errors"
 import {
   affiliateCommissionQueryKeys,
@@ -69,6 +70,8 @@ export type AffiliatesResponse = {
 
 export type AffiliateDetailResponse = {
   affiliate: AffiliateWithStats & {
+    payout_method: PayoutMethod | null
+    payout_details: PayoutDetails | null
     customer: {
       id: string
       email: string

@@ -4,6 +4,11 @@ import type {
   AffiliateCustomersQuery,
   PickerAffiliate,
 } from "./affiliate-connections"
+import type {
+  AffiliateBalancesQuery,
+  AffiliatePayoutBatchesQuery,
+  AffiliatePayoutsQuery,
+} from "./affiliate-payouts"
 import type { AffiliatesQuery } from "./affiliates"
 
 /**
@@ -37,6 +42,17 @@ export const affiliateCommissionQueryKeys = {
   all: ["affiliate_commission"] as const,
   list: (query: AffiliateCommissionsQuery) =>
     [...affiliateCommissionQueryKeys.all, "list", query] as const,
+}
+
+export const affiliatePayoutQueryKeys = {
+  all: ["affiliate_payout"] as const,
+  balances: (query: AffiliateBalancesQuery) =>
+    [...affiliatePayoutQueryKeys.all, "balances", query] as const,
+  payouts: (query: AffiliatePayoutsQuery) =>
+    [...affiliatePayoutQueryKeys.all, "list", query] as const,
+  batches: (query: AffiliatePayoutBatchesQuery) =>
+    [...affiliatePayoutQueryKeys.all, "batches", query] as const,
+  batch: (id: string) => [...affiliatePayoutQueryKeys.all, "batch", id] as const,
 }
 
 export const affiliatePromotionQueryKeys = {

@@ -24,6 +24,10 @@ import {
   AFFILIATE_STATUS_LABELS,
   AffiliateStatusBadge,
 } from "../../components/affiliates/status-badge"
+import {
+  type AffiliateBalance,
+  useAffiliateBalances,
+} from "../../hooks/api/affiliate-payouts"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import {
   type AffiliateWithStats,
@@ -44,8 +48,24 @@ const formatEarnings = (affiliate: AffiliateWithStats) =>
         .join(", ")
     : "-"
 
-/** The columns; the rate column needs the store's default rate for affiliates without their own. */
-const useColumns = (defaultRate: number | undefined) =>
+type BalancesByAffiliate = Map<string, AffiliateBalance[]>
+
+/** One part of an affiliate's balances, per currency ("€12.00, $4.00"); "-" when nothing. */
+const formatBalancePart = (
+  balances: AffiliateBalance[] | undefined,
+  part: "payable" | "on_hold"
+) => {
+  const amounts = (balances ?? []).filter((balance) => balance[part] !== 0)
+  return amounts.length
+    ? amounts.map((balance) => formatMoney(balance[part], balance.currency_code)).join(", ")
+    : "-"
+}
+
+/**
+ * The columns; the rate column needs the store's default rate for affiliates
+ * without their own, the balance columns the page's balances.
+ */
+const useColumns = (defaultRate: number | undefined, balances: BalancesByAffiliate) =>
   useMemo(
     () => [
       columnHelper.accessor("name", {
@@ -86,12 +106,26 @@ const useColumns = (defaultRate: number | undefined) =>
         header: "Earnings",
         cell: ({ row }) => formatEarnings(row.original),
       }),
+      columnHelper.display({
+        id: "payable",
+        header: "Payable",
+        cell: ({ row }) => (
+          <span data-testid="affiliate-payable">
+            {formatBalancePart(balances.get(row.original.id), "payable")}
+          </span>
+        ),
+      }),
+      columnHelper.display({
+        id: "on_hold",
+        header: "On hold",
+        cell: ({ row }) => formatBalancePart(balances.get(row.original.id), "on_hold"),
+      }),
       columnHelper.accessor("created_at", {
         header: "Created",
         cell: ({ getValue }) => formatDate(getValue()),
       }),
     ],
-    [defaultRate]
+    [defaultRate, balances]
   )
 
 const filters = [
@@ -136,7 +170,23 @@ const AffiliatesPage = () => {
 
   const { data, isLoading } = useAffiliates(toQuery(filtering, search, pagination))
   const { data: settings } = useAffiliateSettings()
-  const columns = useColumns(settings?.affiliate_settings.default_commission_rate)
+  const affiliateIds = (data?.affiliates ?? []).map((affiliate) => affiliate.id)
+  // One request for the page's affiliates: at most 20 of them, a few currencies each.
+  const { data: balanceData } = useAffiliateBalances(
+    { affiliate_id: affiliateIds, limit: 100 },
+    { enabled: affiliateIds.length > 0 }
+  )
+  const balances = useMemo(() => {
+    const byAffiliate: BalancesByAffiliate = new Map()
+    for (const balance of balanceData?.affiliate_balances ?? []) {
+      byAffiliate.set(balance.affiliate_id, [
+        ...(byAffiliate.get(balance.affiliate_id) ?? []),
+        balance,
+      ])
+    }
+    return byAffiliate
+  }, [balanceData])
+  const columns = useColumns(settings?.affiliate_settings.default_commission_rate, balances)
 
   const table = useDataTable({
     columns,

@@ -20,6 +20,9 @@ export const retrieveAffiliateQueryConfig = {
     "customer.first_name",
     "customer.last_name",
     "customer.has_account",
+    // Where to pay them, for the payouts section (never in the list: it is personal).
+    "payout_method",
+    "payout_details",
   ],
   isList: false,
 }

@@ -4,6 +4,7 @@ import { AffiliateCouponsSection } from "../../../components/affiliates/affiliat
 import { AffiliateGeneralSection } from "../../../components/affiliates/affiliate-general-section"
 import { PageSkeleton } from "../../../components/common/page-skeleton"
 import { AffiliateCustomersSection } from "../../../components/connections/affiliate-customers-section"
+import { AffiliatePayoutsSection } from "../../../components/payouts/affiliate-payouts-section"
 import { useAffiliateSettings } from "../../../hooks/api/affiliate-settings"
 import { useAffiliate } from "../../../hooks/api/affiliates"
 
@@ -20,13 +21,14 @@ const AffiliateDetailPage = () => {
   }
 
   if (isLoading || !data) {
-    return <PageSkeleton sections={3} />
+    return <PageSkeleton sections={4} />
   }
 
   return (
     <div className="flex flex-col gap-y-3">
       <AffiliateGeneralSection affiliate={data.affiliate} />
       <AffiliateCommissionsSection affiliate={data.affiliate} />
+      <AffiliatePayoutsSection affiliate={data.affiliate} />
       <AffiliateCustomersSection affiliate={data.affiliate} />
       <AffiliateCouponsSection affiliate={data.affiliate} />
     </div>

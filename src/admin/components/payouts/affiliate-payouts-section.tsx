@@ -1,0 +1,125 @@
+import {
+  Container,
+  DataTable,
+  type DataTablePaginationState,
+  Heading,
+  Skeleton,
+  Text,
+  useDataTable,
+} from "@medusajs/ui"
+import { useState } from "react"
+import {
+  type AffiliateBalance,
+  type AffiliatePayout,
+  useAffiliateBalances,
+  useAffiliatePayouts,
+} from "../../hooks/api/affiliate-payouts"
+import type { AffiliateDetailResponse } from "../../hooks/api/affiliates"
+import { formatMoney } from "../commissions/format"
+import { SectionRow } from "../common/section-row"
+import { FailPayoutPrompt } from "./fail-payout-prompt"
+import { PAYOUT_METHOD_LABELS, formatPayoutDetails } from "./format"
+import { usePayoutColumns } from "./use-payout-columns"
+
+const PAGE_SIZE = 10
+
+type BalancePart = "on_hold" | "payable" | "in_payout" | "paid"
+
+const BALANCE_PARTS: { key: BalancePart; label: string }[] = [
+  { key: "on_hold", label: "On hold" },
+  { key: "payable", label: "Payable" },
+  { key: "in_payout", label: "In payouts" },
+  { key: "paid", label: "Paid" },
+]
+
+const CurrencyBalance = ({ balance }: { balance: AffiliateBalance }) => (
+  <div
+    className="grid grid-cols-2 gap-4 px-6 py-4 sm:grid-cols-4"
+    data-testid={`payout-balance-${balance.currency_code}`}
+  >
+    {BALANCE_PARTS.map(({ key, label }) => (
+      <div key={key} className="flex flex-col" data-balance={key}>
+        <Text size="xsmall" className="text-ui-fg-subtle">
+          {label}
+        </Text>
+        <Text size="small" weight="plus" leading="compact">
+          {formatMoney(balance[key], balance.currency_code)}
+        </Text>
+      </div>
+    ))}
+  </div>
+)
+
+/** What the affiliate is owed per currency, where to pay them, and their payouts. */
+export const AffiliatePayoutsSection = ({
+  affiliate,
+}: {
+  affiliate: AffiliateDetailResponse["affiliate"]
+}) => {
+  const [failing, setFailing] = useState<AffiliatePayout | null>(null)
+  const [pagination, setPagination] = useState<DataTablePaginationState>({
+    pageIndex: 0,
+    pageSize: PAGE_SIZE,
+  })
+  const balances = useAffiliateBalances({ affiliate_id: [affiliate.id], limit: 100 })
+  const { data, isLoading } = useAffiliatePayouts({
+    affiliate_id: affiliate.id,
+    limit: PAGE_SIZE,
+    offset: pagination.pageIndex * PAGE_SIZE,
+  })
+  const columns = usePayoutColumns({ onFail: setFailing, showAffiliate: false })
+
+  const table = useDataTable({
+    columns,
+    data: data?.affiliate_payouts ?? [],
+    getRowId: (payout) => payout.id,
+    rowCount: data?.count ?? 0,
+    isLoading,
+    pagination: { state: pagination, onPaginationChange: setPagination },
+  })
+
+  const details = formatPayoutDetails(affiliate)
+
+  return (
+    <Container className="divide-y p-0" data-testid="affiliate-payouts-section">
+      <div className="px-6 py-4">
+        <Heading level="h2">Payouts</Heading>
+      </div>
+      <SectionRow label="Payout method">
+        {affiliate.payout_method ? PAYOUT_METHOD_LABELS[affiliate.payout_method] : "Not set"}
+      </SectionRow>
+      {affiliate.payout_method && (
+        <SectionRow label="Payout details">
+          <span className="whitespace-pre-line">{details ?? "-"}</span>
+        </SectionRow>
+      )}
+      {balances.isLoading ? (
+        <div className="px-6 py-4">
+          <Skeleton className="h-10 w-full" />
+        </div>
+      ) : balances.data?.affiliate_balances.length ? (
+        balances.data.affiliate_balances.map((balance) => (
+          <CurrencyBalance key={balance.currency_code} balance={balance} />
+        ))
+      ) : (
+        <div className="px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            Nothing earned yet.
+          </Text>
+        </div>
+      )}
+      <DataTable instance={table}>
+        <DataTable.Table
+          emptyState={{
+            empty: {
+              heading: "No payouts yet",
+              description: `Payouts to ${affiliate.name} appear here once a batch includes them.`,
+            },
+          }}
+        />
+        <DataTable.Pagination />
+      </DataTable>
+      <FailPayoutPrompt payout={failing} onClose={() => setFailing(null)} />
+    </Container>
+  )
+}

@@ -1,0 +1,48 @@
+import type { AffiliateBalance } from "../../hooks/api/affiliate-payouts"
+
+export type PreviewRow = AffiliateBalance & {
+  /** The store's minimum for this currency, if any. */
+  minimum: number | null
+  /** Below the minimum: the balance stays payable and waits for a later batch. */
+  waits: boolean
+}
+
+export type BatchPreview = {
+  rows: PreviewRow[]
+  /** What the batch would pay, per currency (waiting rows left out). */
+  totals: { currency_code: string; amount: number; payout_count: number }[]
+}
+
+/**
+ * What a batch would pay, as the server decides it: one payout per affiliate
+ * and currency whose payable balance is above zero and at least the currency's
+ * minimum. Shown before creating, so the admin knows what they are starting.
+ */
+export const previewBatch = (
+  balances: AffiliateBalance[],
+  minimums: Record<string, number> | null
+): BatchPreview => {
+  const rows = balances
+    .filter((balance) => balance.payable > 0)
+    .map((balance) => {
+      const minimum = minimums?.[balance.currency_code] ?? null
+      return { ...balance, minimum, waits: minimum !== null && balance.payable < minimum }
+    })
+  const totals = new Map<string, BatchPreview["totals"][number]>()
+  for (const row of rows.filter((candidate) => !candidate.waits)) {
+    const total = totals.get(row.currency_code) ?? {
+      currency_code: row.currency_code,
+      amount: 0,
+      payout_count: 0,
+    }
+    // Display only: the server sums exactly; cents of float error never show
+    // once formatted to the currency's decimals.
+    total.amount += row.payable
+    total.payout_count += 1
+    totals.set(row.currency_code, total)
+  }
+  return {
+    rows,
+    totals: [...totals.values()].sort((a, b) => a.currency_code.localeCompare(b.currency_code)),
+  }
+}

@@ -1,0 +1,129 @@
+import { CheckCircle, Clock, XCircle, XMark } from "@medusajs/icons"
+import { Text, createDataTableColumnHelper } from "@medusajs/ui"
+import { useMemo } from "react"
+import { Link } from "react-router-dom"
+import {
+  type AffiliatePayout,
+  type AffiliatePayoutTargetStatus,
+  useUpdateAffiliatePayout,
+} from "../../hooks/api/affiliate-payouts"
+import { formatMoney } from "../commissions/format"
+import { RowActionsMenu } from "../common/row-actions-menu"
+import { formatDate } from "../connections/format"
+import {
+  NEXT_PAYOUT_STATUSES,
+  PAYOUT_ACTION_LABELS,
+  PAYOUT_METHOD_LABELS,
+  formatPayoutDetails,
+} from "./format"
+import { PayoutStatusBadge } from "./status-badge"
+
+const columnHelper = createDataTableColumnHelper<AffiliatePayout>()
+
+const ACTION_ICONS: Record<AffiliatePayoutTargetStatus, JSX.Element> = {
+  processing: <Clock />,
+  paid: <CheckCircle />,
+  failed: <XCircle />,
+  canceled: <XMark />,
+}
+
+/**
+ * A batch's or an affiliate's payouts, with each row's moves as actions.
+ * Failing asks for a reason, so it is handed to the caller's prompt.
+ */
+export const usePayoutColumns = ({
+  onFail,
+  showAffiliate = true,
+}: {
+  onFail: (payout: AffiliatePayout) => void
+  showAffiliate?: boolean
+}) => {
+  const { mutate: updatePayout } = useUpdateAffiliatePayout()
+
+  return useMemo(
+    () => [
+      columnHelper.accessor("created_at", {
+        header: "Date",
+        cell: ({ getValue }) => formatDate(getValue()),
+      }),
+      ...(showAffiliate
+        ? [
+            columnHelper.accessor("affiliate", {
+              header: "Affiliate",
+              cell: ({ getValue }) => {
+                const affiliate = getValue()
+                return affiliate ? (
+                  <Link
+                    to={`/affiliates/${affiliate.id}`}
+                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+                  >
+                    {affiliate.name} ({affiliate.code})
+                  </Link>
+                ) : (
+                  <span className="text-ui-fg-muted">Deleted affiliate</span>
+                )
+              },
+            }),
+          ]
+        : []),
+      columnHelper.display({
+        id: "method",
+        header: "Method",
+        cell: ({ row }) => {
+          const affiliate = row.original.affiliate
+          if (!affiliate?.payout_method) {
+            return <span className="text-ui-fg-muted">Not set</span>
+          }
+          return (
+            <div className="flex flex-col">
+              <Text size="small" leading="compact">
+                {PAYOUT_METHOD_LABELS[affiliate.payout_method]}
+              </Text>
+              <Text size="xsmall" className="text-ui-fg-subtle whitespace-pre-line">
+                {formatPayoutDetails(affiliate) ?? "No details"}
+              </Text>
+            </div>
+          )
+        },
+      }),
+      columnHelper.accessor("amount", {
+        header: "Amount",
+        cell: ({ row }) => (
+          <Text size="small" weight="plus" leading="compact">
+            {formatMoney(row.original.amount, row.original.currency_code)}
+          </Text>
+        ),
+      }),
+      columnHelper.accessor("status", {
+        header: "Status",
+        cell: ({ row }) => (
+          <div className="flex flex-col items-start gap-y-1">
+            <PayoutStatusBadge status={row.original.status} />
+            {row.original.reason && (
+              <Text size="xsmall" className="text-ui-fg-muted">
+                {row.original.reason}
+              </Text>
+            )}
+          </div>
+        ),
+      }),
+      columnHelper.display({
+        id: "actions",
+        cell: ({ row }) => (
+          <RowActionsMenu
+            label="Payout actions"
+            actions={NEXT_PAYOUT_STATUSES[row.original.status].map((status) => ({
+              label: PAYOUT_ACTION_LABELS[status],
+              icon: ACTION_ICONS[status],
+              onClick: () =>
+                status === "failed"
+                  ? onFail(row.original)
+                  : updatePayout({ id: row.original.id, status }),
+            }))}
+          />
+        ),
+      }),
+    ],
+    [onFail, showAffiliate, updatePayout]
+  )
+}
