@@ -33,6 +33,11 @@ module.exports = {
   modulePathIgnorePatterns: ["dist/", "<rootDir>/.medusa/", "<rootDir>/.data/"],
   setupFiles: ["<rootDir>/integration-tests/setup.js"],
   testMatch: testType ? suites[testType] : [...suites.modules, ...suites.http],
+  // Installing from git downloads and builds everything again: only when asked.
+  testPathIgnorePatterns: [
+    "/node_modules/",
+    ...(process.env.INSTALL_FROM_GIT === "true" ? [] : ["<rootDir>/integration-tests/install/from-git"]),
+  ],
   // These suites share one app, started once for all of them.
   ...((testType === "browser" || testType === "production") && {
     globalSetup: `<rootDir>/integration-tests/${testType}/global-setup.js`,

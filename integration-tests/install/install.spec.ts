@@ -5,14 +5,12 @@ import type { AdminHeaders } from "../helpers/admin"
 import { checkout, setUpStore } from "../helpers/store"
 import {
   bootStore,
-  DEFAULT_WORK_DIR,
   exec,
   prepareStores,
   readInstallState,
   STORE_VERSIONS,
   type BootedStore,
   type InstallState,
-  withoutNpmScriptEnv,
 } from "./stores"
 
 // Run on its own, the suite installs the stores itself (minutes); under
@@ -167,43 +165,4 @@ describe("the plugin's npm tarball installed into a throw-away Medusa store", ()
       ])
     })
   })
-})
-
-/**
- * The git path: npm clones the repository, installs its dev dependencies and
- * runs `prepare`, which must build the plugin. It downloads and builds
- * everything again (several minutes), so it runs only when asked:
- * INSTALL_FROM_GIT=true. It installs the committed HEAD of this checkout.
- */
-const fromGit = process.env.INSTALL_FROM_GIT === "true" ? it : it.skip
-
-describe("the plugin installed from a git URL", () => {
-  fromGit("is built by its prepare script", async () => {
-    const dir = path.join(DEFAULT_WORK_DIR, "from-git")
-    fs.rmSync(dir, { recursive: true, force: true })
-    fs.mkdirSync(dir, { recursive: true })
-    const clone = path.join(dir, "repository")
-    await exec("git", ["clone", "--quiet", "--no-hardlinks", root, clone], { cwd: dir, title: "git clone" })
-    const consumer = path.join(dir, "consumer")
-    fs.mkdirSync(consumer)
-    fs.writeFileSync(path.join(consumer, "package.json"), '{ "name": "git-consumer", "private": true }\n')
-    // Peers are the store's business; here only the package npm builds matters.
-    await exec(
-      "npm",
-      ["install", "--prefer-offline", "--no-audit", "--no-fund", "--omit=peer", `git+file://${clone}`],
-      { cwd: consumer, env: withoutNpmScriptEnv(), title: "npm install from git" }
-    )
-    const installed = path.join(consumer, "node_modules", "medusa-plugin-affiliates")
-    for (const file of [
-      ".medusa/server/src/workflows/index.js",
-      ".medusa/server/src/workflows/index.d.ts",
-      ".medusa/server/src/modules/affiliate/index.js",
-      ".medusa/server/src/admin/index.mjs",
-      "LICENSE",
-    ]) {
-      expect(fs.existsSync(path.join(installed, file))).toBe(true)
-    }
-    expect(fs.existsSync(path.join(installed, "src"))).toBe(false)
-    fs.rmSync(dir, { recursive: true, force: true })
-  }, 20 * 60 * 1000)
 })

@@ -80,7 +80,8 @@ describe("npm pack", () => {
       .filter((f) => fs.readFileSync(path.join(root, f.path), "utf8").includes("sourceMappingURL=data:"))
       .map((f) => f.path)
     expect(inline).toEqual([])
-    // 911 kB with benchmarks, scripts and inline maps; about 0.8 MB now, half of it declarations and admin.
-    expect(unpackedSize).toBeLessThan(1024 * 1024)
+    // 911 kB with benchmarks, scripts and inline maps before; about 1.1 MB now with payouts and
+    // notifications, half of it declarations and the admin bundle. A bound, so a stray file shows.
+    expect(unpackedSize).toBeLessThan(1.5 * 1024 * 1024)
   })
 })
