@@ -12,7 +12,7 @@ jest.setTimeout(180 * 1000)
 
 type Affiliate = { id: string; code: string }
 type Balance = { currency_code: string; on_hold: number; payable: number; in_payout: number; paid: number }
-type Payout = { id: string; amount: number; status: string; affiliate: { id: string } }
+type Payout = { id: string; amount: number; status: string; currency_code: string; affiliate: { id: string } }
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
@@ -421,8 +421,11 @@ medusaIntegrationTestRunner({
 
         const paypal = await api.get(`/admin/affiliate-payout-batches/${batch.id}/export?format=paypal`, admin)
         expect(paypal.headers["content-type"]).toMatch(/text\/csv/)
-        // Email, amount, currency, reference, note; no header; only affiliates paid by PayPal.
-        expect(paypal.data).toBe(`sam.pays@paypal.test,6.00,EUR,${samPayout.id},Affiliate commissions\n`)
+        // Email, amount, currency, customer id (the payout id without its prefix: PayPal takes 30
+        // characters), note, wallet; no header; only affiliates paid by PayPal.
+        const reference = samPayout.id.replace("affpo_", "")
+        expect(reference).toHaveLength(26)
+        expect(paypal.data).toBe(`sam.pays@paypal.test,6.00,EUR,${reference},Affiliate commissions,PAYPAL\n`)
 
         const csv = (await api.get(`/admin/affiliate-payout-batches/${batch.id}/export`, admin)).data as string
         const lines = csv.trim().split("\n")
@@ -445,6 +448,34 @@ medusaIntegrationTestRunner({
         expect((await api.get("/store/affiliates/me", bearer(sam.token))).data.affiliate.balances).toEqual([
           { currency_code: "eur", on_hold: 0, payable: 0, in_payout: 0, paid: 6 },
         ])
+      })
+
+      it("exports one PayPal file a currency, as PayPal requires", async () => {
+        await service.updateAffiliates({
+          id: jane.id,
+          payout_method: "paypal",
+          payout_details: { paypal_email: "jane@paypal.test" },
+        })
+        const credited = { affiliate_id: jane.id, customer_id: null, rate: 10, attribution: "link" as const, status: "approved" as const }
+        await service.createAffiliateCommissions([
+          { ...credited, order_id: "order_eur", currency_code: "eur", base_amount: 25, amount: 2.5 },
+          { ...credited, order_id: "order_usd", currency_code: "usd", base_amount: 37.5, amount: 3.75 },
+        ])
+        const batch = await createBatch()
+        expect(batch.totals).toEqual([
+          { currency_code: "eur", amount: 2.5, payout_count: 1 },
+          { currency_code: "usd", amount: 3.75, payout_count: 1 },
+        ])
+        const exportUrl = `/admin/affiliate-payout-batches/${batch.id}/export?format=paypal`
+        await expectHttpError(api.get(exportUrl, admin), 400, /one currency and this batch pays eur, usd/)
+        for (const [currency, amount] of [["eur", "2.50"], ["usd", "3.75"]]) {
+          const payout = batch.payouts.find((p) => p.currency_code === currency)!
+          const file = await api.get(`${exportUrl}&currency_code=${currency}`, admin)
+          expect(file.headers["content-disposition"]).toContain(`-paypal-${currency}.csv`)
+          expect(file.data).toBe(
+            `jane@paypal.test,${amount},${currency.toUpperCase()},${payout.id.replace("affpo_", "")},Affiliate commissions,PAYPAL\n`
+          )
+        }
       })
     })
   },

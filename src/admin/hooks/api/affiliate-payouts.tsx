@@ -97,8 +97,6 @@ export type UpdateAffiliatePayoutPayload = {
   reason?: string
 }
 
-export type PayoutExportFormat = "csv" | "paypal"
-
 export const useAffiliateBalances = (
   query: AffiliateBalancesQuery,
   options: { enabled?: boolean } = {}
@@ -200,23 +198,24 @@ export const useUpdateAffiliatePayout = () => {
   })
 }
 
-const EXPORT_FILE_NAMES: Record<PayoutExportFormat, string> = {
-  csv: "payouts.csv",
-  paypal: "paypal-payouts.csv",
-}
+/** What to download: every payout as CSV, or the PayPal file of one currency. */
+export type PayoutExport = { format: "csv" } | { format: "paypal"; currency_code: string }
 
-/** Downloads a batch as a CSV of every payout, or as a PayPal Payouts bulk file. */
+/** Downloads a batch as a CSV of every payout, or as a PayPal Payouts bulk file of one currency. */
 export const useExportAffiliatePayoutBatch = (batchId: string) =>
-  useMutation<void, FetchError, PayoutExportFormat>({
-    mutationFn: async (format) => {
+  useMutation<void, FetchError, PayoutExport>({
+    mutationFn: async (request) => {
       const response = await sdk.client.fetch<Response>(
         `/admin/affiliate-payout-batches/${batchId}/export`,
-        { method: "GET", query: { format }, headers: { accept: "text/csv" } }
+        { method: "GET", query: request, headers: { accept: "text/csv" } }
       )
       const blob = await response.blob()
       const link = document.createElement("a")
       link.href = URL.createObjectURL(blob)
-      link.download = `${batchId}-${EXPORT_FILE_NAMES[format]}`
+      link.download =
+        request.format === "paypal"
+          ? `${batchId}-paypal-payouts-${request.currency_code}.csv`
+          : `${batchId}-payouts.csv`
       link.click()
       URL.revokeObjectURL(link.href)
     },

@@ -63,6 +63,8 @@ export type AdminGetAffiliatePayoutBatchesParamsType = z.infer<
 export const AdminExportAffiliatePayoutBatchParams = z
   .object({
     format: z.enum(["paypal", "csv"], { error: "format must be paypal or csv" }).default("csv"),
+    // A PayPal file holds one currency: the one to export when the batch pays several.
+    currency_code: currencyCode.optional(),
   })
   .strict()
 export type AdminExportAffiliatePayoutBatchParamsType = z.infer<

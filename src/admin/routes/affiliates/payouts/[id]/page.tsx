@@ -65,21 +65,29 @@ const AffiliatePayoutBatchPage = () => {
           <Button
             size="small"
             variant="secondary"
-            isLoading={exportBatch.isPending && exportBatch.variables === "csv"}
-            onClick={() => exportBatch.mutate("csv")}
+            isLoading={exportBatch.isPending && exportBatch.variables?.format === "csv"}
+            onClick={() => exportBatch.mutate({ format: "csv" })}
           >
             <ArrowDownTray />
             Export CSV
           </Button>
-          <Button
-            size="small"
-            variant="secondary"
-            isLoading={exportBatch.isPending && exportBatch.variables === "paypal"}
-            onClick={() => exportBatch.mutate("paypal")}
-          >
-            <ArrowDownTray />
-            PayPal file
-          </Button>
+          {/* PayPal takes one currency a file. */}
+          {batch.totals.map(({ currency_code }) => (
+            <Button
+              key={currency_code}
+              size="small"
+              variant="secondary"
+              isLoading={
+                exportBatch.isPending &&
+                exportBatch.variables?.format === "paypal" &&
+                exportBatch.variables.currency_code === currency_code
+              }
+              onClick={() => exportBatch.mutate({ format: "paypal", currency_code })}
+            >
+              <ArrowDownTray />
+              PayPal file{batch.totals.length > 1 ? ` (${currency_code.toUpperCase()})` : ""}
+            </Button>
+          ))}
         </div>
       </div>
       <DataTable instance={table}>

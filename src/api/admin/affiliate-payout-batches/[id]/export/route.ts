@@ -2,7 +2,7 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { MathBN } from "@medusajs/framework/utils"
+import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { stringify } from "csv-stringify"
 import { currencyPrecision } from "../../../../../modules/affiliate/utils/money"
 import type { AdminExportAffiliatePayoutBatchParamsType } from "../../../affiliate-payouts/validators"
@@ -20,9 +20,15 @@ const detailsOf = (payout: Payout) =>
   (payout.affiliate?.payout_details ?? {}) as { paypal_email?: string; instructions?: string }
 
 /**
- * PayPal Payouts' bulk file: recipient email, amount, currency, reference
- * (the payout id: PayPal refuses a second item with the same one), note. No
- * header row. Only payouts to affiliates who chose PayPal.
+ * PayPal's Customer ID column: unique per recipient, at most 30 characters,
+ * so the payout id without its `affpo_` prefix (its 26-character ULID).
+ */
+const paypalReference = (payoutId: string) => payoutId.replace(/^affpo_/, "")
+
+/**
+ * PayPal Payouts' bulk file, one currency a file as PayPal requires: recipient
+ * email, amount, currency, customer id (the payout's reference), note to the
+ * recipient, wallet. No header row. Only payouts to affiliates who chose PayPal.
  */
 function paypalRows(payouts: Payout[]) {
   return payouts
@@ -31,9 +37,23 @@ function paypalRows(payouts: Payout[]) {
       detailsOf(payout).paypal_email,
       formatAmount(payout),
       payout.currency_code.toUpperCase(),
-      payout.id,
+      paypalReference(payout.id),
       "Affiliate commissions",
+      "PAYPAL",
     ])
+}
+
+/** The batch's payouts in the one currency a PayPal file may hold. */
+function inOneCurrency(payouts: Payout[], currencyCode: string | undefined) {
+  const currencies = [...new Set(payouts.map((payout) => payout.currency_code))].sort()
+  if (!currencyCode && currencies.length > 1) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `A PayPal file holds one currency and this batch pays ${currencies.join(", ")}: ` +
+        `export each with currency_code (currency_code=${currencies[0]})`
+    )
+  }
+  return currencyCode ? payouts.filter((payout) => payout.currency_code === currencyCode) : payouts
 }
 
 const CSV_COLUMNS = [
@@ -77,19 +97,20 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminExportAffiliatePayoutBatchParamsType>,
   res: MedusaResponse
 ) => {
-  const { format } = req.validatedQuery as AdminExportAffiliatePayoutBatchParamsType
+  const { format, currency_code } = req.validatedQuery as AdminExportAffiliatePayoutBatchParamsType
   const batch = await retrievePayoutBatch(req.scope, req.params.id)
-  const payouts = batch.payouts.filter((p) => p.status !== "failed" && p.status !== "canceled")
   const paypal = format === "paypal"
+  const toPay = batch.payouts.filter((p) => p.status !== "failed" && p.status !== "canceled")
+  const payouts = paypal ? inOneCurrency(toPay, currency_code) : toPay
   const csv = stringify(paypal ? paypalRows(payouts) : csvRows(payouts), {
     header: !paypal,
     columns: paypal ? undefined : CSV_COLUMNS,
     escape_formulas: true,
   })
+  const name = paypal
+    ? `affiliate-payouts-${batch.id}-paypal-${currency_code ?? payouts[0]?.currency_code ?? "none"}`
+    : `affiliate-payouts-${batch.id}`
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
-  res.setHeader(
-    "Content-Disposition",
-    `attachment; filename="affiliate-payouts-${batch.id}${paypal ? "-paypal" : ""}.csv"`
-  )
+  res.setHeader("Content-Disposition", `attachment; filename="${name}.csv"`)
   csv.pipe(res)
 }
