@@ -6,8 +6,12 @@ import { listPayouts } from "../affiliate-payouts/helpers"
 
 type StoredBatch = Awaited<ReturnType<AffiliateModuleService["retrieveAffiliatePayoutBatch"]>>
 
+type PayoutForTotals = Pick<StoredBatch["payouts"][number], "status" | "currency_code"> & {
+  amount: Parameters<typeof MathBN.add>[1]
+}
+
 /** Totals per currency of the payouts that are not failed or canceled. */
-function batchTotals(payouts: StoredBatch["payouts"]) {
+function batchTotals(payouts: PayoutForTotals[]) {
   const totals = new Map<string, { currency_code: string; amount: number; payout_count: number }>()
   for (const payout of payouts) {
     if (payout.status === "failed" || payout.status === "canceled") {
@@ -35,13 +39,16 @@ const BATCH_FIELDS = [
   "payouts.amount",
 ]
 
-function formatBatch(batch: StoredBatch) {
+function formatBatch(
+  batch: Pick<StoredBatch, "id" | "created_by" | "created_at">,
+  payouts: PayoutForTotals[]
+) {
   return {
     id: batch.id,
     created_by: batch.created_by,
     created_at: batch.created_at,
-    payout_count: batch.payouts.length,
-    totals: batchTotals(batch.payouts),
+    payout_count: payouts.length,
+    totals: batchTotals(payouts),
   }
 }
 
@@ -59,7 +66,10 @@ export async function listPayoutBatches(
       ...pagination,
     }
   )
-  return { affiliate_payout_batches: batches.map(formatBatch), count }
+  return {
+    affiliate_payout_batches: batches.map((batch) => formatBatch(batch, batch.payouts)),
+    count,
+  }
 }
 
 /** A batch with its totals and every one of its payouts. */
@@ -67,9 +77,9 @@ export async function retrievePayoutBatch(scope: MedusaContainer, id: string) {
   const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
   // Throws Medusa's not-found error (a 404) for an unknown id.
   const batch = await service.retrieveAffiliatePayoutBatch(id, {
-    select: BATCH_FIELDS,
-    relations: ["payouts"],
+    select: ["id", "created_by", "created_at"],
   })
+  // The payouts are read once, with their affiliates: the totals come from them too.
   const { affiliate_payouts } = await listPayouts(scope, { batch_id: [id] }, { skip: 0 })
-  return { ...formatBatch(batch), payouts: affiliate_payouts }
+  return { ...formatBatch(batch, affiliate_payouts), payouts: affiliate_payouts }
 }
