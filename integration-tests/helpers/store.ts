@@ -207,3 +207,11 @@ export async function checkout(api: Api, store: TestStore, input: CheckoutInput)
   }
   return completed.order as { id: string; email: string; total: number }
 }
+
+/** The order's (only) payment, for the admin's capture and refund routes. */
+export async function paymentOf(api: Api, admin: AdminHeaders, orderId: string) {
+  const { order } = (
+    await api.get(`/admin/orders/${orderId}?fields=*payment_collections.payments`, admin)
+  ).data
+  return order.payment_collections[0].payments[0] as { id: string }
+}

@@ -11,7 +11,7 @@ import orderPlacedHandler from "../../src/subscribers/order-placed"
 import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
-import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
+import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 
 jest.setTimeout(120 * 1000)
 
@@ -57,13 +57,6 @@ medusaIntegrationTestRunner({
       const result = await request()
       await handled
       return result
-    }
-
-    const paymentOf = async (orderId: string) => {
-      const { order } = (
-        await api.get(`/admin/orders/${orderId}?fields=*payment_collections.payments`, admin)
-      ).data
-      return order.payment_collections[0].payments[0] as { id: string }
     }
 
     beforeEach(async () => {
@@ -417,7 +410,7 @@ medusaIntegrationTestRunner({
         })
         // 3 × 19.99 + 4.95 shipping = 64.92; commission 12.5 % of 59.97 = 7.50
         expect(order.total).toBe(64.92)
-        const payment = await paymentOf(order.id)
+        const payment = await paymentOf(api, admin, order.id)
         await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
 
         await andWaitFor("payment.refunded", () =>

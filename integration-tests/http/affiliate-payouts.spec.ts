@@ -6,7 +6,7 @@ import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
-import { checkout, setUpStore, type TestStore } from "../helpers/store"
+import { checkout, paymentOf, setUpStore, type TestStore } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
 
@@ -59,13 +59,6 @@ medusaIntegrationTestRunner({
     const setPayoutStatus = (id: string, body: Record<string, unknown>) =>
       api.post(`/admin/affiliate-payouts/${id}`, body, admin)
 
-    const paymentOf = async (orderId: string) => {
-      const { order } = (
-        await api.get(`/admin/orders/${orderId}?fields=*payment_collections.payments`, admin)
-      ).data
-      return order.payment_collections[0].payments[0] as { id: string }
-    }
-
     beforeEach(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)
@@ -116,7 +109,7 @@ medusaIntegrationTestRunner({
           admin
         )
         const { order, commission } = await referredOrder("JANE")
-        const payment = await paymentOf(order.id)
+        const payment = await paymentOf(api, admin, order.id)
         await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
         const eventBus = getContainer().resolve(Modules.EVENT_BUS)
         const refunded = TestEventUtils.waitSubscribersExecution("payment.refunded", eventBus)
@@ -245,7 +238,7 @@ medusaIntegrationTestRunner({
         await setPayoutStatus(first.id, { status: "paid" })
 
         // 6.00 paid; the buyer gets a third back: −2.00 owed back.
-        const payment = await paymentOf(refundedOrder.order.id)
+        const payment = await paymentOf(api, admin, refundedOrder.order.id)
         await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
         const eventBus = getContainer().resolve(Modules.EVENT_BUS)
         const refunded = TestEventUtils.waitSubscribersExecution("payment.refunded", eventBus)

@@ -7,7 +7,7 @@ import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
 import { creditOrderWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
-import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
+import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 
 jest.setTimeout(120 * 1000)
 
@@ -62,10 +62,7 @@ medusaIntegrationTestRunner({
     }
 
     const capturedPaymentOf = async (orderId: string) => {
-      const { order } = (
-        await api.get(`/admin/orders/${orderId}?fields=*payment_collections.payments`, admin)
-      ).data
-      const payment = order.payment_collections[0].payments[0] as { id: string }
+      const payment = await paymentOf(api, admin, orderId)
       await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
       return payment
     }
