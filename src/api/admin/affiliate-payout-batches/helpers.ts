@@ -1,6 +1,7 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
+import { ACTIVE_PAYOUT_STATUSES } from "../../../modules/affiliate/models/affiliate-payout"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { listPayouts } from "../affiliate-payouts/helpers"
 
@@ -14,7 +15,7 @@ type PayoutForTotals = Pick<StoredBatch["payouts"][number], "status" | "currency
 function batchTotals(payouts: PayoutForTotals[]) {
   const totals = new Map<string, { currency_code: string; amount: number; payout_count: number }>()
   for (const payout of payouts) {
-    if (payout.status === "failed" || payout.status === "canceled") {
+    if (!ACTIVE_PAYOUT_STATUSES.includes(payout.status)) {
       continue
     }
     const total = totals.get(payout.currency_code) ?? {

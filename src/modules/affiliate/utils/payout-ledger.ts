@@ -1,4 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import { ACTIVE_PAYOUT_STATUSES } from "../models/affiliate-payout"
 
 /**
  * The payout ledger in SQL. An item is "held" by a payout until that payout
@@ -93,7 +94,7 @@ export function balanceRows(knex: Knex, filter: LedgerFilter) {
         knex.raw("case when c.status = 'paid' then 'paid' else 'in_payout' end as kind"),
         "c.amount"
       )
-      .whereIn("c.status", ["draft", "processing", "paid"])
+      .whereIn("c.status", ACTIVE_PAYOUT_STATUSES)
       .whereNull("c.deleted_at"),
     filter
   )

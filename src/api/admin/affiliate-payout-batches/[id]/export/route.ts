@@ -4,6 +4,7 @@ import type {
 } from "@medusajs/framework/http"
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { stringify } from "csv-stringify"
+import { ACTIVE_PAYOUT_STATUSES } from "../../../../../modules/affiliate/models/affiliate-payout"
 import { currencyPrecision } from "../../../../../modules/affiliate/utils/money"
 import type { AdminExportAffiliatePayoutBatchParamsType } from "../../../affiliate-payouts/validators"
 import { retrievePayoutBatch } from "../../helpers"
@@ -100,7 +101,7 @@ export const GET = async (
   const { format, currency_code } = req.validatedQuery as AdminExportAffiliatePayoutBatchParamsType
   const batch = await retrievePayoutBatch(req.scope, req.params.id)
   const paypal = format === "paypal"
-  const toPay = batch.payouts.filter((p) => p.status !== "failed" && p.status !== "canceled")
+  const toPay = batch.payouts.filter((p) => ACTIVE_PAYOUT_STATUSES.includes(p.status))
   const payouts = paypal ? inOneCurrency(toPay, currency_code) : toPay
   const csv = stringify(paypal ? paypalRows(payouts) : csvRows(payouts), {
     header: !paypal,
