@@ -6,8 +6,15 @@ export const AffiliateEvents = {
   SIGNED_UP: "affiliate.signed_up",
   CONNECTION_CREATED: "affiliate_connection.created",
   CONNECTION_DELETED: "affiliate_connection.deleted",
+  /** Connections ended because their program's lifetime was over: `[{ id }]`. */
+  CONNECTION_EXPIRED: "affiliate_connection.expired",
   COMMISSION_CREATED: "affiliate_commission.created",
   COMMISSION_UPDATED: "affiliate_commission.updated",
+  /** A commission moved to another affiliate: `{ id, previous_id }` (the new row and the rejected one). */
+  COMMISSION_REASSIGNED: "affiliate_commission.reassigned",
+  PROGRAM_CREATED: "affiliate_program.created",
+  PROGRAM_UPDATED: "affiliate_program.updated",
+  PROGRAM_DELETED: "affiliate_program.deleted",
   SYNC_RUN_CREATED: "affiliate_sync_run.created",
   SYNC_RUN_COMPLETED: "affiliate_sync_run.completed",
   PAYOUT_CREATED: "affiliate_payout.created",

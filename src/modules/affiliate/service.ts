@@ -11,12 +11,14 @@ import {
 import Affiliate from "./models/affiliate"
 import AffiliateCommission from "./models/affiliate-commission"
 import AffiliateCommissionAdjustment from "./models/affiliate-commission-adjustment"
+import AffiliateCommissionRule from "./models/affiliate-commission-rule"
 import AffiliateConnection from "./models/affiliate-connection"
 import AffiliateJobCursor from "./models/affiliate-job-cursor"
 import AffiliateOrderAttribution from "./models/affiliate-order-attribution"
 import AffiliatePayout from "./models/affiliate-payout"
 import AffiliatePayoutBatch from "./models/affiliate-payout-batch"
 import AffiliatePayoutItem from "./models/affiliate-payout-item"
+import AffiliateProgram from "./models/affiliate-program"
 import AffiliatePromotion from "./models/affiliate-promotion"
 import AffiliateSettings from "./models/affiliate-settings"
 import AffiliateSyncRun from "./models/affiliate-sync-run"
@@ -36,9 +38,13 @@ import {
   type AffiliateCommissionTotalsDTO,
   type CreatePayoutBatchDTO,
   type AffiliateCustomerRowDTO,
+  type AffiliateProgramDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
 } from "./types"
+
+/** The id of the default program the migration creates. */
+export const DEFAULT_PROGRAM_ID = "affprog_default"
 
 /** The id of the single settings row. */
 export const AFFILIATE_SETTINGS_ID = "affset_store"
@@ -115,12 +121,14 @@ class AffiliateModuleService extends MedusaService({
   Affiliate,
   AffiliateCommission,
   AffiliateCommissionAdjustment,
+  AffiliateCommissionRule,
   AffiliateConnection,
   AffiliateJobCursor,
   AffiliateOrderAttribution,
   AffiliatePayout,
   AffiliatePayoutBatch,
   AffiliatePayoutItem,
+  AffiliateProgram,
   AffiliatePromotion,
   AffiliateSettings,
   AffiliateSyncRun,
@@ -210,6 +218,102 @@ class AffiliateModuleService extends MedusaService({
     url.searchParams.set("token", token)
     url.searchParams.set("email", email)
     return url.toString()
+  }
+
+  /**
+   * The default program: the migration creates it; a database emptied since
+   * gets it again here (one row whatever the concurrency, by its unique index).
+   */
+  @InjectManager()
+  async retrieveDefaultProgram(
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateProgramDTO> {
+    const find = () => this.listAffiliatePrograms({ is_default: true }, { take: 1 }, sharedContext)
+    const [program] = await find()
+    if (program) {
+      return program as AffiliateProgramDTO
+    }
+    const knex = knexOf(sharedContext)
+    await knex.raw(
+      `insert into affiliate_program (id, name, is_default) values (?, 'Default program', true)
+       on conflict (is_default) where is_default = true and deleted_at is null do nothing`,
+      [DEFAULT_PROGRAM_ID]
+    )
+    const [created] = await find()
+    return created as AffiliateProgramDTO
+  }
+
+  /**
+   * What an affiliate has earned through in a period, for performance tiers:
+   * the base amounts (in one currency) and the number of their commissions
+   * that were not rejected, created from `since` (null: ever).
+   */
+  @InjectManager()
+  async measureAffiliatePerformance(
+    affiliateId: string,
+    currencyCode: string,
+    since: Date | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ revenue: number; orders: number }> {
+    const knex = knexOf(sharedContext)
+    const query = knex("affiliate_commission")
+      .select(
+        knex.raw("coalesce(sum(base_amount) filter (where currency_code = ?), 0) as revenue", [currencyCode]),
+        knex.raw("count(*) as orders")
+      )
+      .where({ affiliate_id: affiliateId })
+      .whereNot({ status: "rejected" })
+      .whereNull("deleted_at")
+    if (since) {
+      query.where("created_at", ">=", since)
+    }
+    const [row] = await query
+    return { revenue: Number(row.revenue), orders: Number(row.orders) }
+  }
+
+  /**
+   * Counts an order credited through a connection; under an `orders`
+   * lifetime of `limit`, the order that reaches it ends the connection
+   * (`expired`). One statement, so concurrent orders each count.
+   */
+  @InjectManager()
+  async recordConnectionCredit(
+    connectionId: string,
+    limit: number | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ credited_orders: number; expired: boolean }> {
+    const knex = knexOf(sharedContext)
+    const { rows } = await knex.raw(
+      `update affiliate_connection
+       set credited_orders = credited_orders + 1,
+           ended_at = case when ?::int is not null and credited_orders + 1 >= ?::int then now() else ended_at end,
+           ended_reason = case when ?::int is not null and credited_orders + 1 >= ?::int then 'expired' else ended_reason end,
+           updated_at = now()
+       where id = ? and ended_at is null and deleted_at is null
+       returning credited_orders, ended_at`,
+      [limit, limit, limit, limit, connectionId]
+    )
+    const [row] = rows as { credited_orders: number; ended_at: Date | null }[]
+    return { credited_orders: row?.credited_orders ?? 0, expired: !!row?.ended_at }
+  }
+
+  /** Ends live connections whose program's lifetime is over (`expired`); returns the ended ids. */
+  @InjectManager()
+  async expireAffiliateConnections(
+    ids: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    if (!ids.length) {
+      return []
+    }
+    const knex = knexOf(sharedContext)
+    const rows: { id: string }[] = await knex("affiliate_connection")
+      .update({ ended_at: knex.fn.now(), ended_reason: "expired", updated_at: knex.fn.now() })
+      .whereIn("id", ids)
+      .whereNull("ended_at")
+      .whereNull("deleted_at")
+      .returning("id")
+    return rows.map((row) => row.id)
   }
 
   /**

@@ -1,4 +1,12 @@
 import type { AffiliateStatus } from "./models/affiliate"
+import type {
+  ConnectionLifetime,
+  ProgramCommissionType,
+  SelfReferralPolicy,
+  TierMetric,
+  TierPeriod,
+} from "./models/affiliate-program"
+import type { CommissionTier } from "./utils/commission-rules"
 
 export const ATTRIBUTION_METHODS = ["connection", "coupon", "link"] as const
 export type AttributionMethod = (typeof ATTRIBUTION_METHODS)[number]
@@ -88,6 +96,28 @@ export type AffiliateSettingsDTO = {
   hold_days: number
   /** The smallest payout per lower-case currency code, in major units. */
   minimum_payouts: Record<string, number>
+}
+
+/** A program's terms as stored (see models/affiliate-program.ts). */
+export type AffiliateProgramDTO = {
+  id: string
+  name: string
+  is_default: boolean
+  commission_type: ProgramCommissionType
+  /** Percent; null: the store's default rate. */
+  commission_rate: number | null
+  commission_amounts: Record<string, number> | null
+  connection_lifetime: ConnectionLifetime
+  connection_lifetime_value: number | null
+  referral_window_days: number | null
+  auto_approve_commissions: boolean | null
+  self_referral_policy: SelfReferralPolicy
+  tier_metric: TierMetric | null
+  tier_period: TierPeriod
+  tiers: CommissionTier[] | null
+  metadata: Record<string, unknown> | null
+  created_at: Date
+  updated_at: Date
 }
 
 export type AccountSyncSettingsDTO = {

@@ -30,6 +30,19 @@ const AffiliateCommission = model
     // The end of its hold period: before it, it cannot be approved or paid.
     // Null for commissions made without a hold.
     available_at: model.dateTime().nullable(),
+    // The program whose terms made it, and how: one entry per line item
+    // (its base, the rule that matched, its amount) and the tier used.
+    program_id: model.text().nullable(),
+    lines: model.json().nullable(),
+    tier: model.json().nullable(),
+    // Kept pending for the admin to look at: `self_referral` under a program
+    // whose self-referral policy is `flag`.
+    flag: model.text().nullable(),
+    // A commission moved to another affiliate by an admin: the rejected one
+    // points to its replacement and back; who moved it and why.
+    reassigned_to_id: model.text().nullable(),
+    reassigned_from_id: model.text().nullable(),
+    reassigned_by: model.text().nullable(),
     adjustments: model.hasMany(() => AffiliateCommissionAdjustment, {
       mappedBy: "commission",
     }),

@@ -4,6 +4,9 @@ import Affiliate from "./affiliate"
 export const CONNECTION_SOURCES = ["admin", "referral", "import", "api"] as const
 export type ConnectionSource = (typeof CONNECTION_SOURCES)[number]
 
+// `expired`: the program's connection lifetime (days or orders) is over.
+export const CONNECTION_END_REASONS = ["replaced", "removed", "expired"] as const
+
 /**
  * A customer ↔ affiliate connection: every future order of the customer
  * credits the affiliate. Moving or removing a connection ends it (`ended_at`)
@@ -22,8 +25,10 @@ const AffiliateConnection = model
     // The admin user (or other actor) who made the connection.
     created_by: model.text().nullable(),
     ended_at: model.dateTime().nullable(),
-    ended_reason: model.enum(["replaced", "removed"]).nullable(),
+    ended_reason: model.enum([...CONNECTION_END_REASONS]).nullable(),
     ended_by: model.text().nullable(),
+    // Orders credited through this connection, for the `orders` lifetime.
+    credited_orders: model.number().default(0),
     metadata: model.json().nullable(),
   })
   .indexes([

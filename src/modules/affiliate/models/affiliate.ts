@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import AffiliateCommission from "./affiliate-commission"
 import AffiliateConnection from "./affiliate-connection"
 import AffiliatePayout from "./affiliate-payout"
+import AffiliateProgram from "./affiliate-program"
 import AffiliatePromotion from "./affiliate-promotion"
 
 export const AFFILIATE_STATUSES = ["pending", "approved", "blocked"] as const
@@ -35,6 +36,8 @@ const Affiliate = model
     // email ({ paypal_email }) or free text ({ instructions }).
     payout_method: model.enum([...PAYOUT_METHODS]).nullable(),
     payout_details: model.json().nullable(),
+    // Null: the default program.
+    program: model.belongsTo(() => AffiliateProgram, { mappedBy: "affiliates" }).nullable(),
     connections: model.hasMany(() => AffiliateConnection, {
       mappedBy: "affiliate",
     }),
@@ -53,6 +56,7 @@ const Affiliate = model
     { on: ["code"], unique: true, where: "deleted_at IS NULL" },
     { on: ["status"], where: "deleted_at IS NULL" },
     { on: ["customer_id"], where: "deleted_at IS NULL AND customer_id IS NOT NULL" },
+    { on: ["program_id"], where: "deleted_at IS NULL AND program_id IS NOT NULL" },
   ])
 
 export default Affiliate
