@@ -8,6 +8,7 @@ import {
 } from "@tanstack/react-query"
 import { sdk } from "../../lib/sdk"
 import { toastServerError } from "../../lib/server-errors"
+import type { RuleTarget, TierMetric, TierPeriod } from "./affiliate-programs"
 import {
   affiliateCommissionQueryKeys,
   affiliatePayoutQueryKeys,
@@ -31,6 +32,33 @@ export type AffiliateCommissionAdjustment = {
   created_at: string
 }
 
+export type CommissionLineKind = "percentage" | "fixed" | "excluded" | "default" | "order"
+
+/** One part of a commission: a line item and how it earned (see utils/commission-rules.ts). */
+export type AffiliateCommissionLine = {
+  /** Null for the program's fixed amount per order. */
+  item_id: string | null
+  title: string
+  quantity: number
+  base: number
+  rule_id: string | null
+  rule_target: RuleTarget | null
+  kind: CommissionLineKind
+  /** Percent, for percentage lines. */
+  rate: number | null
+  amount: number
+}
+
+/** The performance tier a commission's rate came from. */
+export type AffiliateCommissionTier = {
+  metric: TierMetric
+  period: TierPeriod
+  /** The affiliate's credited revenue or orders in the period, before this order. */
+  measured: number
+  threshold: number
+  rate: number
+}
+
 /** A ledger row; money in the currency's major units. */
 export type AffiliateCommission = {
   id: string
@@ -49,6 +77,19 @@ export type AffiliateCommission = {
   net_amount: number
   /** End of the hold period: before it the commission cannot be approved or paid. */
   available_at: string | null
+  /** The program whose terms made it; null for commissions made before programs. */
+  program_id?: string | null
+  /** How each line item earned; null for commissions made before programs. */
+  lines?: AffiliateCommissionLine[] | null
+  tier?: AffiliateCommissionTier | null
+  /** `self_referral`: kept pending for an admin to review. */
+  flag?: "self_referral" | null
+  /** The commission that replaced this one, when an admin moved it to another affiliate. */
+  reassigned_to_id?: string | null
+  /** The commission this one replaced. */
+  reassigned_from_id?: string | null
+  /** The admin user who moved it. */
+  reassigned_by?: string | null
   created_at: string
   affiliate: { id: string; name: string; code: string } | null
   order: { id: string; display_id: number } | null
@@ -104,6 +145,55 @@ export const useAffiliateCommissions = (
     placeholderData: keepPreviousData,
     ...options,
   })
+
+export const useAffiliateCommission = (id: string | null | undefined) =>
+  useQuery({
+    queryKey: affiliateCommissionQueryKeys.detail(id ?? ""),
+    queryFn: () =>
+      sdk.client.fetch<{ affiliate_commission: AffiliateCommission }>(
+        `/admin/affiliate-commissions/${id}`,
+        { method: "GET" }
+      ),
+    enabled: Boolean(id),
+  })
+
+export type ReassignAffiliateCommissionPayload = {
+  id: string
+  affiliate_id: string
+  reason: string
+}
+
+export type ReassignAffiliateCommissionResponse = {
+  /** The new commission, credited to the other affiliate. */
+  commission: AffiliateCommission
+  /** The one it replaces, now rejected. */
+  previous: AffiliateCommission
+}
+
+/**
+ * Moves a commission to another affiliate: the old one is rejected and points
+ * to a new one for the other affiliate. Errors are left to the caller's form.
+ */
+export const useReassignAffiliateCommission = () => {
+  const queryClient = useQueryClient()
+  return useMutation<
+    ReassignAffiliateCommissionResponse,
+    FetchError,
+    ReassignAffiliateCommissionPayload
+  >({
+    mutationFn: ({ id, ...body }) =>
+      sdk.client.fetch<ReassignAffiliateCommissionResponse>(
+        `/admin/affiliate-commissions/${id}/reassign`,
+        { method: "POST", body }
+      ),
+    onSuccess: () => {
+      void queryClient.invalidateQueries({ queryKey: affiliateCommissionQueryKeys.all })
+      void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
+      void queryClient.invalidateQueries({ queryKey: affiliatePayoutQueryKeys.all })
+      toast.success("Commission reassigned")
+    },
+  })
+}
 
 const STATUS_CHANGE_VERBS: Record<AffiliateCommissionTargetStatus, string> = {
   approved: "approved",

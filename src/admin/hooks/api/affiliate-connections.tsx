@@ -19,14 +19,23 @@ export type AffiliateConnectionSource = "admin" | "referral" | "import" | "api"
 
 export type AffiliateConnectionStatus = "active" | "ended" | "all"
 
-export type AffiliateConnection = {
+/**
+ * When a live connection stops crediting its affiliate, under the program's
+ * connection lifetime: a date, a number of orders, or neither (forever).
+ */
+export type ConnectionExpiry = {
+  expires_at?: string | null
+  orders_left?: number | null
+}
+
+export type AffiliateConnection = ConnectionExpiry & {
   id: string
   affiliate_id: string
   customer_id: string
   source: AffiliateConnectionSource
   created_by: string | null
   ended_at: string | null
-  ended_reason: "replaced" | "removed" | null
+  ended_reason: "replaced" | "removed" | "expired" | null
   metadata: Record<string, unknown> | null
   created_at: string
   updated_at: string
@@ -110,12 +119,12 @@ export type AffiliateCustomer = {
   first_name: string | null
   last_name: string | null
   has_account: boolean
-  connection: {
+  connection: (ConnectionExpiry & {
     id: string
     source: AffiliateConnectionSource
     created_at: string
     created_by: string | null
-  } | null
+  }) | null
   order_count: number
 }
 

@@ -12,10 +12,13 @@ import { toastServerError } from "../../lib/server-errors"
 import {
   affiliateCommissionQueryKeys,
   affiliateConnectionQueryKeys,
+  affiliateProgramQueryKeys,
   affiliateQueryKeys,
 } from "./query-keys"
 
 export type AffiliateStatus = "pending" | "approved" | "blocked"
+
+export type AffiliateProgramSummary = { id: string; name: string; is_default: boolean }
 
 export type Affiliate = {
   id: string
@@ -28,6 +31,8 @@ export type Affiliate = {
   metadata: Record<string, unknown> | null
   /** The store customer account linked by account sync. */
   customer_id: string | null
+  /** The program whose terms the affiliate earns on. */
+  program?: AffiliateProgramSummary | null
   created_at: string
   updated_at: string
 }
@@ -96,7 +101,10 @@ export type CreateAffiliatePayload = {
   metadata?: Record<string, unknown> | null
 }
 
-export type UpdateAffiliatePayload = Partial<CreateAffiliatePayload>
+export type UpdateAffiliatePayload = Partial<CreateAffiliatePayload> & {
+  /** Moves the affiliate into another program. */
+  program_id?: string
+}
 
 export type DeleteAffiliateResponse = {
   id: string
@@ -148,7 +156,8 @@ export const useAffiliate = (
 
 /**
  * Affiliates appear in the connection lists, the pickers and the ledger too
- * (name, code, status), so a change to one refreshes those as well.
+ * (name, code, status), and programs count them: a change to one refreshes
+ * those as well.
  */
 const useInvalidateAffiliates = () => {
   const queryClient = useQueryClient()
@@ -159,6 +168,9 @@ const useInvalidateAffiliates = () => {
     })
     void queryClient.invalidateQueries({
       queryKey: affiliateCommissionQueryKeys.all,
+    })
+    void queryClient.invalidateQueries({
+      queryKey: affiliateProgramQueryKeys.all,
     })
   }
 }
@@ -195,11 +207,14 @@ export const useUpdateAffiliate = (id: string) => {
       }),
     onSuccess: ({ affiliate }, body) => {
       invalidate()
-      const onlyStatus = body.status && Object.keys(body).length === 1
+      const only = (key: keyof UpdateAffiliatePayload) =>
+        body[key] !== undefined && Object.keys(body).length === 1
       toast.success(
-        onlyStatus
+        only("status")
           ? `${affiliate.name} ${STATUS_CHANGE_MESSAGES[affiliate.status]}`
-          : `${affiliate.name} was updated`
+          : only("program_id")
+            ? `${affiliate.name} moved to another program`
+            : `${affiliate.name} was updated`
       )
     },
     onError: toastServerError,

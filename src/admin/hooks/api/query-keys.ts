@@ -9,6 +9,7 @@ import type {
   AffiliatePayoutBatchesQuery,
   AffiliatePayoutsQuery,
 } from "./affiliate-payouts"
+import type { AffiliateProgramsQuery, RuleTarget } from "./affiliate-programs"
 import type { AffiliatesQuery } from "./affiliates"
 
 /**
@@ -42,6 +43,23 @@ export const affiliateCommissionQueryKeys = {
   all: ["affiliate_commission"] as const,
   list: (query: AffiliateCommissionsQuery) =>
     [...affiliateCommissionQueryKeys.all, "list", query] as const,
+  detail: (id: string) => [...affiliateCommissionQueryKeys.all, "detail", id] as const,
+}
+
+export const affiliateProgramQueryKeys = {
+  all: ["affiliate_program"] as const,
+  list: (query: AffiliateProgramsQuery) =>
+    [...affiliateProgramQueryKeys.all, "list", query] as const,
+  detail: (id: string) => [...affiliateProgramQueryKeys.all, "detail", id] as const,
+}
+
+/** Medusa's own catalog and store, read by the program pages. */
+export const catalogQueryKeys = {
+  all: ["affiliate_catalog"] as const,
+  /** Products, categories, collections or types offered to a rule. */
+  ruleTargets: (target: RuleTarget, q: string) =>
+    [...catalogQueryKeys.all, "rule_targets", target, q] as const,
+  storeCurrencies: () => [...catalogQueryKeys.all, "store_currencies"] as const,
 }
 
 export const affiliatePayoutQueryKeys = {

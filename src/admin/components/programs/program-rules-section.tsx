@@ -1,0 +1,125 @@
+import { PencilSquare, Trash } from "@medusajs/icons"
+import {
+  Button,
+  Container,
+  DataTable,
+  Heading,
+  Text,
+  createDataTableColumnHelper,
+  useDataTable,
+  usePrompt,
+} from "@medusajs/ui"
+import { useMemo, useState } from "react"
+import {
+  type AffiliateCommissionRule,
+  type AffiliateProgramDetail,
+  useDeleteCommissionRule,
+} from "../../hooks/api/affiliate-programs"
+import { RowActionsMenu } from "../common/row-actions-menu"
+import { RULE_TARGET_LABELS, formatRuleValue } from "./format"
+import { RuleDrawer } from "./rule-drawer"
+
+const columnHelper = createDataTableColumnHelper<AffiliateCommissionRule>()
+
+/** "Collection Summer", or the id of a target deleted from the store. */
+export const describeRuleTarget = (rule: Pick<AffiliateCommissionRule, "target" | "target_label" | "target_id">) =>
+  `${RULE_TARGET_LABELS[rule.target]} ${rule.target_label ?? rule.target_id}`
+
+/** A program's commission rules, with Add, Edit and Delete. */
+export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDetail }) => {
+  // undefined: the drawer is closed; null: it adds a rule.
+  const [editing, setEditing] = useState<AffiliateCommissionRule | null | undefined>(undefined)
+  const prompt = usePrompt()
+  const { mutate: deleteRule } = useDeleteCommissionRule(program.id)
+
+  const columns = useMemo(
+    () => [
+      columnHelper.accessor("target", {
+        header: "Applies to",
+        cell: ({ row }) => (
+          <div className="flex flex-col py-1">
+            <Text size="xsmall" className="text-ui-fg-muted">
+              {RULE_TARGET_LABELS[row.original.target]}
+            </Text>
+            <Text size="small" weight="plus" leading="compact">
+              {row.original.target_label ?? (
+                <span className="text-ui-fg-muted">Deleted ({row.original.target_id})</span>
+              )}
+            </Text>
+          </div>
+        ),
+      }),
+      columnHelper.accessor("kind", {
+        header: "Commission",
+        cell: ({ row }) => <span data-testid="rule-value">{formatRuleValue(row.original)}</span>,
+      }),
+      columnHelper.display({
+        id: "actions",
+        cell: ({ row }) => (
+          <RowActionsMenu
+            label="Rule actions"
+            actions={[
+              { label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(row.original) },
+              {
+                label: "Delete",
+                icon: <Trash />,
+                onClick: async () => {
+                  const confirmed = await prompt({
+                    title: "Delete this rule?",
+                    description: `${describeRuleTarget(row.original)} will earn the program's commission on new orders.`,
+                    confirmText: "Delete",
+                    cancelText: "Cancel",
+                  })
+                  if (confirmed) {
+                    deleteRule(row.original.id)
+                  }
+                },
+              },
+            ]}
+          />
+        ),
+      }),
+    ],
+    [prompt, deleteRule]
+  )
+
+  const table = useDataTable({
+    columns,
+    data: program.rules,
+    getRowId: (rule) => rule.id,
+    rowCount: program.rules.length,
+  })
+
+  return (
+    <Container className="divide-y p-0" data-testid="program-rules-section">
+      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
+        <div>
+          <Heading level="h2">Commission rules</Heading>
+          <Text size="small" className="text-ui-fg-subtle">
+            What lines of a product, category, collection or product type earn
+            instead of the program's commission.
+          </Text>
+        </div>
+        <Button size="small" variant="secondary" onClick={() => setEditing(null)}>
+          Add rule
+        </Button>
+      </div>
+      <DataTable instance={table}>
+        <DataTable.Table
+          emptyState={{
+            empty: {
+              heading: "No rules",
+              description: "Every line earns the program's commission.",
+            },
+          }}
+        />
+      </DataTable>
+      <RuleDrawer
+        programId={program.id}
+        rule={editing}
+        open={editing !== undefined}
+        onOpenChange={(open) => (open ? undefined : setEditing(undefined))}
+      />
+    </Container>
+  )
+}

@@ -1,0 +1,134 @@
+import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
+import { Badge, Container, DropdownMenu, Heading, IconButton, Text, usePrompt } from "@medusajs/ui"
+import { useState } from "react"
+import { useNavigate } from "react-router-dom"
+import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
+import {
+  type AffiliateProgram,
+  useDeleteAffiliateProgram,
+} from "../../hooks/api/affiliate-programs"
+import { formatRate } from "../affiliates/format"
+import { SectionRow } from "../common/section-row"
+import { EditProgramDrawer } from "./edit-program-drawer"
+import {
+  SELF_REFERRAL_LABELS,
+  TIER_METRIC_LABELS,
+  TIER_PERIOD_LABELS,
+  formatAutoApprove,
+  formatConnectionLifetime,
+  formatProgramCommission,
+  formatReferralWindow,
+  formatTierThreshold,
+} from "./format"
+
+const Tiers = ({ program }: { program: AffiliateProgram }) => {
+  if (!program.tier_metric || !program.tiers?.length) {
+    return <span className="text-ui-fg-muted">None</span>
+  }
+  const metric = program.tier_metric
+  return (
+    <div className="flex flex-col gap-y-0.5" data-testid="program-tiers-summary">
+      <Text size="xsmall" className="text-ui-fg-muted">
+        {TIER_METRIC_LABELS[metric]}, {TIER_PERIOD_LABELS[program.tier_period].toLowerCase()}
+      </Text>
+      {[...program.tiers]
+        .sort((a, b) => a.threshold - b.threshold)
+        .map((tier) => (
+          <span key={tier.threshold}>
+            From {formatTierThreshold(metric, tier.threshold)}: {formatRate(tier.rate)}
+          </span>
+        ))}
+    </div>
+  )
+}
+
+/** A program's terms, with Edit and (but for the default program) Delete. */
+export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) => {
+  const [isEditOpen, setIsEditOpen] = useState(false)
+  const navigate = useNavigate()
+  const prompt = usePrompt()
+  const { data: settings } = useAffiliateSettings()
+  const storeSettings = settings?.affiliate_settings
+  const deleteProgram = useDeleteAffiliateProgram(program.id)
+
+  const onDelete = async () => {
+    const confirmed = await prompt({
+      title: `Delete the program ${program.name}?`,
+      description: `Its rules are deleted. Its ${program.affiliate_count} ${
+        program.affiliate_count === 1 ? "affiliate moves" : "affiliates move"
+      } to the default program. Commissions already earned keep their amounts.`,
+      confirmText: "Delete",
+      cancelText: "Cancel",
+    })
+    if (confirmed) {
+      deleteProgram.mutate(undefined, {
+        onSuccess: () => navigate("/affiliates/programs", { replace: true }),
+      })
+    }
+  }
+
+  return (
+    <Container className="divide-y p-0" data-testid="program-terms-section">
+      <div className="flex items-center justify-between gap-2 px-6 py-4">
+        <div className="flex items-center gap-x-3">
+          <Heading>{program.name}</Heading>
+          {program.is_default && (
+            <Badge size="2xsmall" color="blue">
+              Default
+            </Badge>
+          )}
+        </div>
+        <DropdownMenu>
+          <DropdownMenu.Trigger asChild>
+            <IconButton size="small" variant="transparent" aria-label="Program actions">
+              <EllipsisHorizontal />
+            </IconButton>
+          </DropdownMenu.Trigger>
+          <DropdownMenu.Content align="end">
+            <DropdownMenu.Item className="gap-x-2" onClick={() => setIsEditOpen(true)}>
+              <PencilSquare className="text-ui-fg-subtle" />
+              Edit terms
+            </DropdownMenu.Item>
+            {/* Affiliates without a program are in the default one: it stays. */}
+            {!program.is_default && (
+              <>
+                <DropdownMenu.Separator />
+                <DropdownMenu.Item className="gap-x-2" onClick={onDelete}>
+                  <Trash className="text-ui-fg-subtle" />
+                  Delete
+                </DropdownMenu.Item>
+              </>
+            )}
+          </DropdownMenu.Content>
+        </DropdownMenu>
+      </div>
+      {program.is_default && (
+        <div className="px-6 py-4">
+          <Text size="small" className="text-ui-fg-subtle">
+            Affiliates not in another program earn on these terms.
+          </Text>
+        </div>
+      )}
+      <SectionRow label="Commission">
+        {formatProgramCommission(program, storeSettings?.default_commission_rate)}
+      </SectionRow>
+      <SectionRow label="Connections last">
+        {formatConnectionLifetime(program.connection_lifetime, program.connection_lifetime_value)}
+      </SectionRow>
+      <SectionRow label="Referral window">
+        {formatReferralWindow(program.referral_window_days)}
+      </SectionRow>
+      <SectionRow label="Auto-approve commissions">
+        {formatAutoApprove(program.auto_approve_commissions, storeSettings?.auto_approve_commissions)}
+      </SectionRow>
+      <SectionRow label="Self-referrals">
+        {SELF_REFERRAL_LABELS[program.self_referral_policy]}
+      </SectionRow>
+      <SectionRow label="Performance tiers">
+        <Tiers program={program} />
+      </SectionRow>
+      <SectionRow label="Affiliates">{program.affiliate_count}</SectionRow>
+      <EditProgramDrawer program={program} open={isEditOpen} onOpenChange={setIsEditOpen} />
+    </Container>
+  )
+}

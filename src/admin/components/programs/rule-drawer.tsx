@@ -1,0 +1,235 @@
+import { Button, Drawer, Hint, Input, Label, Select, Text } from "@medusajs/ui"
+import { Controller, useForm } from "react-hook-form"
+import {
+  type AffiliateCommissionRule,
+  type AffiliateCommissionRulePayload,
+  type RuleKind,
+  type RuleTarget,
+  useCreateCommissionRule,
+  useUpdateCommissionRule,
+} from "../../hooks/api/affiliate-programs"
+import type { RuleTargetOption } from "../../hooks/api/medusa-catalog"
+import { FormField } from "../affiliates/affiliate-profile-fields"
+import { validateRate } from "../affiliates/format"
+import {
+  type CurrencyAmountValues,
+  CurrencyAmountsInput,
+  fromCurrencyAmounts,
+  toCurrencyAmounts,
+  validateCurrencyAmounts,
+} from "../common/currency-amounts-input"
+import { RULE_KINDS, RULE_KIND_LABELS, RULE_TARGETS, RULE_TARGET_LABELS } from "./format"
+import { RuleTargetPicker } from "./rule-target-picker"
+
+type RuleDrawerProps = {
+  programId: string
+  /** The rule to edit; without one the drawer adds a rule. */
+  rule?: AffiliateCommissionRule | null
+  open: boolean
+  onOpenChange: (open: boolean) => void
+}
+
+type RuleFormValues = {
+  target: RuleTarget
+  picked: RuleTargetOption | null
+  kind: RuleKind
+  rate: string
+  amounts: CurrencyAmountValues
+}
+
+const toPayload = (values: RuleFormValues): Omit<AffiliateCommissionRulePayload, "target_id"> => ({
+  target: values.target,
+  kind: values.kind,
+  rate: values.kind === "percentage" ? Number(values.rate) : null,
+  amounts: values.kind === "fixed" ? toCurrencyAmounts(values.amounts) : null,
+})
+
+/**
+ * Adds or edits a commission rule: what it targets (picked from the store's
+ * catalog) and what matching lines earn.
+ */
+export const RuleDrawer = ({ programId, rule, open, onOpenChange }: RuleDrawerProps) => (
+  <Drawer open={open} onOpenChange={onOpenChange}>
+    <Drawer.Content>
+      <Drawer.Header>
+        <Drawer.Title>{rule ? "Edit rule" : "Add rule"}</Drawer.Title>
+      </Drawer.Header>
+      {/* Mounted on each opening, so the form starts afresh. */}
+      <RuleForm programId={programId} rule={rule ?? null} onDone={() => onOpenChange(false)} />
+    </Drawer.Content>
+  </Drawer>
+)
+
+const RuleForm = ({
+  programId,
+  rule,
+  onDone,
+}: {
+  programId: string
+  rule: AffiliateCommissionRule | null
+  onDone: () => void
+}) => {
+  const createRule = useCreateCommissionRule(programId)
+  const updateRule = useUpdateCommissionRule(programId)
+  const form = useForm<RuleFormValues>({
+    defaultValues: rule
+      ? {
+          target: rule.target,
+          picked: {
+            id: rule.target_id,
+            label: rule.target_label ?? rule.target_id,
+            description: rule.target_label ? rule.target_id : "Deleted from the store",
+          },
+          kind: rule.kind,
+          rate: rule.rate === null ? "" : String(rule.rate),
+          amounts: fromCurrencyAmounts(rule.amounts),
+        }
+      : { target: "collection", picked: null, kind: "percentage", rate: "", amounts: {} },
+  })
+  const { errors } = form.formState
+  const [target, kind] = form.watch(["target", "kind"])
+
+  const onSubmit = form.handleSubmit((values) => {
+    if (!values.picked) {
+      return
+    }
+    const payload = { ...toPayload(values), target_id: values.picked.id }
+    if (rule) {
+      updateRule.mutate({ id: rule.id, ...payload }, { onSuccess: onDone })
+    } else {
+      createRule.mutate(payload, { onSuccess: onDone })
+    }
+  })
+
+  return (
+    <form noValidate onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden">
+      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
+        <Text size="small" className="text-ui-fg-subtle">
+          A line item takes the most specific rule that matches it: product,
+          then category, collection and product type. Other lines earn the
+          program's commission.
+        </Text>
+        <Controller
+          control={form.control}
+          name="target"
+          render={({ field }) => (
+            <FormField id="rule-target" label="Applies to">
+              <Select
+                value={field.value}
+                onValueChange={(value) => {
+                  field.onChange(value)
+                  // An id of another kind means nothing.
+                  form.setValue("picked", null)
+                }}
+              >
+                <Select.Trigger id="rule-target" ref={field.ref}>
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  {RULE_TARGETS.map((value) => (
+                    <Select.Item key={value} value={value}>
+                      {RULE_TARGET_LABELS[value]}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            </FormField>
+          )}
+        />
+        <div className="flex flex-col gap-y-2">
+          <Label size="small" weight="plus">
+            {RULE_TARGET_LABELS[target]}
+          </Label>
+          <Controller
+            control={form.control}
+            name="picked"
+            rules={{
+              validate: (picked) =>
+                Boolean(picked) || `Select a ${RULE_TARGET_LABELS[target].toLowerCase()}`,
+            }}
+            render={({ field }) => (
+              <RuleTargetPicker target={target} value={field.value} onChange={field.onChange} />
+            )}
+          />
+          {errors.picked && <Hint variant="error">{errors.picked.message}</Hint>}
+        </div>
+        <Controller
+          control={form.control}
+          name="kind"
+          render={({ field }) => (
+            <FormField id="rule-kind" label="Commission">
+              <Select value={field.value} onValueChange={field.onChange}>
+                <Select.Trigger id="rule-kind" ref={field.ref}>
+                  <Select.Value />
+                </Select.Trigger>
+                <Select.Content>
+                  {RULE_KINDS.map((value) => (
+                    <Select.Item key={value} value={value}>
+                      {RULE_KIND_LABELS[value]}
+                    </Select.Item>
+                  ))}
+                </Select.Content>
+              </Select>
+            </FormField>
+          )}
+        />
+        {kind === "percentage" && (
+          <FormField id="rule-rate" label="Rate (%)" error={errors.rate?.message}>
+            <Input
+              id="rule-rate"
+              type="number"
+              min={0}
+              max={100}
+              step="any"
+              aria-invalid={Boolean(errors.rate)}
+              {...form.register("rate", {
+                validate: (value, values) =>
+                  values.kind !== "percentage" ||
+                  (value.trim() === "" ? "Enter the rule's rate" : validateRate(value)),
+              })}
+            />
+          </FormField>
+        )}
+        {kind === "fixed" && (
+          <Controller
+            control={form.control}
+            name="amounts"
+            rules={{
+              validate: (amounts, values) =>
+                values.kind !== "fixed" || validateCurrencyAmounts(amounts),
+            }}
+            render={({ field, fieldState }) => (
+              <FormField
+                id="rule-amounts"
+                label="Amount per unit"
+                hint="In a currency without an amount, the rule does not apply: a less specific rule or the program's commission does."
+                error={fieldState.error?.message}
+              >
+                <CurrencyAmountsInput
+                  idPrefix="rule-amounts"
+                  value={field.value}
+                  onChange={field.onChange}
+                  invalid={Boolean(fieldState.error)}
+                />
+              </FormField>
+            )}
+          />
+        )}
+      </Drawer.Body>
+      <Drawer.Footer>
+        <Drawer.Close asChild>
+          <Button type="button" size="small" variant="secondary">
+            Cancel
+          </Button>
+        </Drawer.Close>
+        <Button
+          type="submit"
+          size="small"
+          isLoading={createRule.isPending || updateRule.isPending}
+        >
+          {rule ? "Save" : "Add rule"}
+        </Button>
+      </Drawer.Footer>
+    </form>
+  )
+}
