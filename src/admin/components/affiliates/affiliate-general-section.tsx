@@ -18,6 +18,7 @@ import {
   useUpdateAffiliate,
 } from "../../hooks/api/affiliates"
 import { formatDate } from "../connections/format"
+import { AffiliateProgramSelect } from "./affiliate-program-select"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
 import { formatAffiliateRate } from "./format"
 import { AffiliateStatusBadge } from "./status-badge"
@@ -130,6 +131,9 @@ export const AffiliateGeneralSection = ({
       </div>
       <SectionRow label="Email">{affiliate.email}</SectionRow>
       <SectionRow label="Code">{affiliate.code}</SectionRow>
+      <SectionRow label="Program">
+        <AffiliateProgramSelect affiliate={affiliate} />
+      </SectionRow>
       <SectionRow label="Commission rate">
         {formatAffiliateRate(
           affiliate.commission_rate,
