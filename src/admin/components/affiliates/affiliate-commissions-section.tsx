@@ -8,6 +8,7 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { formatMoney } from "../commissions/format"
+import { CommissionDrawer } from "../commissions/commission-drawer"
 import { RejectCommissionsPrompt } from "../commissions/reject-commissions-prompt"
 import { useCommissionColumns } from "../commissions/use-commission-columns"
 import { paginationTranslations } from "../common/pagination"
@@ -52,6 +53,7 @@ export const AffiliateCommissionsSection = ({
   affiliate: AffiliateWithStats
 }) => {
   const [rejecting, setRejecting] = useState<string[]>([])
+  const [openId, setOpenId] = useState<string | null>(null)
   const [pagination, setPagination] = useState<DataTablePaginationState>({
     pageIndex: 0,
     pageSize: PAGE_SIZE,
@@ -71,6 +73,7 @@ export const AffiliateCommissionsSection = ({
     rowCount: data?.count ?? 0,
     isLoading,
     pagination: { state: pagination, onPaginationChange: setPagination },
+    onRowClick: (_, commission) => setOpenId(commission.id),
   })
 
   return (
@@ -99,6 +102,7 @@ export const AffiliateCommissionsSection = ({
         shown={data?.affiliate_commissions ?? []}
         onOpenChange={(open) => (open ? undefined : setRejecting([]))}
       />
+      <CommissionDrawer id={openId} onClose={() => setOpenId(null)} />
     </Container>
   )
 }

@@ -1,5 +1,6 @@
 import { Badge, StatusBadge } from "@medusajs/ui"
 import type {
+  AffiliateCommission,
   AffiliateCommissionAttribution,
   AffiliateCommissionStatus,
 } from "../../hooks/api/affiliate-commissions"
@@ -60,3 +61,15 @@ export const AttributionBadge = ({
     {ATTRIBUTION_LABELS[attribution]}
   </Badge>
 )
+
+/** A pending commission the admin should look at before approving it. */
+export const CommissionFlagBadge = ({
+  flag,
+}: {
+  flag: AffiliateCommission["flag"]
+}) =>
+  flag === "self_referral" ? (
+    <Badge size="2xsmall" color="orange" data-flag={flag}>
+      Self-referral — review
+    </Badge>
+  ) : null

@@ -11,7 +11,7 @@ import { RowActionsMenu } from "../common/row-actions-menu"
 import { formatDate } from "../connections/format"
 import { ACTION_LABELS, NEXT_STATUSES } from "./commission-actions"
 import { formatMoney, formatRejectionReason } from "./format"
-import { AttributionBadge, CommissionStatusBadge } from "./status-badge"
+import { AttributionBadge, CommissionFlagBadge, CommissionStatusBadge } from "./status-badge"
 
 const columnHelper = createDataTableColumnHelper<AffiliateCommission>()
 
@@ -112,7 +112,13 @@ export const useCommissionColumns = ({
       }),
       columnHelper.accessor("rate", {
         header: "Rate",
-        cell: ({ getValue }) => `${getValue()}%`,
+        // Commissions made under a program's rules have a rate per line: see its lines.
+        cell: ({ row }) =>
+          row.original.lines?.some((line) => line.kind !== "default") ? (
+            <span className="text-ui-fg-muted">By line</span>
+          ) : (
+            `${row.original.rate}%`
+          ),
       }),
       columnHelper.accessor("net_amount", {
         header: "Commission",
@@ -152,7 +158,15 @@ export const useCommissionColumns = ({
           const reason = formatRejectionReason(row.original.reason)
           return (
             <div className="flex flex-col items-start gap-y-1">
-              <CommissionStatusBadge status={row.original.status} />
+              <div className="flex flex-wrap items-center gap-1">
+                <CommissionStatusBadge status={row.original.status} />
+                <CommissionFlagBadge flag={row.original.flag} />
+              </div>
+              {row.original.reassigned_to_id && (
+                <Text size="xsmall" className="text-ui-fg-muted">
+                  Reassigned
+                </Text>
+              )}
               {row.original.status === "rejected" && reason && (
                 <Text size="xsmall" className="text-ui-fg-muted">
                   {reason}

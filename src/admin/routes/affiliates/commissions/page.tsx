@@ -14,6 +14,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { ACTION_LABELS } from "../../../components/commissions/commission-actions"
+import { CommissionDrawer } from "../../../components/commissions/commission-drawer"
 import { RejectCommissionsPrompt } from "../../../components/commissions/reject-commissions-prompt"
 import {
   ATTRIBUTIONS,
@@ -112,6 +113,7 @@ const AffiliateCommissionsPage = () => {
   })
   const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>({})
   const [rejecting, setRejecting] = useState<string[]>([])
+  const [openId, setOpenId] = useState<string | null>(null)
 
   const query = toQuery(filtering, search, pagination)
   const { data, isLoading } = useAffiliateCommissions(query)
@@ -172,6 +174,7 @@ const AffiliateCommissionsPage = () => {
     pagination: { state: pagination, onPaginationChange: setPagination },
     commands,
     rowSelection: { state: rowSelection, onRowSelectionChange: setRowSelection },
+    onRowClick: (_, commission) => setOpenId(commission.id),
   })
 
   return (
@@ -226,6 +229,7 @@ const AffiliateCommissionsPage = () => {
           }
         }}
       />
+      <CommissionDrawer id={openId} onClose={() => setOpenId(null)} />
     </Container>
   )
 }

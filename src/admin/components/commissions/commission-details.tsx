@@ -1,0 +1,169 @@
+import { Button, Text } from "@medusajs/ui"
+import { Link } from "react-router-dom"
+import {
+  type AffiliateCommission,
+  useAffiliateCommission,
+} from "../../hooks/api/affiliate-commissions"
+import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
+import { SectionRow } from "../common/section-row"
+import { CommissionLines, describeCommissionTier } from "./commission-lines"
+import { formatAdjustmentReason, formatMoney, formatRejectionReason } from "./format"
+import { ATTRIBUTION_LABELS, CommissionFlagBadge, CommissionStatusBadge } from "./status-badge"
+
+const linkClassName = "text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
+
+/** Why the order credited the affiliate, in a sentence. */
+const ATTRIBUTION_EXPLANATIONS = {
+  connection: "The customer is connected to this affiliate.",
+  coupon: "The order used a coupon assigned to this affiliate.",
+  link: "The order came through this affiliate's referral link.",
+} satisfies Record<AffiliateCommission["attribution"], string>
+
+/**
+ * The other side of a reassignment: the commission this one was moved to, or
+ * moved from, and its affiliate.
+ */
+const ReassignmentRow = ({
+  label,
+  commissionId,
+  onOpenCommission,
+}: {
+  label: string
+  commissionId: string
+  onOpenCommission?: (id: string) => void
+}) => {
+  const { data } = useAffiliateCommission(commissionId)
+  const other = data?.affiliate_commission
+  return (
+    <SectionRow label={label}>
+      <div className="flex flex-wrap items-center gap-x-2" data-testid="commission-reassignment">
+        {other?.affiliate ? (
+          <Link to={`/affiliates/${other.affiliate.id}`} className={linkClassName}>
+            {other.affiliate.name} ({other.affiliate.code})
+          </Link>
+        ) : (
+          <span className="text-ui-fg-muted">{other ? "Deleted affiliate" : "…"}</span>
+        )}
+        {onOpenCommission && (
+          <Button
+            size="small"
+            variant="transparent"
+            className="text-ui-fg-interactive px-0"
+            onClick={() => onOpenCommission(commissionId)}
+          >
+            View commission
+          </Button>
+        )}
+      </div>
+    </SectionRow>
+  )
+}
+
+/**
+ * What a commission is, in rows: its affiliate and why, its status (and a
+ * flag for review), its program, lines and tier, adjustments and any
+ * reassignment. For the order widget and the ledger's drawer.
+ */
+export const CommissionDetails = ({
+  commission,
+  onOpenCommission,
+}: {
+  commission: AffiliateCommission
+  /** Opens another commission (the other side of a reassignment) in place. */
+  onOpenCommission?: (id: string) => void
+}) => {
+  const money = (amount: number) => formatMoney(amount, commission.currency_code)
+  const reason = formatRejectionReason(commission.reason)
+  // The program's name, and its rules' targets ("collection Summer").
+  const { data: programData } = useAffiliateProgram(commission.program_id ?? "")
+  const rules = new Map((programData?.program.rules ?? []).map((rule) => [rule.id, rule]))
+  const hasLines = Boolean(commission.lines?.length)
+
+  return (
+    <>
+      <SectionRow label="Affiliate">
+        {commission.affiliate ? (
+          <Link to={`/affiliates/${commission.affiliate.id}`} className={linkClassName}>
+            {commission.affiliate.name} ({commission.affiliate.code})
+          </Link>
+        ) : (
+          "Deleted affiliate"
+        )}
+      </SectionRow>
+      <SectionRow label="Attribution">
+        <div className="flex flex-col">
+          <span>{ATTRIBUTION_LABELS[commission.attribution]}</span>
+          <Text size="xsmall" className="text-ui-fg-muted">
+            {ATTRIBUTION_EXPLANATIONS[commission.attribution]}
+          </Text>
+        </div>
+      </SectionRow>
+      <SectionRow label="Status">
+        <div className="flex flex-col items-start gap-y-1">
+          <div className="flex flex-wrap items-center gap-1">
+            <CommissionStatusBadge status={commission.status} />
+            <CommissionFlagBadge flag={commission.flag} />
+          </div>
+          {commission.status === "rejected" && reason && (
+            <Text size="xsmall" className="text-ui-fg-muted">
+              {reason}
+            </Text>
+          )}
+        </div>
+      </SectionRow>
+      {commission.program_id && (
+        <SectionRow label="Program">
+          <Link to={`/affiliates/programs/${commission.program_id}`} className={linkClassName}>
+            {programData?.program.name ?? "View program"}
+          </Link>
+        </SectionRow>
+      )}
+      <SectionRow label="Commission">
+        <span data-testid="commission-amount">
+          {hasLines
+            ? `${money(commission.amount)} on ${money(commission.base_amount)}`
+            : `${money(commission.amount)} (${commission.rate}% of ${money(commission.base_amount)})`}
+        </span>
+      </SectionRow>
+      {commission.tier && (
+        <SectionRow label="Tier">
+          <div className="flex flex-col" data-testid="commission-tier">
+            <span>{describeCommissionTier(commission.tier, commission.currency_code)}</span>
+            <Text size="xsmall" className="text-ui-fg-muted">
+              {commission.tier.metric === "orders"
+                ? `${commission.tier.measured} credited orders before this one`
+                : `${money(commission.tier.measured)} credited before this order`}
+            </Text>
+          </div>
+        </SectionRow>
+      )}
+      {hasLines && (
+        <div className="px-6 py-2">
+          <CommissionLines commission={commission} rules={rules} />
+        </div>
+      )}
+      {commission.adjustments.map((adjustment) => (
+        <SectionRow key={adjustment.id} label="Adjustment">
+          {money(adjustment.amount)} ({formatAdjustmentReason(adjustment.reason)})
+        </SectionRow>
+      ))}
+      {commission.adjustments.length > 0 && (
+        <SectionRow label="Net">{money(commission.net_amount)}</SectionRow>
+      )}
+      {commission.reassigned_from_id && (
+        <ReassignmentRow
+          label="Reassigned from"
+          commissionId={commission.reassigned_from_id}
+          onOpenCommission={onOpenCommission}
+        />
+      )}
+      {commission.reassigned_to_id && (
+        <ReassignmentRow
+          label="Reassigned to"
+          commissionId={commission.reassigned_to_id}
+          onOpenCommission={onOpenCommission}
+        />
+      )}
+    </>
+  )
+}

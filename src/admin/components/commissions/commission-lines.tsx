@@ -1,0 +1,100 @@
+import { Text } from "@medusajs/ui"
+import type {
+  AffiliateCommission,
+  AffiliateCommissionLine,
+  AffiliateCommissionTier,
+} from "../../hooks/api/affiliate-commissions"
+import type { AffiliateCommissionRule } from "../../hooks/api/affiliate-programs"
+import { formatRate } from "../affiliates/format"
+import { TIER_PERIOD_WORDS, formatTierThreshold } from "../programs/format"
+import { formatMoney } from "./format"
+
+/** "collection Summer": the rule's target as the program names it today. */
+const ruleTarget = (line: AffiliateCommissionLine, rules: Map<string, AffiliateCommissionRule>) => {
+  const rule = line.rule_id ? rules.get(line.rule_id) : undefined
+  const label = rule?.target_label
+  return [line.rule_target, label].filter(Boolean).join(" ")
+}
+
+/**
+ * How one line earned: "Rule: collection Summer → 15%", "Excluded (category
+ * Gift cards)", "Fixed $2.00 × 3", "Program rate 10%" or "Per order".
+ */
+export const describeCommissionLine = (
+  line: AffiliateCommissionLine,
+  currencyCode: string,
+  rules: Map<string, AffiliateCommissionRule> = new Map()
+) => {
+  const target = ruleTarget(line, rules)
+  switch (line.kind) {
+    case "percentage":
+      return `Rule: ${target} → ${line.rate === null ? "-" : formatRate(line.rate)}`
+    case "excluded":
+      return target ? `Excluded (${target})` : "Excluded"
+    case "fixed": {
+      const perUnit = formatMoney(line.amount / (line.quantity || 1), currencyCode)
+      return `Fixed ${perUnit} × ${line.quantity}${target ? ` (${target})` : ""}`
+    }
+    case "default":
+      return line.rate === null ? "Program commission" : `Program rate ${formatRate(line.rate)}`
+    case "order":
+      return "Per order"
+  }
+}
+
+/** "Tier: 12% from $1,000.00 revenue this month". */
+export const describeCommissionTier = (tier: AffiliateCommissionTier, currencyCode: string) =>
+  `Tier: ${formatRate(tier.rate)} from ${formatTierThreshold(
+    tier.metric,
+    tier.threshold,
+    currencyCode
+  )} ${TIER_PERIOD_WORDS[tier.period]}`
+
+/**
+ * A commission's parts, one per line item (and the program's amount per
+ * order): what the line was, its base, how it earned and what.
+ */
+export const CommissionLines = ({
+  commission,
+  rules,
+}: {
+  commission: Pick<AffiliateCommission, "lines" | "currency_code">
+  /** The program's rules by id, to name their targets. */
+  rules?: Map<string, AffiliateCommissionRule>
+}) => {
+  const money = (amount: number) => formatMoney(amount, commission.currency_code)
+  return (
+    <ul className="flex flex-col divide-y divide-dashed" data-testid="commission-lines">
+      {(commission.lines ?? []).map((line, index) => (
+        <li
+          key={line.item_id ?? `order-${index}`}
+          className="flex items-start justify-between gap-x-4 py-2"
+          data-testid="commission-line"
+          data-kind={line.kind}
+        >
+          <div className="flex min-w-0 flex-col">
+            <Text size="small" leading="compact" weight="plus" className="truncate">
+              {line.item_id ? `${line.title} × ${line.quantity}` : line.title}
+            </Text>
+            <Text size="xsmall" className="text-ui-fg-subtle" data-testid="commission-line-rule">
+              {describeCommissionLine(line, commission.currency_code, rules)}
+            </Text>
+            {line.item_id && (
+              <Text size="xsmall" className="text-ui-fg-muted">
+                Base {money(line.base)}
+              </Text>
+            )}
+          </div>
+          <Text
+            size="small"
+            leading="compact"
+            className={line.kind === "excluded" ? "text-ui-fg-muted" : undefined}
+            data-testid="commission-line-amount"
+          >
+            {money(line.amount)}
+          </Text>
+        </li>
+      ))}
+    </ul>
+  )
+}

@@ -1,0 +1,115 @@
+import { Button, Drawer, Hint, Label, Text, Textarea } from "@medusajs/ui"
+import { useState } from "react"
+import type { AffiliateSummary } from "../../hooks/api/affiliate-connections"
+import {
+  type AffiliateCommission,
+  useReassignAffiliateCommission,
+} from "../../hooks/api/affiliate-commissions"
+import { serverErrorMessage } from "../../lib/server-errors"
+import { AffiliatePicker } from "../connections/affiliate-picker"
+import { formatMoney } from "./format"
+
+/** Only a commission not yet paid, nor already moved, can go to another affiliate. */
+export const canReassign = (commission: AffiliateCommission) =>
+  (commission.status === "pending" || commission.status === "approved") &&
+  !commission.reassigned_to_id
+
+/**
+ * Moves a commission to another affiliate (the wrong one was credited): the
+ * commission is rejected with the reason and a new one credits the other
+ * affiliate. The server's refusal is shown in the form.
+ */
+export const ReassignCommissionDrawer = ({
+  commission,
+  onClose,
+}: {
+  /** The commission to move; the drawer is open while there is one. */
+  commission: AffiliateCommission | null
+  onClose: () => void
+}) => (
+  <Drawer open={!!commission} onOpenChange={(open) => (open ? undefined : onClose())}>
+    <Drawer.Content>
+      <Drawer.Header>
+        <Drawer.Title>Reassign commission</Drawer.Title>
+      </Drawer.Header>
+      {commission && <ReassignForm commission={commission} onDone={onClose} />}
+    </Drawer.Content>
+  </Drawer>
+)
+
+const ReassignForm = ({
+  commission,
+  onDone,
+}: {
+  commission: AffiliateCommission
+  onDone: () => void
+}) => {
+  const [affiliate, setAffiliate] = useState<AffiliateSummary | null>(null)
+  const [reason, setReason] = useState("")
+  const reassign = useReassignAffiliateCommission()
+  const order = commission.order ? `order #${commission.order.display_id}` : "this order"
+
+  const onSubmit = () => {
+    if (!affiliate || !reason.trim()) {
+      return
+    }
+    reassign.mutate(
+      { id: commission.id, affiliate_id: affiliate.id, reason: reason.trim() },
+      { onSuccess: onDone }
+    )
+  }
+
+  return (
+    <>
+      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
+        <Text size="small" className="text-ui-fg-subtle">
+          {commission.affiliate?.name ?? "A deleted affiliate"} earned{" "}
+          {formatMoney(commission.amount, commission.currency_code)} on {order}. Reassigning
+          rejects this commission and credits the affiliate you pick instead, on
+          their program's terms.
+        </Text>
+        <div className="flex flex-col gap-y-2">
+          <Label size="small" weight="plus">
+            New affiliate
+          </Label>
+          <AffiliatePicker
+            value={affiliate}
+            onChange={setAffiliate}
+            excludeId={commission.affiliate_id}
+          />
+        </div>
+        <div className="flex flex-col gap-y-2">
+          <Label size="small" weight="plus" htmlFor="commission-reassign-reason">
+            Reason
+          </Label>
+          <Textarea
+            id="commission-reassign-reason"
+            value={reason}
+            onChange={(event) => setReason(event.target.value)}
+            placeholder="For example: the customer was referred by another affiliate"
+          />
+        </div>
+        {reassign.error && (
+          <Hint variant="error" data-testid="reassign-error">
+            {serverErrorMessage(reassign.error)}
+          </Hint>
+        )}
+      </Drawer.Body>
+      <Drawer.Footer>
+        <Drawer.Close asChild>
+          <Button type="button" size="small" variant="secondary">
+            Cancel
+          </Button>
+        </Drawer.Close>
+        <Button
+          size="small"
+          disabled={!affiliate || !reason.trim()}
+          isLoading={reassign.isPending}
+          onClick={onSubmit}
+        >
+          Reassign
+        </Button>
+      </Drawer.Footer>
+    </>
+  )
+}
