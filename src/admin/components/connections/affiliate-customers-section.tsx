@@ -16,7 +16,7 @@ import {
   useAffiliateCustomers,
   useCreateAffiliateConnection,
 } from "../../hooks/api/affiliate-connections"
-import { customerName, formatDate } from "./format"
+import { customerName, formatConnectionExpiry, formatDate } from "./format"
 import { NewConnectionModal } from "./new-connection-modal"
 import { ConnectionSourceBadge } from "./source-badge"
 
@@ -56,6 +56,18 @@ const baseColumns = [
     header: "Connected",
     cell: ({ row }) =>
       row.original.connection ? formatDate(row.original.connection.created_at) : "-",
+  }),
+  columnHelper.display({
+    id: "expires",
+    header: "Expires",
+    cell: ({ row }) =>
+      row.original.connection ? (
+        <span data-testid="connection-expires">
+          {formatConnectionExpiry(row.original.connection)}
+        </span>
+      ) : (
+        "-"
+      ),
   }),
   columnHelper.accessor("order_count", {
     header: "Orders",

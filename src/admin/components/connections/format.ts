@@ -25,3 +25,20 @@ export const formatDate = (value: string) =>
     month: "short",
     day: "numeric",
   })
+
+/**
+ * When a live connection stops crediting its affiliate (its program's
+ * connection lifetime): "Jan 5, 2027", "2 orders left" or "Never".
+ */
+export const formatConnectionExpiry = (connection: {
+  expires_at?: string | null
+  orders_left?: number | null
+}) => {
+  if (connection.expires_at) {
+    return formatDate(connection.expires_at)
+  }
+  if (connection.orders_left !== null && connection.orders_left !== undefined) {
+    return `${connection.orders_left} ${connection.orders_left === 1 ? "order" : "orders"} left`
+  }
+  return "Never"
+}

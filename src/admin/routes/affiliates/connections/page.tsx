@@ -23,7 +23,11 @@ import {
   ConnectionSourceBadge,
   SOURCE_LABELS,
 } from "../../../components/connections/source-badge"
-import { customerName, formatDate } from "../../../components/connections/format"
+import {
+  customerName,
+  formatConnectionExpiry,
+  formatDate,
+} from "../../../components/connections/format"
 import {
   type AffiliateConnection,
   type AffiliateConnectionSource,
@@ -44,6 +48,12 @@ const filterHelper = createDataTableFilterHelper<AffiliateConnection>()
 
 const linkClassName =
   "text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus"
+
+const ENDED_LABELS: Record<NonNullable<AffiliateConnection["ended_reason"]>, string> = {
+  replaced: "Replaced",
+  removed: "Ended",
+  expired: "Expired",
+}
 
 const baseColumns = [
   columnHelper.accessor("customer.email", {
@@ -82,7 +92,7 @@ const baseColumns = [
       row.original.ended_at ? (
         <div className="flex flex-col items-start gap-y-1 py-1">
           <StatusBadge color="grey">
-            {row.original.ended_reason === "replaced" ? "Replaced" : "Ended"}
+            {ENDED_LABELS[row.original.ended_reason ?? "removed"]}
           </StatusBadge>
           <Text size="xsmall" leading="compact" className="text-ui-fg-muted">
             {formatDate(row.original.ended_at)}
@@ -95,6 +105,16 @@ const baseColumns = [
   columnHelper.accessor("created_at", {
     header: "Connected",
     cell: ({ getValue }) => formatDate(getValue()),
+  }),
+  columnHelper.display({
+    id: "expires",
+    header: "Expires",
+    cell: ({ row }) =>
+      row.original.ended_at ? (
+        <span className="text-ui-fg-muted">-</span>
+      ) : (
+        <span data-testid="connection-expires">{formatConnectionExpiry(row.original)}</span>
+      ),
   }),
 ]
 
