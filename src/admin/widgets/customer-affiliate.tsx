@@ -13,7 +13,7 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { formatDate } from "../components/connections/format"
+import { formatConnectionExpiry, formatDate } from "../components/connections/format"
 import { NewConnectionModal } from "../components/connections/new-connection-modal"
 import { ConnectionSourceBadge } from "../components/connections/source-badge"
 import {
@@ -117,6 +117,7 @@ const CustomerAffiliateWidget = ({
             <ConnectionSourceBadge source={connection.source} />
           </SectionRow>
           <SectionRow label="Connected since">{formatDate(connection.created_at)}</SectionRow>
+          <SectionRow label="Expires">{formatConnectionExpiry(connection)}</SectionRow>
         </>
       ) : (
         <div className="px-6 py-4">
