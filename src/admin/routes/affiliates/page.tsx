@@ -99,6 +99,10 @@ const useColumns = (defaultRate: number | undefined, balances: BalancesByAffilia
           )
         },
       }),
+      columnHelper.accessor("program", {
+        header: "Program",
+        cell: ({ getValue }) => getValue()?.name ?? <span className="text-ui-fg-muted">-</span>,
+      }),
       columnHelper.accessor("connected_customer_count", {
         header: "Customers",
       }),

@@ -1,5 +1,6 @@
 import { type UIMatch, useParams } from "react-router-dom"
 import { PageSkeleton } from "../../../../components/common/page-skeleton"
+import { ProgramAffiliatesSection } from "../../../../components/programs/program-affiliates-section"
 import { ProgramRulesSection } from "../../../../components/programs/program-rules-section"
 import { ProgramTermsSection } from "../../../../components/programs/program-terms-section"
 import { useAffiliateProgram } from "../../../../hooks/api/affiliate-programs"
@@ -21,6 +22,7 @@ const AffiliateProgramPage = () => {
     <div className="flex flex-col gap-y-3">
       <ProgramTermsSection program={data.program} />
       <ProgramRulesSection program={data.program} />
+      <ProgramAffiliatesSection program={data.program} />
     </div>
   )
 }
