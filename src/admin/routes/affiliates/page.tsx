@@ -99,10 +99,6 @@ const useColumns = (defaultRate: number | undefined, balances: BalancesByAffilia
           )
         },
       }),
-      columnHelper.accessor("program", {
-        header: "Program",
-        cell: ({ getValue }) => getValue()?.name ?? <span className="text-ui-fg-muted">-</span>,
-      }),
       columnHelper.accessor("connected_customer_count", {
         header: "Customers",
       }),
@@ -123,6 +119,10 @@ const useColumns = (defaultRate: number | undefined, balances: BalancesByAffilia
         id: "on_hold",
         header: "On hold",
         cell: ({ row }) => formatBalancePart(balances.get(row.original.id), "on_hold"),
+      }),
+      columnHelper.accessor("program", {
+        header: "Program",
+        cell: ({ getValue }) => getValue()?.name ?? <span className="text-ui-fg-muted">-</span>,
       }),
       columnHelper.accessor("created_at", {
         header: "Created",
