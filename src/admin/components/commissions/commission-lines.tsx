@@ -4,16 +4,23 @@ import type {
   AffiliateCommissionLine,
   AffiliateCommissionTier,
 } from "../../hooks/api/affiliate-commissions"
-import type { AffiliateCommissionRule } from "../../hooks/api/affiliate-programs"
+import type { AffiliateCommissionRule, RuleTarget } from "../../hooks/api/affiliate-programs"
 import { formatRate } from "../affiliates/format"
 import { TIER_PERIOD_WORDS, formatTierThreshold } from "../programs/format"
 import { formatMoney } from "./format"
+
+const TARGET_WORDS: Record<RuleTarget, string> = {
+  product: "product",
+  category: "category",
+  collection: "collection",
+  type: "product type",
+}
 
 /** "collection Summer": the rule's target as the program names it today. */
 const ruleTarget = (line: AffiliateCommissionLine, rules: Map<string, AffiliateCommissionRule>) => {
   const rule = line.rule_id ? rules.get(line.rule_id) : undefined
   const label = rule?.target_label
-  return [line.rule_target, label].filter(Boolean).join(" ")
+  return [line.rule_target && TARGET_WORDS[line.rule_target], label].filter(Boolean).join(" ")
 }
 
 /**
@@ -23,7 +30,8 @@ const ruleTarget = (line: AffiliateCommissionLine, rules: Map<string, AffiliateC
 export const describeCommissionLine = (
   line: AffiliateCommissionLine,
   currencyCode: string,
-  rules: Map<string, AffiliateCommissionRule> = new Map()
+  rules: Map<string, AffiliateCommissionRule> = new Map(),
+  tier: AffiliateCommissionTier | null = null
 ) => {
   const target = ruleTarget(line, rules)
   switch (line.kind) {
@@ -36,7 +44,13 @@ export const describeCommissionLine = (
       return `Fixed ${perUnit} × ${line.quantity}${target ? ` (${target})` : ""}`
     }
     case "default":
-      return line.rate === null ? "Program commission" : `Program rate ${formatRate(line.rate)}`
+      if (line.rate === null) {
+        return "Program commission"
+      }
+      // The program's rate stepped up by the affiliate's tier.
+      return tier && tier.rate === line.rate
+        ? `Tier rate ${formatRate(line.rate)}`
+        : `Program rate ${formatRate(line.rate)}`
     case "order":
       return "Per order"
   }
@@ -58,7 +72,7 @@ export const CommissionLines = ({
   commission,
   rules,
 }: {
-  commission: Pick<AffiliateCommission, "lines" | "currency_code">
+  commission: Pick<AffiliateCommission, "lines" | "currency_code" | "tier">
   /** The program's rules by id, to name their targets. */
   rules?: Map<string, AffiliateCommissionRule>
 }) => {
@@ -74,10 +88,10 @@ export const CommissionLines = ({
         >
           <div className="flex min-w-0 flex-col">
             <Text size="small" leading="compact" weight="plus" className="truncate">
-              {line.item_id ? `${line.title} × ${line.quantity}` : line.title}
+              {line.item_id ? `${line.title} × ${line.quantity}` : "Order"}
             </Text>
             <Text size="xsmall" className="text-ui-fg-subtle" data-testid="commission-line-rule">
-              {describeCommissionLine(line, commission.currency_code, rules)}
+              {describeCommissionLine(line, commission.currency_code, rules, commission.tier)}
             </Text>
             {line.item_id && (
               <Text size="xsmall" className="text-ui-fg-muted">

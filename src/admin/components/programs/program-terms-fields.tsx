@@ -224,26 +224,28 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
             </FormField>
           )}
         </div>
-        <FormField
-          id={id("referral_window_days")}
-          label="Referral window (days)"
-          optional
-          hint="How long a referral code on a cart is honoured. Empty: as long as the cart lives."
-          error={errors.referral_window_days?.message}
-        >
-          <Input
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+          <FormField
             id={id("referral_window_days")}
-            type="number"
-            min={1}
-            step={1}
-            aria-invalid={Boolean(errors.referral_window_days)}
-            {...register("referral_window_days", {
-              validate: validateWholeNumber("Enter a whole number of days from 1", {
-                optional: true,
-              }),
-            })}
-          />
-        </FormField>
+            label="Referral window (days)"
+            optional
+            hint="How long a referral code on a cart is honoured. Empty: as long as the cart lives."
+            error={errors.referral_window_days?.message}
+          >
+            <Input
+              id={id("referral_window_days")}
+              type="number"
+              min={1}
+              step={1}
+              aria-invalid={Boolean(errors.referral_window_days)}
+              {...register("referral_window_days", {
+                validate: validateWholeNumber("Enter a whole number of days from 1", {
+                  optional: true,
+                }),
+              })}
+            />
+          </FormField>
+        </div>
       </Group>
 
       <Group

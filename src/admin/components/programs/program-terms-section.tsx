@@ -54,9 +54,13 @@ export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) 
   const onDelete = async () => {
     const confirmed = await prompt({
       title: `Delete the program ${program.name}?`,
-      description: `Its rules are deleted. Its ${program.affiliate_count} ${
-        program.affiliate_count === 1 ? "affiliate moves" : "affiliates move"
-      } to the default program. Commissions already earned keep their amounts.`,
+      description: `Its rules are deleted${
+        program.affiliate_count
+          ? ` and its ${
+              program.affiliate_count === 1 ? "affiliate moves" : `${program.affiliate_count} affiliates move`
+            } to the default program`
+          : ""
+      }. Commissions already earned keep their amounts.`,
       confirmText: "Delete",
       cancelText: "Cancel",
     })
