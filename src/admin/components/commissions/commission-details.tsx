@@ -5,6 +5,7 @@ import {
   useAffiliateCommission,
 } from "../../hooks/api/affiliate-commissions"
 import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
+import { useAdminUser } from "../../hooks/api/medusa-catalog"
 import { SectionRow } from "../common/section-row"
 import { CommissionLines, describeCommissionTier } from "./commission-lines"
 import { formatAdjustmentReason, formatMoney, formatRejectionReason } from "./format"
@@ -19,40 +20,56 @@ const ATTRIBUTION_EXPLANATIONS = {
   link: "The order came through this affiliate's referral link.",
 } satisfies Record<AffiliateCommission["attribution"], string>
 
+const userName = (user: { email: string; first_name?: string | null; last_name?: string | null }) =>
+  [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email
+
 /**
  * The other side of a reassignment: the commission this one was moved to, or
- * moved from, and its affiliate.
+ * moved from, its affiliate, and why and by whom (kept on the newer one).
  */
 const ReassignmentRow = ({
-  label,
-  commissionId,
+  direction,
+  commission,
   onOpenCommission,
 }: {
-  label: string
-  commissionId: string
+  direction: "to" | "from"
+  commission: AffiliateCommission
   onOpenCommission?: (id: string) => void
 }) => {
-  const { data } = useAffiliateCommission(commissionId)
+  const otherId = direction === "to" ? commission.reassigned_to_id : commission.reassigned_from_id
+  const { data } = useAffiliateCommission(otherId)
   const other = data?.affiliate_commission
+  const newer = direction === "to" ? other : commission
+  const reason = newer?.metadata?.reassign_reason
+  const { data: user } = useAdminUser(newer?.reassigned_by)
   return (
-    <SectionRow label={label}>
-      <div className="flex flex-wrap items-center gap-x-2" data-testid="commission-reassignment">
-        {other?.affiliate ? (
-          <Link to={`/affiliates/${other.affiliate.id}`} className={linkClassName}>
-            {other.affiliate.name} ({other.affiliate.code})
-          </Link>
-        ) : (
-          <span className="text-ui-fg-muted">{other ? "Deleted affiliate" : "…"}</span>
-        )}
-        {onOpenCommission && (
-          <Button
-            size="small"
-            variant="transparent"
-            className="text-ui-fg-interactive px-0"
-            onClick={() => onOpenCommission(commissionId)}
-          >
-            View commission
-          </Button>
+    <SectionRow label={direction === "to" ? "Reassigned to" : "Reassigned from"}>
+      <div className="flex flex-col items-start" data-testid={`commission-reassigned-${direction}`}>
+        <div className="flex flex-wrap items-center gap-x-2">
+          {other?.affiliate ? (
+            <Link to={`/affiliates/${other.affiliate.id}`} className={linkClassName}>
+              {other.affiliate.name} ({other.affiliate.code})
+            </Link>
+          ) : (
+            <span className="text-ui-fg-muted">{other ? "Deleted affiliate" : "…"}</span>
+          )}
+          {onOpenCommission && otherId && (
+            <Button
+              size="small"
+              variant="transparent"
+              className="text-ui-fg-interactive px-0"
+              onClick={() => onOpenCommission(otherId)}
+            >
+              View commission
+            </Button>
+          )}
+        </div>
+        {(typeof reason === "string" || user) && (
+          <Text size="xsmall" className="text-ui-fg-muted">
+            {typeof reason === "string" ? reason : ""}
+            {typeof reason === "string" && user ? " — " : ""}
+            {user ? `by ${userName(user)}` : ""}
+          </Text>
         )}
       </div>
     </SectionRow>
@@ -152,15 +169,15 @@ export const CommissionDetails = ({
       )}
       {commission.reassigned_from_id && (
         <ReassignmentRow
-          label="Reassigned from"
-          commissionId={commission.reassigned_from_id}
+          direction="from"
+          commission={commission}
           onOpenCommission={onOpenCommission}
         />
       )}
       {commission.reassigned_to_id && (
         <ReassignmentRow
-          label="Reassigned to"
-          commissionId={commission.reassigned_to_id}
+          direction="to"
+          commission={commission}
           onOpenCommission={onOpenCommission}
         />
       )}

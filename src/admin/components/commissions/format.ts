@@ -8,6 +8,7 @@ export const formatMoney = (amount: number, currencyCode: string) =>
 const REASON_LABELS: Record<string, string> = {
   self_referral: "Self-referral: the buyer is the affiliate",
   order_canceled: "The order was canceled",
+  reassigned: "Reassigned to another affiliate",
 }
 
 /** Why a commission was rejected, in words; an admin's own reason as written. */

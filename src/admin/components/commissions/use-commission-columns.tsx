@@ -162,9 +162,9 @@ export const useCommissionColumns = ({
                 <CommissionStatusBadge status={row.original.status} />
                 <CommissionFlagBadge flag={row.original.flag} />
               </div>
-              {row.original.reassigned_to_id && (
+              {row.original.reassigned_from_id && (
                 <Text size="xsmall" className="text-ui-fg-muted">
-                  Reassigned
+                  Reassigned from another affiliate
                 </Text>
               )}
               {row.original.status === "rejected" && reason && (

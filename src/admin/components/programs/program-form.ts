@@ -104,13 +104,24 @@ export const toProgramPayload = (values: ProgramFormValues): AffiliateProgramPay
   }
 }
 
-/** A whole number from 1 (empty allowed when `optional`). */
+/** A whole number from 1 to `max` (empty allowed when `optional`). */
 export const validateWholeNumber =
-  (message: string, { optional = false } = {}) =>
+  (max: number, message: string, { optional = false } = {}) =>
   (value: string) => {
     if (optional && value.trim() === "") {
       return true
     }
     const number = Number(value)
-    return (value.trim() !== "" && Number.isInteger(number) && number >= 1) || message
+    return (
+      (value.trim() !== "" && Number.isInteger(number) && number >= 1 && number <= max) || message
+    )
   }
+
+/** The server's limits. */
+export const PROGRAM_LIMITS = {
+  name: 100,
+  days: 3650,
+  orders: 10_000,
+  referralWindowDays: 365,
+  tiers: 20,
+} as const

@@ -14,7 +14,7 @@ import {
   TIER_METRIC_LABELS,
   TIER_PERIOD_LABELS,
 } from "./format"
-import { type ProgramFormValues, validateWholeNumber } from "./program-form"
+import { PROGRAM_LIMITS, type ProgramFormValues, validateWholeNumber } from "./program-form"
 import { TiersField } from "./tiers-field"
 
 type Option = { value: string; label: string }
@@ -108,7 +108,15 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
           id={id("name")}
           aria-invalid={Boolean(errors.name)}
           {...register("name", {
-            validate: (name) => Boolean(name.trim()) || "Enter the program's name",
+            validate: (name) => {
+              if (!name.trim()) {
+                return "Enter the program's name"
+              }
+              return (
+                name.trim().length <= PROGRAM_LIMITS.name ||
+                `Use at most ${PROGRAM_LIMITS.name} characters`
+              )
+            },
           })}
         />
       </FormField>
@@ -216,9 +224,13 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
                 step={1}
                 aria-invalid={Boolean(errors.connection_lifetime_value)}
                 {...register("connection_lifetime_value", {
-                  validate: (value, values) =>
-                    values.connection_lifetime === "forever" ||
-                    validateWholeNumber("Enter a whole number from 1")(value),
+                  validate: (value, values) => {
+                    if (values.connection_lifetime === "forever") {
+                      return true
+                    }
+                    const max = PROGRAM_LIMITS[values.connection_lifetime]
+                    return validateWholeNumber(max, `Enter a whole number from 1 to ${max}`)(value)
+                  },
                 })}
               />
             </FormField>
@@ -239,9 +251,11 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
               step={1}
               aria-invalid={Boolean(errors.referral_window_days)}
               {...register("referral_window_days", {
-                validate: validateWholeNumber("Enter a whole number of days from 1", {
-                  optional: true,
-                }),
+                validate: validateWholeNumber(
+                  PROGRAM_LIMITS.referralWindowDays,
+                  `Enter a whole number of days from 1 to ${PROGRAM_LIMITS.referralWindowDays}`,
+                  { optional: true }
+                ),
               })}
             />
           </FormField>

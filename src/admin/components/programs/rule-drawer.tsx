@@ -93,11 +93,12 @@ const RuleForm = ({
     if (!values.picked) {
       return
     }
-    const payload = { ...toPayload(values), target_id: values.picked.id }
+    const { target, ...terms } = toPayload(values)
     if (rule) {
-      updateRule.mutate({ id: rule.id, ...payload }, { onSuccess: onDone })
+      // A rule keeps its target: the server takes only its commission.
+      updateRule.mutate({ id: rule.id, ...terms }, { onSuccess: onDone })
     } else {
-      createRule.mutate(payload, { onSuccess: onDone })
+      createRule.mutate({ target, target_id: values.picked.id, ...terms }, { onSuccess: onDone })
     }
   })
 
@@ -116,6 +117,7 @@ const RuleForm = ({
             <FormField id="rule-target" label="Applies to">
               <Select
                 value={field.value}
+                disabled={Boolean(rule)}
                 onValueChange={(value) => {
                   field.onChange(value)
                   // An id of another kind means nothing.
@@ -147,9 +149,21 @@ const RuleForm = ({
               validate: (picked) =>
                 Boolean(picked) || `Select a ${RULE_TARGET_LABELS[target].toLowerCase()}`,
             }}
-            render={({ field }) => (
-              <RuleTargetPicker target={target} value={field.value} onChange={field.onChange} />
-            )}
+            render={({ field }) =>
+              rule && field.value ? (
+                // To target something else, delete the rule and add another.
+                <div className="bg-ui-bg-component shadow-elevation-card-rest flex flex-col rounded-lg px-4 py-3">
+                  <Text size="small" weight="plus" leading="compact">
+                    {field.value.label}
+                  </Text>
+                  <Text size="small" leading="compact" className="text-ui-fg-subtle">
+                    {field.value.description}
+                  </Text>
+                </div>
+              ) : (
+                <RuleTargetPicker target={target} value={field.value} onChange={field.onChange} />
+              )
+            }
           />
           {errors.picked && <Hint variant="error">{errors.picked.message}</Hint>}
         </div>

@@ -2,7 +2,7 @@ import { Plus, XMark } from "@medusajs/icons"
 import { Button, Hint, IconButton, Input, Text } from "@medusajs/ui"
 import { useFieldArray, useFormContext } from "react-hook-form"
 import { validateRate } from "../affiliates/format"
-import type { ProgramFormValues } from "./program-form"
+import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 
 /**
  * The performance tiers: from each threshold of revenue (or orders) in the
@@ -92,6 +92,7 @@ export const TiersField = ({ idPrefix }: { idPrefix: string }) => {
           type="button"
           size="small"
           variant="secondary"
+          disabled={rows.fields.length >= PROGRAM_LIMITS.tiers}
           onClick={() => rows.append({ threshold: "", rate: "" })}
         >
           <Plus />

@@ -90,6 +90,8 @@ export type AffiliateCommission = {
   reassigned_from_id?: string | null
   /** The admin user who moved it. */
   reassigned_by?: string | null
+  /** `reassign_reason`: why an admin moved it here (on the new commission). */
+  metadata?: Record<string, unknown> | null
   created_at: string
   affiliate: { id: string; name: string; code: string } | null
   order: { id: string; display_id: number } | null
@@ -131,6 +133,20 @@ export type UpdateAffiliateCommissionsPayload = {
   reason?: string
 }
 
+/**
+ * What the list adds to its default fields: how each commission was made and
+ * whether it needs a look (the ledger's badges, the order widget's lines).
+ */
+const LIST_FIELDS = [
+  "+program_id",
+  "+lines",
+  "+tier",
+  "+flag",
+  "+reassigned_to_id",
+  "+reassigned_from_id",
+  "+reassigned_by",
+].join(",")
+
 export const useAffiliateCommissions = (
   query: AffiliateCommissionsQuery,
   options: { enabled?: boolean } = {}
@@ -140,7 +156,7 @@ export const useAffiliateCommissions = (
     queryFn: () =>
       sdk.client.fetch<AffiliateCommissionsResponse>("/admin/affiliate-commissions", {
         method: "GET",
-        query,
+        query: { ...query, fields: LIST_FIELDS },
       }),
     placeholderData: keepPreviousData,
     ...options,

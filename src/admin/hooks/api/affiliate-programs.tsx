@@ -210,7 +210,7 @@ export const useUpdateCommissionRule = (programId: string) => {
   return useMutation<
     { rule: AffiliateCommissionRule },
     FetchError,
-    { id: string } & Partial<AffiliateCommissionRulePayload>
+    { id: string } & Pick<AffiliateCommissionRulePayload, "kind" | "rate" | "amounts">
   >({
     mutationFn: ({ id, ...body }) =>
       sdk.client.fetch(`/admin/affiliate-programs/${programId}/rules/${id}`, {

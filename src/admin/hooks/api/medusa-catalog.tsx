@@ -90,3 +90,18 @@ export const useStoreCurrencies = () =>
         .map((currency) => currency.currency_code.toLowerCase())
     },
   })
+
+/** An admin user, to name who did something ("reassigned by …"). */
+export const useAdminUser = (id: string | null | undefined) =>
+  useQuery({
+    queryKey: catalogQueryKeys.user(id ?? ""),
+    queryFn: async () => {
+      const { user } = await sdk.admin.user.retrieve(id as string, {
+        fields: "id,email,first_name,last_name",
+      })
+      return user
+    },
+    enabled: Boolean(id),
+    // A deleted user is not worth retrying: the id is shown instead.
+    retry: false,
+  })

@@ -60,6 +60,7 @@ export const catalogQueryKeys = {
   ruleTargets: (target: RuleTarget, q: string) =>
     [...catalogQueryKeys.all, "rule_targets", target, q] as const,
   storeCurrencies: () => [...catalogQueryKeys.all, "store_currencies"] as const,
+  user: (id: string) => [...catalogQueryKeys.all, "user", id] as const,
 }
 
 export const affiliatePayoutQueryKeys = {
