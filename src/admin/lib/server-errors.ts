@@ -13,6 +13,11 @@ const IN_UI_WORDS: [RegExp, string][] = [
   [/; send replace: true to move them$/, ". Tick “Replace the current affiliate” to move them."],
   [/^the customer is already connected/, "This customer is already connected"],
   [/turn on account_sync\.enabled in the affiliate settings/, "turn on Account sync in the settings"],
+  // A reassignment to an affiliate who already has a commission on the order.
+  [
+    /^Affiliate (.+) already has commission \S+ \((\w+)\) on order \S+$/,
+    "$1 already has a $2 commission on this order",
+  ],
   [
     /^(\S+) already belongs to affiliate (.+)$/,
     "$1 already belongs to affiliate $2. Remove it from their Coupons first to give it to someone else.",

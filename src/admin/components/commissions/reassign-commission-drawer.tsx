@@ -65,8 +65,8 @@ const ReassignForm = ({
         <Text size="small" className="text-ui-fg-subtle">
           {commission.affiliate?.name ?? "A deleted affiliate"} earned{" "}
           {formatMoney(commission.amount, commission.currency_code)} on {order}. Reassigning
-          rejects this commission and credits the affiliate you pick instead, on
-          their program's terms.
+          rejects this commission and gives a new one, with the same amount, to
+          the affiliate you pick.
         </Text>
         <div className="flex flex-col gap-y-2">
           <Label size="small" weight="plus">
