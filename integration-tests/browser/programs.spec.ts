@@ -39,6 +39,9 @@ describeBrowser("Affiliate programs admin", () => {
   let api: AxiosInstance
   let adminHeaders: AdminHeaders
   let store: TestStore
+  /** Made by the first test, used by the next. */
+  let affiliateId: string
+  let orderId: string
 
   // The database is shared with the other browser suites: our own market
   // (Italy, euros), product names and affiliate.
@@ -108,7 +111,7 @@ describeBrowser("Affiliate programs admin", () => {
       adminHeaders
     )
     const { data: affiliateData } = await api.post("/admin/affiliates", affiliate, adminHeaders)
-    const affiliateId: string = affiliateData.affiliate.id
+    affiliateId = affiliateData.affiliate.id
 
     // The Programs page, from the sidebar under Affiliates.
     await page.goto(`${app.url}/app/affiliates`)
@@ -188,12 +191,37 @@ describeBrowser("Affiliate programs admin", () => {
       ],
       referralCode: affiliate.code,
     })
+    orderId = order.id
     const commission = await waitForCommission(order.id)
     expect(commission).toMatchObject({ amount: 6.37, base_amount: 47.48, program_id: programId })
-    expect(commission.lines).toEqual([
-      expect.objectContaining({ title: "Programs Shirt", quantity: 2, kind: "percentage", rate: 15, amount: 6 }),
-      expect.objectContaining({ title: "Programs Mug", quantity: 1, kind: "default", rate: 5, amount: 0.37 }),
+    const { data: saved } = await api.get(`/admin/affiliate-programs/${programId}`, adminHeaders)
+    expect(saved.program.rules).toEqual([
+      expect.objectContaining({ target: "collection", target_id: created.collection.id, kind: "percentage", rate: 15 }),
     ])
+    // One line a line item, in no particular order.
+    expect(commission.lines).toHaveLength(2)
+    expect(commission.lines).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({
+          title: "Programs Shirt",
+          quantity: 2,
+          base: 39.98,
+          rule_id: saved.program.rules[0].id,
+          kind: "percentage",
+          rate: 15,
+          amount: 6,
+        }),
+        expect.objectContaining({
+          title: "Programs Mug",
+          quantity: 1,
+          base: 7.5,
+          rule_id: null,
+          kind: "default",
+          rate: 5,
+          amount: 0.37,
+        }),
+      ])
+    )
 
     // The ledger's drawer shows each line and how it earned.
     await page.goto(`${app.url}/app/affiliates/commissions`)
@@ -203,9 +231,10 @@ describeBrowser("Affiliate programs admin", () => {
     const details = page.getByTestId("commission-drawer")
     await details.getByTestId("commission-lines").waitFor({ timeout: STEP_TIMEOUT })
     const shirtLine = details.getByTestId("commission-line").filter({ hasText: "Programs Shirt" })
-    expect(await shirtLine.getByTestId("commission-line-rule").textContent()).toBe(
-      `Rule: collection ${collectionTitle} → 15%`
-    )
+    // The rule's target is named once the program's rules have loaded.
+    const ruleText = `Rule: collection ${collectionTitle} → 15%`
+    await shirtLine.getByText(ruleText).waitFor({ timeout: STEP_TIMEOUT })
+    expect(await shirtLine.getByTestId("commission-line-rule").textContent()).toBe(ruleText)
     expect(await shirtLine.getByTestId("commission-line-amount").textContent()).toBe("€6.00")
     expect(await shirtLine.textContent()).toContain("Programs Shirt × 2")
     expect(await shirtLine.textContent()).toContain("Base €39.98")
@@ -223,10 +252,89 @@ describeBrowser("Affiliate programs admin", () => {
     await widget.getByTestId("commission-lines").waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     await widget.scrollIntoViewIfNeeded()
     const widgetShirt = widget.getByTestId("commission-line").filter({ hasText: "Programs Shirt" })
-    expect(await widgetShirt.getByTestId("commission-line-rule").textContent()).toBe(
-      `Rule: collection ${collectionTitle} → 15%`
-    )
+    await widgetShirt.getByText(ruleText).waitFor({ timeout: STEP_TIMEOUT })
     expect(await widgetShirt.getByTestId("commission-line-amount").textContent()).toBe("€6.00")
     await admin.screenshot("programs-6-order-widget")
+  })
+
+  it("shows when a connection expires, and reassigns a commission to another affiliate with the reason, refusing to move it back", async () => {
+    const { page } = admin
+    const other = {
+      name: "Rightful Referrer",
+      email: "rightful.referrer@example.com",
+      code: "RIGHTFUL",
+      status: "approved",
+    }
+    await api.post("/admin/affiliates", other, adminHeaders)
+
+    // A connection under the 90-day program: the affiliate's customers say until when.
+    const { data: connected } = await api.post(
+      "/admin/affiliate-connections",
+      { affiliate_id: affiliateId, customer: { email: "lasting.customer@example.com" } },
+      adminHeaders
+    )
+    const { data: listed } = await api.get(
+      `/admin/affiliate-connections?customer_id=${connected.affiliate_connection.customer_id}`,
+      adminHeaders
+    )
+    const expiresAt: string = listed.affiliate_connections[0].expires_at
+    const days = (Date.parse(expiresAt) - Date.parse(listed.affiliate_connections[0].created_at)) / 86_400_000
+    expect(days).toBeCloseTo(90, 5)
+    await page.goto(`${app.url}/app/affiliates/${affiliateId}`)
+    const customerRow = page.getByRole("row", { name: /lasting\.customer@example\.com/ })
+    await customerRow.waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    expect(await customerRow.getByTestId("connection-expires").textContent()).toBe(
+      new Date(expiresAt).toLocaleDateString("en-US", { year: "numeric", month: "short", day: "numeric" })
+    )
+    await admin.screenshot("programs-7-connection-expires")
+
+    // Reassign the order's commission from its drawer.
+    await page.goto(`${app.url}/app/affiliates/commissions`)
+    const row = page.getByRole("row", { name: /summer\.buyer@example\.com/ })
+    await row.waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await row.getByText("Referral link").click()
+    const details = page.getByTestId("commission-drawer")
+    await details.getByRole("button", { name: "Reassign" }).click({ timeout: STEP_TIMEOUT })
+    const reassign = page.getByRole("dialog").filter({ hasText: "Reassign commission" })
+    await reassign.getByLabel("Search affiliates").fill("Rightful")
+    await reassign.getByRole("option", { name: /Rightful Referrer/ }).click({ timeout: STEP_TIMEOUT })
+    await reassign.getByLabel("Reason").fill("The buyer came from Rightful's video")
+    await admin.screenshot("programs-8-reassign")
+    await reassign.getByRole("button", { name: "Reassign" }).click()
+    await page.getByText("Commission reassigned").waitFor({ timeout: STEP_TIMEOUT })
+
+    // The old commission is rejected and points to the new one, with why and by whom.
+    await details.locator('[data-status="rejected"]').waitFor({ timeout: STEP_TIMEOUT })
+    const movedTo = details.getByTestId("commission-reassigned-to")
+    await movedTo.getByText("by admin@example.com").waitFor({ timeout: STEP_TIMEOUT })
+    expect(await movedTo.textContent()).toContain("Rightful Referrer (RIGHTFUL)")
+    expect(await movedTo.textContent()).toContain("The buyer came from Rightful's video")
+    expect(await details.textContent()).toContain("Reassigned to another affiliate")
+    await admin.screenshot("programs-9-reassigned")
+
+    // The new one, opened from there, comes from Sunny; moving it back is refused by the server.
+    await movedTo.getByRole("button", { name: "View commission" }).click()
+    const movedFrom = details.getByTestId("commission-reassigned-from")
+    await movedFrom.getByText(`${affiliate.name} (${affiliate.code})`).waitFor({ timeout: STEP_TIMEOUT })
+    await details.getByText("€6.00").first().waitFor({ timeout: STEP_TIMEOUT })
+    await details.getByRole("button", { name: "Reassign" }).click()
+    const back = page.getByRole("dialog").filter({ hasText: "Reassign commission" })
+    await back.getByLabel("Search affiliates").fill("Sunny")
+    await back.getByRole("option", { name: /Sunny Partner/ }).click({ timeout: STEP_TIMEOUT })
+    await back.getByLabel("Reason").fill("Back again")
+    await back.getByRole("button", { name: "Reassign" }).click()
+    const refusal = back.getByTestId("reassign-error")
+    await refusal.waitFor({ timeout: STEP_TIMEOUT })
+    expect(await refusal.textContent()).toBe("Sunny Partner already has a rejected commission on this order")
+    await admin.screenshot("programs-10-reassign-refused")
+
+    const { data: after } = await api.get(`/admin/affiliate-commissions?order_id=${orderId}`, adminHeaders)
+    expect(
+      after.affiliate_commissions.map((row: { affiliate: { code: string }; status: string }) => [
+        row.affiliate.code,
+        row.status,
+      ])
+    ).toEqual(expect.arrayContaining([["SUNNY", "rejected"], ["RIGHTFUL", "pending"]]))
+    expect(after.affiliate_commissions).toHaveLength(2)
   })
 })
