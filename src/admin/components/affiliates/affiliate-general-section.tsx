@@ -9,6 +9,7 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
+import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { useSyncAffiliateAccount } from "../../hooks/api/affiliate-sync-runs"
 import {
@@ -20,6 +21,7 @@ import {
 import { formatDate } from "../connections/format"
 import { AffiliateProgramSelect } from "./affiliate-program-select"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
+import { formatProgramCommission } from "../programs/format"
 import { formatAffiliateRate } from "./format"
 import { AffiliateStatusBadge } from "./status-badge"
 import { SectionRow } from "../common/section-row"
@@ -37,6 +39,8 @@ export const AffiliateGeneralSection = ({
   const updateAffiliate = useUpdateAffiliate(affiliate.id)
   const deleteAffiliate = useDeleteAffiliate(affiliate.id)
   const syncAccount = useSyncAffiliateAccount(affiliate.id)
+  const { data: programData } = useAffiliateProgram(affiliate.program?.id ?? "")
+  const program = programData?.program
 
   const setStatus = (status: AffiliateStatus) =>
     updateAffiliate.mutate({ status })
@@ -135,9 +139,20 @@ export const AffiliateGeneralSection = ({
         <AffiliateProgramSelect affiliate={affiliate} />
       </SectionRow>
       <SectionRow label="Commission rate">
-        {formatAffiliateRate(
-          affiliate.commission_rate,
-          settings?.affiliate_settings.default_commission_rate
+        {affiliate.commission_rate === null && program ? (
+          // No rate of their own: their program's commission applies.
+          <span>
+            {formatProgramCommission(
+              program,
+              settings?.affiliate_settings.default_commission_rate
+            )}{" "}
+            <span className="text-ui-fg-muted">(program)</span>
+          </span>
+        ) : (
+          formatAffiliateRate(
+            affiliate.commission_rate,
+            settings?.affiliate_settings.default_commission_rate
+          )
         )}
       </SectionRow>
       <SectionRow label="Customer account">

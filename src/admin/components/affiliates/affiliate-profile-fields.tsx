@@ -130,7 +130,7 @@ export const AffiliateProfileFields = ({
         id={id("commission_rate")}
         label="Commission rate (%)"
         optional
-        hint="Leave empty to use the store's default rate."
+        hint="Leave empty to use their program's commission (the store's default rate unless the program sets one)."
         error={errors.commission_rate?.message}
       >
         <Input
