@@ -176,6 +176,11 @@ describeBrowser("Affiliate programs admin", () => {
     await page
       .getByText(`${affiliate.name} moved to another program`)
       .waitFor({ timeout: STEP_TIMEOUT })
+    // The page reloads the affiliate: the select and the rate row name the new program.
+    await programSelect.filter({ hasText: programName }).waitFor({ timeout: STEP_TIMEOUT })
+    await page
+      .locator('[data-row="Commission rate"]', { hasText: "5% (program)" })
+      .waitFor({ timeout: STEP_TIMEOUT })
     await admin.screenshot("programs-4-affiliate-program")
     const { data: moved } = await api.get(`/admin/affiliates/${affiliateId}`, adminHeaders)
     expect(moved.affiliate.program).toMatchObject({ id: programId, name: programName })
