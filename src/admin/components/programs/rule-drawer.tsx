@@ -93,12 +93,15 @@ const RuleForm = ({
     if (!values.picked) {
       return
     }
-    const { target, ...terms } = toPayload(values)
+    const { target: ruleTarget, ...terms } = toPayload(values)
     if (rule) {
       // A rule keeps its target: the server takes only its commission.
       updateRule.mutate({ id: rule.id, ...terms }, { onSuccess: onDone })
     } else {
-      createRule.mutate({ target, target_id: values.picked.id, ...terms }, { onSuccess: onDone })
+      createRule.mutate(
+        { target: ruleTarget, target_id: values.picked.id, ...terms },
+        { onSuccess: onDone }
+      )
     }
   })
 
