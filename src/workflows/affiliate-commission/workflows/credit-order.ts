@@ -14,6 +14,8 @@ import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { connectReferredCustomerStep } from "../steps/connect-referred-customer"
 import { createCommissionStep } from "../steps/create-commission"
 import { decideOrderAttributionStep } from "../steps/decide-order-attribution"
+import { endExpiredConnectionsStep } from "../steps/end-expired-connections"
+import { recordConnectionCreditStep } from "../steps/record-connection-credit"
 import { recordOrderAttributionStep } from "../steps/record-order-attribution"
 import { recordRefundAdjustmentsStep } from "../steps/record-refund-adjustments"
 
@@ -45,6 +47,21 @@ export const creditOrderWorkflow = createWorkflow(
       ({ already_decided, not_placed }) => !already_decided && !not_placed
     ).then(() => recordOrderAttributionStep(decision!))
 
+    // Before any auto-connect: an expired connection frees its customer.
+    when(
+      "end-expired-connections",
+      { recorded, decision },
+      ({ recorded, decision }) => !!recorded?.recorded && !!decision?.expired_connection_ids.length
+    ).then(() => {
+      const ended = endExpiredConnectionsStep(
+        transform({ decision }, ({ decision }) => decision!.expired_connection_ids)
+      )
+      emitEventStep({
+        eventName: AffiliateEvents.CONNECTION_EXPIRED,
+        data: transform({ ended }, ({ ended }) => ended.map((id) => ({ id }))),
+      }).config({ name: "emit-connections-expired" })
+    })
+
     const commission = when(
       "create-commission-for-decision",
       { recorded, decision },
@@ -58,6 +75,16 @@ export const creditOrderWorkflow = createWorkflow(
         data: transform({ created }, ({ created }) => ({ id: created.id })),
       }).config({ name: "emit-commission-created" })
       return created
+    })
+
+    when(
+      "count-connection-credit",
+      { commission, decision },
+      ({ commission, decision }) => !!commission && !!decision?.connection_credit
+    ).then(() => {
+      recordConnectionCreditStep(
+        transform({ decision }, ({ decision }) => decision!.connection_credit!)
+      )
     })
 
     // Refunds made before the order was credited (a lost `order.placed`).

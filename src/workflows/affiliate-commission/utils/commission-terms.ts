@@ -1,0 +1,207 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
+import { AFFILIATE_MODULE, type AffiliateProgramDTO } from "../../../modules/affiliate"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+import {
+  type CommissionRuleTerms,
+  type CommissionTerms,
+  type LineForCommission,
+  reachedTier,
+  type TierUsed,
+  tierPeriodStart,
+} from "../../../modules/affiliate/utils/commission-rules"
+
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/** An order line item as crediting reads it. */
+export type OrderItemForTerms = {
+  id: string
+  title: string | null
+  product_id: string | null
+  product_type_id: string | null
+  quantity: unknown
+  detail?: { quantity: unknown } | null
+  total: unknown
+  tax_total: unknown
+}
+
+type OrderForTerms = {
+  created_at: string | Date
+  currency_code: string
+  items: OrderItemForTerms[] | null
+}
+
+/** A connection past its program's lifetime, for an order placed at `placedAt`. */
+export function isConnectionExpired(
+  program: AffiliateProgramDTO,
+  connection: { created_at: string | Date; credited_orders: number },
+  placedAt: Date
+): boolean {
+  const value = program.connection_lifetime_value
+  if (value == null) {
+    return false
+  }
+  switch (program.connection_lifetime) {
+    case "days":
+      return placedAt.getTime() >= new Date(connection.created_at).getTime() + value * DAY_MS
+    case "orders":
+      return connection.credited_orders >= value
+    default:
+      return false
+  }
+}
+
+/**
+ * A referral code recorded on the cart (`recordedAt`, by the cart route)
+ * longer than the program's window before the order. A code a storefront
+ * wrote without the time is honoured.
+ */
+export function isReferralWindowOver(
+  program: AffiliateProgramDTO,
+  recordedAt: unknown,
+  placedAt: Date
+): boolean {
+  const recorded = typeof recordedAt === "string" ? Date.parse(recordedAt) : NaN
+  if (program.referral_window_days == null || Number.isNaN(recorded)) {
+    return false
+  }
+  return placedAt.getTime() > recorded + program.referral_window_days * DAY_MS
+}
+
+const RULE_FIELDS = ["id", "target", "target_id", "kind", "rate", "amounts"]
+
+export type ProgramRulesLoader = (programId: string) => Promise<CommissionRuleTerms[]>
+
+/**
+ * Reads a program's rules once per crediting, however often asked: the
+ * default program's can then be asked for before the affiliate is known.
+ */
+export function programRulesLoader(service: AffiliateModuleService): ProgramRulesLoader {
+  const loaded = new Map<string, Promise<CommissionRuleTerms[]>>()
+  return (programId) => {
+    if (!loaded.has(programId)) {
+      loaded.set(
+        programId,
+        service
+          .listAffiliateCommissionRules({ program_id: programId }, { select: RULE_FIELDS })
+          .then((rules) =>
+            rules.map((rule) => ({
+              ...(rule as unknown as CommissionRuleTerms),
+              rate: rule.rate == null ? null : Number(rule.rate),
+            }))
+          )
+      )
+    }
+    return loaded.get(programId)!
+  }
+}
+
+/**
+ * What rules other than per-product match by: the products' categories,
+ * collection and type, read only when the program has such rules.
+ */
+async function fetchProductFacts(
+  container: MedusaContainer,
+  productIds: string[]
+): Promise<Map<string, { category_ids: string[]; collection_id: string | null; type_id: string | null }>> {
+  if (!productIds.length) {
+    return new Map()
+  }
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data } = await query.graph({
+    entity: "product",
+    fields: ["id", "collection_id", "type_id", "categories.id"],
+    filters: { id: productIds },
+  })
+  return new Map(
+    (data as { id: string; collection_id: string | null; type_id: string | null; categories?: { id: string }[] }[]).map(
+      (product) => [
+        product.id,
+        {
+          category_ids: (product.categories ?? []).map((category) => category.id),
+          collection_id: product.collection_id,
+          type_id: product.type_id,
+        },
+      ]
+    )
+  )
+}
+
+/** The tier the affiliate's record before this order reached, for a percentage program with tiers. */
+async function findTier(
+  service: AffiliateModuleService,
+  program: AffiliateProgramDTO,
+  affiliateId: string,
+  order: OrderForTerms
+): Promise<TierUsed | null> {
+  if (!program.tier_metric || !program.tiers?.length || program.commission_type !== "percentage") {
+    return null
+  }
+  const performance = await service.measureAffiliatePerformance(
+    affiliateId,
+    order.currency_code,
+    tierPeriodStart(program.tier_period, new Date(order.created_at))
+  )
+  const measured = performance[program.tier_metric]
+  const tier = reachedTier(program.tiers, measured)
+  return tier
+    ? { metric: program.tier_metric, period: program.tier_period, measured, threshold: tier.threshold, rate: tier.rate }
+    : null
+}
+
+/**
+ * An order's commission terms under the affiliate's program: its rules, the
+ * rate for lines no rule matches (the affiliate's own rate, else their tier's,
+ * else the program's, else the store's), and the lines with what rules match
+ * them by. The program's rules and the affiliate's tier are read concurrently.
+ */
+export async function loadCommissionTerms(
+  container: MedusaContainer,
+  input: {
+    order: OrderForTerms
+    affiliate_id: string
+    affiliate_rate: number | null
+    program: AffiliateProgramDTO
+    store_rate: number
+    rulesOf: ProgramRulesLoader
+  }
+): Promise<{ terms: CommissionTerms; lines: LineForCommission[]; tier: TierUsed | null }> {
+  const { order, program } = input
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  const items = order.items ?? []
+  const ownRate = input.affiliate_rate != null
+
+  const [rules, tier] = await Promise.all([
+    input.rulesOf(program.id),
+    ownRate ? null : findTier(service, program, input.affiliate_id, order),
+  ])
+  const needsFacts = rules.some((rule) => rule.target !== "product")
+  const productIds = [...new Set(items.map((item) => item.product_id).filter((id): id is string => !!id))]
+  const facts = needsFacts ? await fetchProductFacts(container, productIds) : new Map()
+
+  const lines = items.map((item): LineForCommission => {
+    const product = item.product_id ? facts.get(item.product_id) : undefined
+    return {
+      item_id: item.id,
+      title: item.title ?? "",
+      quantity: Number(item.detail?.quantity ?? item.quantity ?? 0),
+      base: MathBN.sub(item.total as number, item.tax_total as number),
+      product_id: item.product_id,
+      category_ids: product?.category_ids ?? [],
+      collection_id: product?.collection_id ?? null,
+      type_id: product?.type_id ?? item.product_type_id,
+    }
+  })
+  const programRate = program.commission_rate == null ? input.store_rate : Number(program.commission_rate)
+  return {
+    terms: {
+      program_id: program.id,
+      rate: input.affiliate_rate ?? tier?.rate ?? programRate,
+      order_amounts:
+        !ownRate && program.commission_type === "fixed" ? program.commission_amounts ?? {} : null,
+      rules,
+    },
+    lines,
+    tier: ownRate ? null : tier,
+  }
+}
