@@ -39,6 +39,7 @@ import {
   type CreatePayoutBatchDTO,
   type AffiliateCustomerRowDTO,
   type AffiliateProgramDTO,
+  type AffiliateProgramTermsDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
 } from "./types"
@@ -241,6 +242,41 @@ class AffiliateModuleService extends MedusaService({
     )
     const [created] = await find()
     return created as AffiliateProgramDTO
+  }
+
+  /**
+   * A program's terms with its rules (null: the default program), as plain
+   * rows in one query: crediting reads them for every order.
+   */
+  @InjectManager()
+  async retrieveProgramTerms(
+    programId: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateProgramTermsDTO | null> {
+    const knex = knexOf(sharedContext)
+    const { rows } = await knex.raw(
+      `select p.id, p.commission_type, p.commission_rate, p.commission_amounts,
+              p.connection_lifetime, p.connection_lifetime_value, p.referral_window_days,
+              p.auto_approve_commissions, p.self_referral_policy, p.tier_metric, p.tier_period, p.tiers,
+              coalesce((
+                select json_agg(json_build_object('id', r.id, 'target', r.target, 'target_id', r.target_id,
+                         'kind', r.kind, 'rate', r.rate, 'amounts', r.amounts) order by r.id)
+                from affiliate_commission_rule r
+                where r.program_id = p.id and r.deleted_at is null), '[]') as rules
+       from affiliate_program p
+       where ${programId ? "p.id = ?" : "p.is_default"} and p.deleted_at is null
+       limit 1`,
+      programId ? [programId] : []
+    )
+    const [row] = rows as (Omit<AffiliateProgramTermsDTO, "commission_rate"> & { commission_rate: string | null })[]
+    if (!row) {
+      return null
+    }
+    return {
+      ...row,
+      commission_rate: row.commission_rate == null ? null : Number(row.commission_rate),
+      rules: row.rules.map((rule) => ({ ...rule, rate: rule.rate == null ? null : Number(rule.rate) })),
+    }
   }
 
   /**

@@ -6,7 +6,7 @@ import type {
   TierMetric,
   TierPeriod,
 } from "./models/affiliate-program"
-import type { CommissionTier } from "./utils/commission-rules"
+import type { CommissionRuleTerms, CommissionTier } from "./utils/commission-rules"
 
 export const ATTRIBUTION_METHODS = ["connection", "coupon", "link"] as const
 export type AttributionMethod = (typeof ATTRIBUTION_METHODS)[number]
@@ -119,6 +119,23 @@ export type AffiliateProgramDTO = {
   created_at: Date
   updated_at: Date
 }
+
+/** What crediting reads of a program: its terms and rules. */
+export type AffiliateProgramTermsDTO = Pick<
+  AffiliateProgramDTO,
+  | "id"
+  | "commission_type"
+  | "commission_rate"
+  | "commission_amounts"
+  | "connection_lifetime"
+  | "connection_lifetime_value"
+  | "referral_window_days"
+  | "auto_approve_commissions"
+  | "self_referral_policy"
+  | "tier_metric"
+  | "tier_period"
+  | "tiers"
+> & { rules: CommissionRuleTerms[] }
 
 export type AccountSyncSettingsDTO = {
   enabled: boolean

@@ -7,13 +7,12 @@ import {
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   AFFILIATE_MODULE,
-  type AffiliateProgramDTO,
+  type AffiliateProgramTermsDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
 } from "../../../modules/affiliate"
 import type { ATTRIBUTION_OUTCOMES } from "../../../modules/affiliate/models/affiliate-order-attribution"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { DEFAULT_PROGRAM_ID } from "../../../modules/affiliate/service"
 import {
   calculateCommission,
   type CommissionLine,
@@ -25,8 +24,8 @@ import {
   isReferralWindowOver,
   loadCommissionTerms,
   type OrderItemForTerms,
-  programRulesLoader,
-  type ProgramRulesLoader,
+  programTermsLoader,
+  type ProgramTermsLoader,
 } from "../utils/commission-terms"
 
 /** Where a storefront puts the referral code on the cart (the order keeps it). */
@@ -99,7 +98,7 @@ type CandidateAffiliate = {
   commission_rate: unknown
   customer_id: string | null
   /** Null: the default program. */
-  program: AffiliateProgramDTO | null
+  program_id: string | null
 }
 
 type Candidate = {
@@ -117,11 +116,11 @@ type FoundCandidates = {
   buyer_connected: boolean
 }
 
-const AFFILIATE_FIELDS = ["id", "email", "status", "commission_rate", "customer_id", "program.*"]
-// Each lookup reads its affiliate and their program along: no separate read.
+const AFFILIATE_FIELDS = ["id", "email", "status", "commission_rate", "customer_id", "program_id"]
+// Each lookup reads its affiliate along (a join): no separate read of the affiliates.
 const WITH_AFFILIATE = {
   select: ["id", "affiliate_id", ...AFFILIATE_FIELDS.map((field) => `affiliate.${field}`)],
-  relations: ["affiliate", "affiliate.program"],
+  relations: ["affiliate"],
 }
 const WITH_CONNECTION = {
   ...WITH_AFFILIATE,
@@ -283,7 +282,7 @@ async function findLinkCandidate(
   }
   const [affiliate] = await service.listAffiliates(
     { code: normalizeCode(code) },
-    { select: AFFILIATE_FIELDS, relations: ["program"] }
+    { select: AFFILIATE_FIELDS }
   )
   return affiliate ? candidate("link", { affiliate_id: affiliate.id, affiliate }) : null
 }
@@ -312,6 +311,15 @@ async function findCandidates(
   }
 }
 
+/** The terms of the candidates' programs, by program id (null: the default program). */
+async function candidatePrograms(
+  found: FoundCandidates,
+  termsOf: ProgramTermsLoader
+): Promise<Map<string | null, AffiliateProgramTermsDTO>> {
+  const ids = [...new Set(found.candidates.map((c) => c.affiliate?.program_id ?? null))]
+  return new Map(await Promise.all(ids.map(async (id) => [id, await termsOf(id)] as const)))
+}
+
 /** The value of a settled promise, or its error thrown. */
 function settledValue<T>(result: PromiseSettledResult<T>): T {
   if (result.status === "rejected") {
@@ -324,7 +332,7 @@ function settledValue<T>(result: PromiseSettledResult<T>): T {
 type Choice = {
   decision: OrderAttributionDecision
   /** The approved affiliate credited, with their program; null when none. */
-  winner: (Candidate & { affiliate: CandidateAffiliate; program: AffiliateProgramDTO }) | null
+  winner: (Candidate & { affiliate: CandidateAffiliate; program: AffiliateProgramTermsDTO }) | null
   is_self_referral: boolean
 }
 
@@ -337,10 +345,10 @@ function chooseAffiliate(
   order: OrderForCrediting,
   found: FoundCandidates,
   settings: AffiliateSettingsDTO,
-  defaultProgram: AffiliateProgramDTO
+  programs: Map<string | null, AffiliateProgramTermsDTO>
 ): Choice {
   const placedAt = new Date(order.created_at)
-  const programOf = (c: Candidate) => c.affiliate?.program ?? defaultProgram
+  const programOf = (c: Candidate) => programs.get(c.affiliate?.program_id ?? null)!
   const expired = found.candidates.filter(
     (c) => c.connection && isConnectionExpired(programOf(c), c.connection, placedAt)
   )
@@ -401,8 +409,7 @@ async function decideCommission(
   container: MedusaContainer,
   order: OrderForCrediting,
   choice: Choice,
-  settings: AffiliateSettingsDTO,
-  rulesOf: ProgramRulesLoader
+  settings: AffiliateSettingsDTO
 ): Promise<OrderAttributionDecision> {
   const { decision, winner } = choice
   if (!winner) {
@@ -415,7 +422,6 @@ async function decideCommission(
     affiliate_rate: affiliate.commission_rate == null ? null : Number(affiliate.commission_rate),
     program,
     store_rate: settings.default_commission_rate,
-    rulesOf,
   })
   const calculated = calculateCommission(lines, terms, order.currency_code)
 
@@ -466,17 +472,15 @@ export const decideOrderAttributionStep = createStep(
   async (input: { order_id: string }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const order = fetchOrder(container, input.order_id).then((o) => (isPlaced(o) ? o : null))
-    // Most affiliates are in the default program: its rules are read alongside.
-    const rulesOf = programRulesLoader(service)
-    rulesOf(DEFAULT_PROGRAM_ID).catch(() => undefined)
-    const [existing, orderResult, foundResult, settingsResult, defaultProgramResult] =
-      await Promise.allSettled([
-        service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
-        order,
-        findCandidates(container, order, fetchPromotionIds(container, input.order_id)),
-        service.retrieveEffectiveSettings(),
-        service.retrieveDefaultProgram(),
-      ])
+    // Most affiliates are in the default program: its terms are read alongside.
+    const termsOf = programTermsLoader(service)
+    termsOf(null).catch(() => undefined)
+    const [existing, orderResult, foundResult, settingsResult] = await Promise.allSettled([
+      service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
+      order,
+      findCandidates(container, order, fetchPromotionIds(container, input.order_id)),
+      service.retrieveEffectiveSettings(),
+    ])
     // A decided order is left alone, even if it can no longer be read.
     if (settledValue(existing).length) {
       return new StepResponse<DecideOrderAttributionStepOutput>({
@@ -486,7 +490,6 @@ export const decideOrderAttributionStep = createStep(
       })
     }
     const placed = settledValue(orderResult)
-    const settings = settledValue(settingsResult)
     if (!placed) {
       return new StepResponse<DecideOrderAttributionStepOutput>({
         already_decided: false,
@@ -494,21 +497,13 @@ export const decideOrderAttributionStep = createStep(
         decision: null,
       })
     }
+    const found = settledValue(foundResult)
+    const settings = settledValue(settingsResult)
+    const choice = chooseAffiliate(placed, found, settings, await candidatePrograms(found, termsOf))
     return new StepResponse<DecideOrderAttributionStepOutput>({
       already_decided: false,
       not_placed: false,
-      decision: await decideCommission(
-        container,
-        placed,
-        chooseAffiliate(
-          placed,
-          settledValue(foundResult),
-          settings,
-          settledValue(defaultProgramResult)
-        ),
-        settings,
-        rulesOf
-      ),
+      decision: await decideCommission(container, placed, choice, settings),
     })
   }
 )

@@ -1,9 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
-import { AFFILIATE_MODULE, type AffiliateProgramDTO } from "../../../modules/affiliate"
+import { AFFILIATE_MODULE, type AffiliateProgramTermsDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import {
-  type CommissionRuleTerms,
   type CommissionTerms,
   type LineForCommission,
   reachedTier,
@@ -33,7 +32,7 @@ type OrderForTerms = {
 
 /** A connection past its program's lifetime, for an order placed at `placedAt`. */
 export function isConnectionExpired(
-  program: AffiliateProgramDTO,
+  program: AffiliateProgramTermsDTO,
   connection: { created_at: string | Date; credited_orders: number },
   placedAt: Date
 ): boolean {
@@ -57,7 +56,7 @@ export function isConnectionExpired(
  * wrote without the time is honoured.
  */
 export function isReferralWindowOver(
-  program: AffiliateProgramDTO,
+  program: AffiliateProgramTermsDTO,
   recordedAt: unknown,
   placedAt: Date
 ): boolean {
@@ -68,42 +67,47 @@ export function isReferralWindowOver(
   return placedAt.getTime() > recorded + program.referral_window_days * DAY_MS
 }
 
-const RULE_FIELDS = ["id", "target", "target_id", "kind", "rate", "amounts"]
-
-export type ProgramRulesLoader = (programId: string) => Promise<CommissionRuleTerms[]>
+export type ProgramTermsLoader = (programId: string | null) => Promise<AffiliateProgramTermsDTO>
 
 /**
- * Reads a program's rules once per crediting, however often asked: the
- * default program's can then be asked for before the affiliate is known.
+ * Reads a program's terms once per crediting, however often asked (null: the
+ * default program, which can then be asked for before any affiliate is
+ * known). A program deleted since falls back to the default one.
  */
-export function programRulesLoader(service: AffiliateModuleService): ProgramRulesLoader {
-  const loaded = new Map<string, Promise<CommissionRuleTerms[]>>()
-  return (programId) => {
-    if (!loaded.has(programId)) {
-      loaded.set(
-        programId,
-        service
-          .listAffiliateCommissionRules({ program_id: programId }, { select: RULE_FIELDS })
-          .then((rules) =>
-            rules.map((rule) => ({
-              ...(rule as unknown as CommissionRuleTerms),
-              rate: rule.rate == null ? null : Number(rule.rate),
-            }))
-          )
-      )
+export function programTermsLoader(service: AffiliateModuleService): ProgramTermsLoader {
+  const loaded = new Map<string, Promise<AffiliateProgramTermsDTO>>()
+  const read = async (programId: string | null): Promise<AffiliateProgramTermsDTO> => {
+    const terms = await service.retrieveProgramTerms(programId)
+    if (terms) {
+      return terms
     }
-    return loaded.get(programId)!
+    if (programId) {
+      return load(null)
+    }
+    // A database emptied since the migration: the default program again.
+    await service.retrieveDefaultProgram()
+    return (await service.retrieveProgramTerms(null))!
   }
+  const load = (programId: string | null) => {
+    const key = programId ?? ""
+    if (!loaded.has(key)) {
+      loaded.set(key, read(programId))
+    }
+    return loaded.get(key)!
+  }
+  return load
 }
 
 /**
  * What rules other than per-product match by: the products' categories,
  * collection and type, read only when the program has such rules.
  */
+type ProductFacts = { category_ids: string[]; collection_id: string | null; type_id: string | null }
+
 async function fetchProductFacts(
   container: MedusaContainer,
   productIds: string[]
-): Promise<Map<string, { category_ids: string[]; collection_id: string | null; type_id: string | null }>> {
+): Promise<Map<string, ProductFacts>> {
   if (!productIds.length) {
     return new Map()
   }
@@ -130,7 +134,7 @@ async function fetchProductFacts(
 /** The tier the affiliate's record before this order reached, for a percentage program with tiers. */
 async function findTier(
   service: AffiliateModuleService,
-  program: AffiliateProgramDTO,
+  program: AffiliateProgramTermsDTO,
   affiliateId: string,
   order: OrderForTerms
 ): Promise<TierUsed | null> {
@@ -153,7 +157,8 @@ async function findTier(
  * An order's commission terms under the affiliate's program: its rules, the
  * rate for lines no rule matches (the affiliate's own rate, else their tier's,
  * else the program's, else the store's), and the lines with what rules match
- * them by. The program's rules and the affiliate's tier are read concurrently.
+ * them by. The affiliate's tier and the products' categories, collections and
+ * types (only when rules need them) are read concurrently.
  */
 export async function loadCommissionTerms(
   container: MedusaContainer,
@@ -161,9 +166,8 @@ export async function loadCommissionTerms(
     order: OrderForTerms
     affiliate_id: string
     affiliate_rate: number | null
-    program: AffiliateProgramDTO
+    program: AffiliateProgramTermsDTO
     store_rate: number
-    rulesOf: ProgramRulesLoader
   }
 ): Promise<{ terms: CommissionTerms; lines: LineForCommission[]; tier: TierUsed | null }> {
   const { order, program } = input
@@ -171,13 +175,13 @@ export async function loadCommissionTerms(
   const items = order.items ?? []
   const ownRate = input.affiliate_rate != null
 
-  const [rules, tier] = await Promise.all([
-    input.rulesOf(program.id),
-    ownRate ? null : findTier(service, program, input.affiliate_id, order),
-  ])
+  const { rules } = program
   const needsFacts = rules.some((rule) => rule.target !== "product")
   const productIds = [...new Set(items.map((item) => item.product_id).filter((id): id is string => !!id))]
-  const facts = needsFacts ? await fetchProductFacts(container, productIds) : new Map()
+  const [tier, facts] = await Promise.all([
+    ownRate ? null : findTier(service, program, input.affiliate_id, order),
+    needsFacts ? fetchProductFacts(container, productIds) : new Map<string, ProductFacts>(),
+  ])
 
   const lines = items.map((item): LineForCommission => {
     const product = item.product_id ? facts.get(item.product_id) : undefined

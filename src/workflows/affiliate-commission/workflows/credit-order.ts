@@ -14,8 +14,7 @@ import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { connectReferredCustomerStep } from "../steps/connect-referred-customer"
 import { createCommissionStep } from "../steps/create-commission"
 import { decideOrderAttributionStep } from "../steps/decide-order-attribution"
-import { endExpiredConnectionsStep } from "../steps/end-expired-connections"
-import { recordConnectionCreditStep } from "../steps/record-connection-credit"
+import { updateConnectionLifetimesStep } from "../steps/update-connection-lifetimes"
 import { recordOrderAttributionStep } from "../steps/record-order-attribution"
 import { recordRefundAdjustmentsStep } from "../steps/record-refund-adjustments"
 
@@ -30,8 +29,11 @@ export const creditOrderWorkflowId = "credit-order"
  * draft (or deleted) order is skipped with the outcome `not_placed` and
  * nothing recorded, so it is credited once converted. A late credit takes
  * what happened since into account: a canceled order's commission is
- * rejected, a refunded one is reduced by its refunds. Emits
- * `affiliate_commission.created`.
+ * rejected, a refunded one is reduced by its refunds. The commission follows
+ * the affiliate's program (rules per line, tiers, self-referral policy); a
+ * connection past its program's lifetime is ended, and an order credited
+ * through one is counted against it. Emits `affiliate_commission.created`
+ * and `affiliate_connection.expired`.
  */
 export const creditOrderWorkflow = createWorkflow(
   creditOrderWorkflowId,
@@ -46,21 +48,6 @@ export const creditOrderWorkflow = createWorkflow(
       { already_decided, not_placed },
       ({ already_decided, not_placed }) => !already_decided && !not_placed
     ).then(() => recordOrderAttributionStep(decision!))
-
-    // Before any auto-connect: an expired connection frees its customer.
-    when(
-      "end-expired-connections",
-      { recorded, decision },
-      ({ recorded, decision }) => !!recorded?.recorded && !!decision?.expired_connection_ids.length
-    ).then(() => {
-      const ended = endExpiredConnectionsStep(
-        transform({ decision }, ({ decision }) => decision!.expired_connection_ids)
-      )
-      emitEventStep({
-        eventName: AffiliateEvents.CONNECTION_EXPIRED,
-        data: transform({ ended }, ({ ended }) => ended.map((id) => ({ id }))),
-      }).config({ name: "emit-connections-expired" })
-    })
 
     const commission = when(
       "create-commission-for-decision",
@@ -77,14 +64,24 @@ export const creditOrderWorkflow = createWorkflow(
       return created
     })
 
+    // Before any auto-connect: an expired connection frees its customer.
     when(
-      "count-connection-credit",
-      { commission, decision },
-      ({ commission, decision }) => !!commission && !!decision?.connection_credit
+      "update-connection-lifetimes",
+      { recorded, decision },
+      ({ recorded, decision }) =>
+        !!recorded?.recorded &&
+        (!!decision?.expired_connection_ids.length || !!decision?.connection_credit)
     ).then(() => {
-      recordConnectionCreditStep(
-        transform({ decision }, ({ decision }) => decision!.connection_credit!)
+      const ended = updateConnectionLifetimesStep(
+        transform({ decision }, ({ decision }) => ({
+          expired_connection_ids: decision!.expired_connection_ids,
+          connection_credit: decision!.connection_credit,
+        }))
       )
+      emitEventStep({
+        eventName: AffiliateEvents.CONNECTION_EXPIRED,
+        data: transform({ ended }, ({ ended }) => ended.map((id) => ({ id }))),
+      }).config({ name: "emit-connections-expired" })
     })
 
     // Refunds made before the order was credited (a lost `order.placed`).
