@@ -351,6 +351,42 @@ medusaIntegrationTestRunner({
       })
     })
 
+    describe("the affiliate's own view", () => {
+      it("tells a signed-in affiliate their program's rate and terms", async () => {
+        const email = "sam@partners.test"
+        const registered = (await api.post("/auth/affiliate/emailpass/register", { email, password: "s3cret-pass" }))
+          .data.token as string
+        const withToken = (token: string) => ({
+          headers: { ...store.storeHeaders().headers, authorization: `Bearer ${token}` },
+        })
+        const { affiliate } = (await api.post("/store/affiliates", { name: "Sam" }, withToken(registered))).data
+        const token = (await api.post("/auth/affiliate/emailpass", { email, password: "s3cret-pass" })).data.token
+
+        const before = (await api.get("/store/affiliates/me", withToken(token))).data.affiliate
+        expect(before).toMatchObject({ commission_rate: 10, program: { name: "Default program", connection_lifetime: "forever" } })
+
+        const program = await service.createAffiliatePrograms({
+          name: "Creators",
+          commission_rate: 12,
+          connection_lifetime: "days",
+          connection_lifetime_value: 90,
+          referral_window_days: 30,
+        })
+        await service.updateAffiliates({ id: affiliate.id, program_id: program.id })
+        const after = (await api.get("/store/affiliates/me", withToken(token))).data.affiliate
+        expect(after.commission_rate).toBe(12)
+        expect(after.program).toEqual({
+          name: "Creators",
+          commission_type: "percentage",
+          commission_amounts: null,
+          connection_lifetime: "days",
+          connection_lifetime_value: 90,
+          referral_window_days: 30,
+        })
+        expect(after).not.toHaveProperty("program_id")
+      })
+    })
+
     describe("auto-approve per program", () => {
       it("approves a program's commissions when its own setting says so, whatever the store's", async () => {
         await janeProgram({ auto_approve_commissions: true })
