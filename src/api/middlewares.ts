@@ -117,6 +117,16 @@ export default defineMiddlewares({
       ],
     },
     {
+      method: ["GET"],
+      matcher: "/admin/affiliate-connections/:id",
+      middlewares: [
+        validateAndTransformQuery(
+          AdminGetAffiliateParams,
+          retrieveAffiliateConnectionQueryConfig
+        ),
+      ],
+    },
+    {
       method: ["POST"],
       matcher: "/admin/affiliate-connections/import",
       // An import file of 10,000 rows is about 1 MB of JSON.

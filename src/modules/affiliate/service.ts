@@ -41,6 +41,7 @@ import {
   type AffiliateProgramDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
+  type ConnectionLifetimeDTO,
 } from "./types"
 
 /** The id of the default program the migration creates. */
@@ -66,6 +67,17 @@ const COMPARISONS = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
 const EXACT_COUNT_LIMIT = 10_000
 /** Offsets below this are read without waiting for the count (an index range of at most this many rows). */
 const SHALLOW_OFFSET = 1000
+/** Connections ended by one statement of the expiry: a short lock on a few rows at a time. */
+const EXPIRY_BATCH_SIZE = 1000
+
+/**
+ * Each affiliate's program row: its own, or the default program when it has
+ * none. As SQL joined on `a` (the affiliate) and naming the program `p`.
+ */
+const PROGRAM_OF_AFFILIATE_SQL = `
+  join affiliate_program p on p.deleted_at is null and p.id = coalesce(
+    a.program_id,
+    (select d.id from affiliate_program d where d.is_default = true and d.deleted_at is null limit 1))`
 
 /**
  * An affiliate's customers, as SQL shared by the page and the count: live
@@ -75,7 +87,7 @@ const SHALLOW_OFFSET = 1000
  */
 const AFFILIATE_CUSTOMERS_SQL = {
   connected: `
-    select id, customer_id, source, created_by, created_at
+    select id, customer_id, source, created_by, created_at, credited_orders
     from affiliate_connection
     where affiliate_id = :affiliateId and ended_at is null and deleted_at is null`,
   referred: `
@@ -317,6 +329,102 @@ class AffiliateModuleService extends MedusaService({
   }
 
   /**
+   * Ends every live connection whose program's lifetime is over: `days`
+   * after its creation, or `orders` credited through it (an affiliate
+   * without a program has the default program's). Sets `ended_at` and the
+   * reason `expired`, and returns the ended ids. A statement ends at most
+   * `batchSize` connections, each committed on its own (skipping rows a
+   * crediting holds, which the next run ends), so a store's first run never
+   * locks many rows for long.
+   */
+  @InjectManager()
+  async expireLapsedConnections(
+    { batchSize = EXPIRY_BATCH_SIZE }: { batchSize?: number } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const knex = knexOf(sharedContext)
+    const ended: string[] = []
+    for (;;) {
+      const { rows }: { rows: { id: string }[] } = await knex.raw(
+        `update affiliate_connection
+         set ended_at = now(), ended_reason = 'expired', updated_at = now()
+         where id in (
+           select c.id
+           from affiliate_connection c
+           join affiliate a on a.id = c.affiliate_id
+           ${PROGRAM_OF_AFFILIATE_SQL}
+           where c.ended_at is null and c.deleted_at is null
+             and (
+               (p.connection_lifetime = 'days'
+                 and c.created_at + make_interval(days => p.connection_lifetime_value) <= now())
+               or (p.connection_lifetime = 'orders'
+                 and c.credited_orders >= p.connection_lifetime_value))
+           limit :batchSize
+           for update of c skip locked)
+         and ended_at is null and deleted_at is null
+         returning id`,
+        { batchSize }
+      )
+      ended.push(...rows.map((row) => row.id))
+      if (rows.length < batchSize) {
+        return ended
+      }
+    }
+  }
+
+  /**
+   * Re-opens connections the expiry ended (its compensation), except one
+   * whose customer has been connected again since.
+   */
+  @InjectManager()
+  async reopenExpiredConnections(
+    ids: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await knexOf(sharedContext).raw(
+      `update affiliate_connection c
+       set ended_at = null, ended_reason = null, updated_at = now()
+       where c.id = any(?::text[]) and c.ended_reason = 'expired' and c.deleted_at is null
+         and not exists (
+           select 1 from affiliate_connection o
+           where o.customer_id = c.customer_id and o.ended_at is null and o.deleted_at is null)`,
+      [ids]
+    )
+  }
+
+  /**
+   * The connection lifetime each affiliate's connections have: their
+   * program's, or the default program's. One query for a page of affiliates.
+   */
+  @InjectManager()
+  async listConnectionLifetimes(
+    affiliateIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Record<string, ConnectionLifetimeDTO>> {
+    const ids = [...new Set(affiliateIds)]
+    if (!ids.length) {
+      return {}
+    }
+    const { rows }: { rows: ({ affiliate_id: string } & ConnectionLifetimeDTO)[] } =
+      await knexOf(sharedContext).raw(
+        `select a.id as affiliate_id, p.connection_lifetime, p.connection_lifetime_value
+         from affiliate a
+         ${PROGRAM_OF_AFFILIATE_SQL}
+         where a.id = any(?::text[])`,
+        [ids]
+      )
+    return Object.fromEntries(
+      rows.map(({ affiliate_id, connection_lifetime, connection_lifetime_value }) => [
+        affiliate_id,
+        { connection_lifetime, connection_lifetime_value },
+      ])
+    )
+  }
+
+  /**
    * Claims a running sync run for this process: true for exactly one caller,
    * however many deliveries of its event arrive at once. A run whose
    * heartbeat is older than the lease lost its process (a worker that died):
@@ -539,6 +647,7 @@ class AffiliateModuleService extends MedusaService({
           source: string
           created_by: string | null
           created_at: Date
+          credited_orders: number
         }[]
       ).map(({ customer_id, ...connection }) => ({ customer_id, connection }))
       return fromEnd ? page.reverse() : page

@@ -81,7 +81,16 @@ export type AffiliateCustomerRowDTO = {
     source: string
     created_at: Date
     created_by: string | null
+    /** Orders credited through it, for an `orders` lifetime. */
+    credited_orders: number
   } | null
+}
+
+/** How long an affiliate's connections last (their program's terms). */
+export type ConnectionLifetimeDTO = {
+  connection_lifetime: ConnectionLifetime
+  /** Days or orders; null under `forever`. */
+  connection_lifetime_value: number | null
 }
 
 export type AffiliateSettingsDTO = {
