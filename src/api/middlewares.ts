@@ -32,6 +32,7 @@ import {
   AdminExportAffiliateCommissionsParams,
   AdminGetAffiliateCommissionParams,
   AdminGetAffiliateCommissionsParams,
+  AdminReassignAffiliateCommission,
   AdminReconcileOrder,
   AdminUpdateAffiliateCommission,
 } from "./admin/affiliate-commissions/validators"
@@ -184,6 +185,17 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/:id",
       middlewares: [
         validateAndTransformBody(AdminUpdateAffiliateCommission),
+        validateAndTransformQuery(
+          AdminGetAffiliateCommissionParams,
+          retrieveAffiliateCommissionQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-commissions/:id/reassign",
+      middlewares: [
+        validateAndTransformBody(AdminReassignAffiliateCommission),
         validateAndTransformQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig

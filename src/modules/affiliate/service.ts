@@ -38,6 +38,8 @@ import {
   type AffiliateCommissionTotalsDTO,
   type CreatePayoutBatchDTO,
   type AffiliateCustomerRowDTO,
+  type CommissionReassignmentDTO,
+  type ReassignCommissionDTO,
   type AffiliateProgramDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
@@ -866,6 +868,186 @@ class AffiliateModuleService extends MedusaService({
       sharedContext
     )
     return { batch_id: batch.id, payout_ids: payouts.map((payout) => payout.id) }
+  }
+
+  /**
+   * Moves a commission to another affiliate, in one transaction: the old
+   * one is rejected (`reassigned`, pointing to the new one), a new one for
+   * the target affiliate copies its order, amounts, lines, tier, attribution
+   * and hold (approved if it was approved, else pending), and its adjustments
+   * (the refunds) are copied onto the new one, so the money moved is the old
+   * net amount. The order's attribution names the target. The commission is
+   * locked first and checked again: still pending or approved, in no live
+   * payout (nor any of its adjustments).
+   */
+  @InjectManager()
+  async reassignCommission(
+    input: ReassignCommissionDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CommissionReassignmentDTO> {
+    return await this.reassignCommission_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async reassignCommission_(
+    input: ReassignCommissionDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CommissionReassignmentDTO> {
+    const knex = knexOf(sharedContext)
+    const [locked]: { id: string; status: string }[] = await knex("affiliate_commission")
+      .select("id", "status")
+      .where({ id: input.commission_id })
+      .whereNull("deleted_at")
+      .forUpdate()
+    if (!locked) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Commission with id: ${input.commission_id} was not found`
+      )
+    }
+    if (locked.status !== "pending" && locked.status !== "approved") {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Cannot reassign commission ${locked.id}: it is ${locked.status}`
+      )
+    }
+    const old = await this.retrieveAffiliateCommission(
+      input.commission_id,
+      { relations: ["adjustments"] },
+      sharedContext
+    )
+    const held = await this.findPayoutsHolding_(
+      old.id,
+      old.adjustments.map((adjustment) => adjustment.id),
+      sharedContext
+    )
+    if (held) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cannot reassign commission ${old.id}: it is in payout ${held}`
+      )
+    }
+
+    const created = await this.createAffiliateCommissions(
+      {
+        affiliate_id: input.affiliate_id,
+        order_id: old.order_id,
+        customer_id: old.customer_id,
+        currency_code: old.currency_code,
+        base_amount: old.base_amount,
+        rate: old.rate,
+        amount: old.amount,
+        lines: old.lines,
+        tier: old.tier,
+        attribution: old.attribution,
+        available_at: old.available_at,
+        status: old.status === "approved" ? "approved" : "pending",
+        program_id: input.program_id,
+        reassigned_from_id: old.id,
+        reassigned_by: input.reassigned_by,
+        metadata: { reassign_reason: input.reason },
+      },
+      sharedContext
+    )
+    if (old.adjustments.length) {
+      await this.createAffiliateCommissionAdjustments(
+        old.adjustments.map((adjustment) => ({
+          commission_id: created.id,
+          amount: adjustment.amount,
+          reason: adjustment.reason,
+          reference: adjustment.reference,
+          metadata: adjustment.metadata,
+        })),
+        sharedContext
+      )
+    }
+    await this.updateAffiliateCommissions(
+      {
+        id: old.id,
+        status: "rejected",
+        reason: "reassigned",
+        reassigned_to_id: created.id,
+        reassigned_by: input.reassigned_by,
+      },
+      sharedContext
+    )
+    const [attribution] = await this.listAffiliateOrderAttributions(
+      { order_id: old.order_id },
+      { select: ["id", "affiliate_id"], take: 1 },
+      sharedContext
+    )
+    if (attribution) {
+      await this.updateAffiliateOrderAttributions(
+        { id: attribution.id, affiliate_id: input.affiliate_id },
+        sharedContext
+      )
+    }
+    return {
+      id: created.id,
+      previous: {
+        id: old.id,
+        status: old.status,
+        reason: old.reason,
+        reassigned_to_id: old.reassigned_to_id,
+        reassigned_by: old.reassigned_by,
+      },
+      attribution: attribution
+        ? { id: attribution.id, affiliate_id: attribution.affiliate_id }
+        : null,
+    }
+  }
+
+  /** Undoes reassignCommission (a workflow's compensation): the new commission goes, the old one is as it was. */
+  @InjectManager()
+  async undoCommissionReassignment(
+    reassignment: CommissionReassignmentDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await this.undoCommissionReassignment_(reassignment, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async undoCommissionReassignment_(
+    { id, previous, attribution }: CommissionReassignmentDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const adjustments = await this.listAffiliateCommissionAdjustments(
+      { commission_id: id },
+      { select: ["id"] },
+      sharedContext
+    )
+    if (adjustments.length) {
+      await this.deleteAffiliateCommissionAdjustments(
+        adjustments.map((adjustment) => adjustment.id),
+        sharedContext
+      )
+    }
+    await this.deleteAffiliateCommissions(id, sharedContext)
+    await this.updateAffiliateCommissions(previous, sharedContext)
+    if (attribution) {
+      await this.updateAffiliateOrderAttributions(attribution, sharedContext)
+    }
+  }
+
+  /** The live payout holding the commission or one of these adjustments, if any. */
+  @InjectTransactionManager()
+  protected async findPayoutsHolding_(
+    commissionId: string,
+    adjustmentIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string | null> {
+    const [item]: { payout_id: string }[] = await knexOf(sharedContext)("affiliate_payout_item")
+      .select("payout_id")
+      .where((holding: Knex.QueryBuilder) => {
+        holding.where("commission_id", commissionId)
+        if (adjustmentIds.length) {
+          holding.orWhereIn("adjustment_id", adjustmentIds)
+        }
+      })
+      .whereNull("released_at")
+      .whereNull("deleted_at")
+      .limit(1)
+    return item?.payout_id ?? null
   }
 
   /** The payout (not failed or canceled) holding each of these commissions. */

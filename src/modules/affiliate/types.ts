@@ -1,4 +1,5 @@
 import type { AffiliateStatus } from "./models/affiliate"
+import type { CommissionStatus } from "./models/affiliate-commission"
 import type {
   ConnectionLifetime,
   ProgramCommissionType,
@@ -127,6 +128,33 @@ export type AffiliateProgramDTO = {
   metadata: Record<string, unknown> | null
   created_at: Date
   updated_at: Date
+}
+
+/** A commission moved to another affiliate (see reassignCommission). */
+export type ReassignCommissionDTO = {
+  commission_id: string
+  affiliate_id: string
+  /** The target affiliate's program (the default program's id when it has none). */
+  program_id: string | null
+  reason: string
+  /** The admin user who moved it. */
+  reassigned_by: string | null
+}
+
+/** What reassignCommission did, and what undoing it restores. */
+export type CommissionReassignmentDTO = {
+  /** The new commission. */
+  id: string
+  /** The old commission's fields before it was rejected. */
+  previous: {
+    id: string
+    status: CommissionStatus
+    reason: string | null
+    reassigned_to_id: string | null
+    reassigned_by: string | null
+  }
+  /** The order's attribution as it was, when there is one. */
+  attribution: { id: string; affiliate_id: string | null } | null
 }
 
 export type AccountSyncSettingsDTO = {
