@@ -12,6 +12,7 @@ import {
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
+import { setUpStore } from "../helpers/store"
 
 jest.setTimeout(90 * 1000)
 
@@ -278,6 +279,35 @@ medusaIntegrationTestRunner({
 
       // The lock was released: the next run ends it.
       expect(await runExpiry()).toEqual([lapsed.id])
+    })
+
+    it("shows a signed-in affiliate what is left of their connections (GET /store/affiliates/me/customers)", async () => {
+      const store = await setUpStore(api, admin)
+      const twoOrders = await service.createAffiliatePrograms({
+        name: "Two orders",
+        connection_lifetime: "orders",
+        connection_lifetime_value: 2,
+      })
+      const email = "sam@partners.test"
+      const registered = (
+        await api.post("/auth/affiliate/emailpass/register", { email, password: "s3cret-pass" })
+      ).data.token as string
+      const bearer = (token: string) => ({
+        headers: { ...store.storeHeaders().headers, authorization: `Bearer ${token}` },
+      })
+      const { affiliate } = (
+        await api.post("/store/affiliates", { name: "Sam", code: "SAM" }, bearer(registered))
+      ).data
+      const token = (await api.post("/auth/affiliate/emailpass", { email, password: "s3cret-pass" })).data
+        .token as string
+      await service.updateAffiliates({ id: affiliate.id, program_id: twoOrders.id })
+      const connection = await connect(affiliate)
+      await credit(connection, 1)
+
+      const { customers } = (await api.get("/store/affiliates/me/customers", bearer(token))).data
+      expect(customers).toEqual([
+        expect.objectContaining({ id: connection.customer_id, connected: true, expires_at: null, orders_left: 1 }),
+      ])
     })
   },
 })
