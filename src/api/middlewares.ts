@@ -32,6 +32,7 @@ import {
   AdminExportAffiliateCommissionsParams,
   AdminGetAffiliateCommissionParams,
   AdminGetAffiliateCommissionsParams,
+  AdminReassignAffiliateCommission,
   AdminReconcileOrder,
   AdminUpdateAffiliateCommission,
 } from "./admin/affiliate-commissions/validators"
@@ -117,6 +118,16 @@ export default defineMiddlewares({
       ],
     },
     {
+      method: ["GET"],
+      matcher: "/admin/affiliate-connections/:id",
+      middlewares: [
+        validateAndTransformQuery(
+          AdminGetAffiliateParams,
+          retrieveAffiliateConnectionQueryConfig
+        ),
+      ],
+    },
+    {
       method: ["POST"],
       matcher: "/admin/affiliate-connections/import",
       // An import file of 10,000 rows is about 1 MB of JSON.
@@ -174,6 +185,17 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/:id",
       middlewares: [
         validateAndTransformBody(AdminUpdateAffiliateCommission),
+        validateAndTransformQuery(
+          AdminGetAffiliateCommissionParams,
+          retrieveAffiliateCommissionQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-commissions/:id/reassign",
+      middlewares: [
+        validateAndTransformBody(AdminReassignAffiliateCommission),
         validateAndTransformQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig

@@ -1,4 +1,5 @@
 import type { AffiliateStatus } from "./models/affiliate"
+import type { CommissionStatus } from "./models/affiliate-commission"
 import type {
   ConnectionLifetime,
   ProgramCommissionType,
@@ -81,7 +82,16 @@ export type AffiliateCustomerRowDTO = {
     source: string
     created_at: Date
     created_by: string | null
+    /** Orders credited through it, for an `orders` lifetime. */
+    credited_orders: number
   } | null
+}
+
+/** How long an affiliate's connections last (their program's terms). */
+export type ConnectionLifetimeDTO = {
+  connection_lifetime: ConnectionLifetime
+  /** Days or orders; null under `forever`. */
+  connection_lifetime_value: number | null
 }
 
 export type AffiliateSettingsDTO = {
@@ -136,6 +146,33 @@ export type AffiliateProgramTermsDTO = Pick<
   | "tier_period"
   | "tiers"
 > & { rules: CommissionRuleTerms[] }
+
+/** A commission moved to another affiliate (see reassignCommission). */
+export type ReassignCommissionDTO = {
+  commission_id: string
+  affiliate_id: string
+  /** The target affiliate's program (the default program's id when it has none). */
+  program_id: string | null
+  reason: string
+  /** The admin user who moved it. */
+  reassigned_by: string | null
+}
+
+/** What reassignCommission did, and what undoing it restores. */
+export type CommissionReassignmentDTO = {
+  /** The new commission. */
+  id: string
+  /** The old commission's fields before it was rejected. */
+  previous: {
+    id: string
+    status: CommissionStatus
+    reason: string | null
+    reassigned_to_id: string | null
+    reassigned_by: string | null
+  }
+  /** The order's attribution as it was, when there is one. */
+  attribution: { id: string; affiliate_id: string | null } | null
+}
 
 export type AccountSyncSettingsDTO = {
   enabled: boolean

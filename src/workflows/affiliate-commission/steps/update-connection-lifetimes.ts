@@ -44,10 +44,6 @@ export const updateConnectionLifetimesStep = createStep(
         credited_orders: undo.credited_orders - 1,
       })
     }
-    if (undo.ended.length) {
-      await service.updateAffiliateConnections(
-        undo.ended.map((id) => ({ id, ended_at: null, ended_reason: null }))
-      )
-    }
+    await service.reopenExpiredConnections(undo.ended)
   }
 )

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE, type AffiliateProgramTermsDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { connectionTerm } from "../../../modules/affiliate/utils/connection-lifetime"
 import {
   type CommissionTerms,
   type LineForCommission,
@@ -36,18 +37,8 @@ export function isConnectionExpired(
   connection: { created_at: string | Date; credited_orders: number },
   placedAt: Date
 ): boolean {
-  const value = program.connection_lifetime_value
-  if (value == null) {
-    return false
-  }
-  switch (program.connection_lifetime) {
-    case "days":
-      return placedAt.getTime() >= new Date(connection.created_at).getTime() + value * DAY_MS
-    case "orders":
-      return connection.credited_orders >= value
-    default:
-      return false
-  }
+  const { expires_at, orders_left } = connectionTerm(connection, program)
+  return (!!expires_at && placedAt.getTime() >= Date.parse(expires_at)) || orders_left === 0
 }
 
 /**
