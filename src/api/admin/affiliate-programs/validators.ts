@@ -122,6 +122,12 @@ const programFields = {
 
 export const AdminGetAffiliateProgramsParams = createListParams().extend({
   q: searchParam,
+  order: z
+    .string()
+    .refine(() => false, {
+      error: "order: programs have a fixed order, the default program first, then by name",
+    })
+    .optional(),
 })
 export type AdminGetAffiliateProgramsParamsType = z.infer<
   typeof AdminGetAffiliateProgramsParams
