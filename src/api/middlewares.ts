@@ -41,6 +41,7 @@ import {
   retrieveAffiliateCommissionQueryConfig,
 } from "./admin/affiliate-commissions/query-config"
 import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts/middlewares"
+import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-programs/middlewares"
 import { StoreSetCartAffiliate } from "./store/carts/validators"
 import {
   StoreCreateAffiliate,
@@ -51,6 +52,7 @@ import {
 export default defineMiddlewares({
   routes: [
     ...adminAffiliatePayoutRoutesMiddlewares,
+    ...adminAffiliateProgramRoutesMiddlewares,
     {
       method: ["GET"],
       matcher: "/admin/affiliates",

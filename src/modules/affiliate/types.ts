@@ -1,5 +1,6 @@
 import type { AffiliateStatus } from "./models/affiliate"
 import type { CommissionStatus } from "./models/affiliate-commission"
+import type { RuleKind, RuleTarget } from "./models/affiliate-commission-rule"
 import type {
   ConnectionLifetime,
   ProgramCommissionType,
@@ -52,6 +53,8 @@ export type CreateAffiliateDTO = {
   metadata?: Record<string, unknown> | null
   /** The affiliate's own login, when they signed up with one. */
   auth_identity_id?: string | null
+  /** Their program; null (or the default program's id): the default program. */
+  program_id?: string | null
 }
 
 export type UpdateAffiliateDTO = Partial<Omit<CreateAffiliateDTO, "auth_identity_id">>
@@ -172,6 +175,44 @@ export type CommissionReassignmentDTO = {
   }
   /** The order's attribution as it was, when there is one. */
   attribution: { id: string; affiliate_id: string | null } | null
+}
+
+/** A new program: a name, and terms that default as the model says. */
+export type CreateAffiliateProgramDTO = Partial<
+  Omit<AffiliateProgramDTO, "id" | "is_default" | "created_at" | "updated_at">
+> & { name: string }
+
+export type UpdateAffiliateProgramDTO = Partial<CreateAffiliateProgramDTO>
+
+/** A program's commission for one product, category, collection or product type. */
+export type AffiliateCommissionRuleDTO = {
+  id: string
+  program_id: string
+  target: RuleTarget
+  target_id: string
+  kind: RuleKind
+  /** Percent, for `percentage`. */
+  rate: number | null
+  /** Per unit, per currency, for `fixed`. */
+  amounts: Record<string, number> | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type CreateAffiliateCommissionRuleDTO = {
+  program_id: string
+  target: RuleTarget
+  target_id: string
+  kind: RuleKind
+  rate?: number | null
+  amounts?: Record<string, number> | null
+}
+
+/** A rule's commission; its program and target stay. */
+export type UpdateAffiliateCommissionRuleDTO = {
+  kind?: RuleKind
+  rate?: number | null
+  amounts?: Record<string, number> | null
 }
 
 export type AccountSyncSettingsDTO = {
