@@ -17,6 +17,8 @@ import {
   createAffiliateConnectionWorkflow,
   createAffiliatesWorkflow,
 } from "../src/workflows"
+import { AFFILIATE_MODULE } from "../src/modules/affiliate"
+import type AffiliateModuleService from "../src/modules/affiliate/service"
 import {
   log,
   median,
@@ -42,8 +44,15 @@ import {
 const MODES = ["off", "on", "reference"] as const
 type Mode = (typeof MODES)[number]
 
-const CASES = ["connection", "coupon", "link"] as const
+const CASES = ["connection", "coupon", "link", "rules"] as const
 type Case = (typeof CASES)[number]
+/** How each case's order is credited: `rules` is a link order under a program of 100 rules. */
+const ATTRIBUTION_OF: Record<Case, string> = {
+  connection: "connection",
+  coupon: "coupon",
+  link: "link",
+  rules: "link",
+}
 
 const AFFILIATE = {
   name: "Bench Affiliate",
@@ -53,6 +62,14 @@ const AFFILIATE = {
 }
 const COUPON_CODE = "BENCH10"
 const CONNECTED_EMAIL = "connected@bench.test"
+/** An affiliate in a program with RULE_COUNT commission rules. */
+const RULES_AFFILIATE = {
+  name: "Bench Rules Affiliate",
+  email: "rules@bench.test",
+  code: "BENCHRULES",
+  status: "approved" as const,
+}
+const RULE_COUNT = 100
 const REFERENCE_TABLE = "bench_checkout_reference"
 /** Rounds run before measuring, so JIT and caches are warm; discarded. */
 const WARMUP_ROUNDS = 1
@@ -131,7 +148,44 @@ async function setUp(container: MedusaContainer): Promise<Fixture> {
       created_by: "bench",
     },
   })
+  await setUpRulesProgram(container, store)
   return { store, connectedCustomerId: connection.customer_id }
+}
+
+/**
+ * A program of RULE_COUNT rules, as a store with per-product rates might
+ * have: the shirt's collection at 15 %, the mug's category excluded, and
+ * product rules for other products. Its affiliate's orders come by link.
+ */
+async function setUpRulesProgram(container: MedusaContainer, store: DemoStore) {
+  const products = container.resolve(Modules.PRODUCT)
+  const variants = await products.listProductVariants(
+    { id: [store.variants.shirt, store.variants.mug] },
+    { select: ["id", "product_id"] }
+  )
+  const productOf = (variantId: string) => variants.find((v) => v.id === variantId)!.product_id!
+  const [collection] = await products.createProductCollections([{ title: "Bench summer" }])
+  await products.updateProducts(productOf(store.variants.shirt), { collection_id: collection.id })
+  const category = await products.createProductCategories({ name: "Bench gift cards", is_active: true })
+  await products.updateProducts(productOf(store.variants.mug), { category_ids: [category.id] })
+
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  const program = await service.createAffiliatePrograms({ name: "Bench rules", commission_rate: 10 })
+  await service.createAffiliateCommissionRules([
+    { program_id: program.id, target: "collection", target_id: collection.id, kind: "percentage", rate: 15 },
+    { program_id: program.id, target: "category", target_id: category.id, kind: "excluded" },
+    ...Array.from({ length: RULE_COUNT - 2 }, (_, i) => ({
+      program_id: program.id,
+      target: "product" as const,
+      target_id: `prod_bench_${i}`,
+      kind: "percentage" as const,
+      rate: 5 + (i % 10),
+    })),
+  ])
+  const {
+    result: [affiliate],
+  } = await createAffiliatesWorkflow(container).run({ input: { affiliates: [RULES_AFFILIATE] } })
+  await service.updateAffiliates({ id: affiliate.id, program_id: program.id })
 }
 
 async function createReferenceTable(knex: Knex) {
@@ -275,6 +329,8 @@ function orderFor(fixture: Fixture, kase: Case): DemoOrder {
       return { email: guestEmail(), items, promoCodes: [COUPON_CODE] }
     case "link":
       return { email: guestEmail(), items, referralCode: AFFILIATE.code }
+    case "rules":
+      return { email: guestEmail(), items, referralCode: RULES_AFFILIATE.code }
   }
 }
 
@@ -365,7 +421,7 @@ async function verifyCrediting(knex: Knex, samples: Sample[]) {
     .whereNull("deleted_at")
     .select("order_id", "attribution")
   const wrong = on.filter(
-    (s) => commissions.find((c) => c.order_id === s.order_id)?.attribution !== s.case
+    (s) => commissions.find((c) => c.order_id === s.order_id)?.attribution !== ATTRIBUTION_OF[s.case]
   )
   if (wrong.length) {
     throw new Error(`${wrong.length} "on" orders lack their ${wrong[0].case} commission (e.g. ${wrong[0].order_id})`)

@@ -82,7 +82,17 @@ medusaIntegrationTestRunner({
         ).data
 
         const recorded = await api.post(`/store/carts/${cart.id}/affiliate`, { code: "jane" }, headers)
-        expect(recorded.data.cart.metadata).toEqual({ affiliate_code: "JANE" })
+        expect(recorded.data.cart.metadata).toEqual({
+          affiliate_code: "JANE",
+          affiliate_code_at: recorded.data.referral.recorded_at,
+        })
+        // The default program honours a code for as long as the cart lives.
+        expect(recorded.data.referral).toEqual({
+          code: "JANE",
+          recorded_at: expect.any(String),
+          window_days: null,
+          expires_at: null,
+        })
 
         for (const code of ["NOPE", "PAT", "BOB"]) {
           await expectHttpError(

@@ -32,6 +32,7 @@ import {
   AdminExportAffiliateCommissionsParams,
   AdminGetAffiliateCommissionParams,
   AdminGetAffiliateCommissionsParams,
+  AdminReassignAffiliateCommission,
   AdminReconcileOrder,
   AdminUpdateAffiliateCommission,
 } from "./admin/affiliate-commissions/validators"
@@ -40,6 +41,7 @@ import {
   retrieveAffiliateCommissionQueryConfig,
 } from "./admin/affiliate-commissions/query-config"
 import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts/middlewares"
+import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-programs/middlewares"
 import { StoreSetCartAffiliate } from "./store/carts/validators"
 import {
   StoreCreateAffiliate,
@@ -50,6 +52,7 @@ import {
 export default defineMiddlewares({
   routes: [
     ...adminAffiliatePayoutRoutesMiddlewares,
+    ...adminAffiliateProgramRoutesMiddlewares,
     {
       method: ["GET"],
       matcher: "/admin/affiliates",
@@ -117,6 +120,16 @@ export default defineMiddlewares({
       ],
     },
     {
+      method: ["GET"],
+      matcher: "/admin/affiliate-connections/:id",
+      middlewares: [
+        validateAndTransformQuery(
+          AdminGetAffiliateParams,
+          retrieveAffiliateConnectionQueryConfig
+        ),
+      ],
+    },
+    {
       method: ["POST"],
       matcher: "/admin/affiliate-connections/import",
       // An import file of 10,000 rows is about 1 MB of JSON.
@@ -174,6 +187,17 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/:id",
       middlewares: [
         validateAndTransformBody(AdminUpdateAffiliateCommission),
+        validateAndTransformQuery(
+          AdminGetAffiliateCommissionParams,
+          retrieveAffiliateCommissionQueryConfig
+        ),
+      ],
+    },
+    {
+      method: ["POST"],
+      matcher: "/admin/affiliate-commissions/:id/reassign",
+      middlewares: [
+        validateAndTransformBody(AdminReassignAffiliateCommission),
         validateAndTransformQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig

@@ -14,7 +14,7 @@ import {
   createAffiliatesWorkflow,
   creditOrderWorkflow,
 } from "../workflows"
-import { DEMO_SALES_CHANNEL, type DemoOrder, placeOrder, seedStore } from "./demo-store"
+import { DEMO_SALES_CHANNEL, type DemoOrder, type DemoStore, placeOrder, seedStore } from "./demo-store"
 
 export { DEMO_SALES_CHANNEL }
 
@@ -46,6 +46,29 @@ async function isSeeded(container: MedusaContainer): Promise<boolean> {
     .resolve<AffiliateModuleService>(AFFILIATE_MODULE)
     .listAffiliates({ code: AFFILIATES.map((a) => a.code) }, { select: ["id"] })
   return salesChannels.length > 0 || affiliates.length > 0
+}
+
+/**
+ * A second program, so the admin shows rules at work: Lena earns 12 %, 20 %
+ * on the Summer collection (the cap), nothing on mugs.
+ */
+async function seedCreatorsProgram(container: MedusaContainer, store: DemoStore, affiliateId: string) {
+  const products = container.resolve(Modules.PRODUCT)
+  const variants = await products.listProductVariants(
+    { id: [store.variants.cap, store.variants.mug] },
+    { select: ["id", "product_id"] }
+  )
+  const productOf = (variantId: string) => variants.find((v) => v.id === variantId)!.product_id!
+  const [summer] = await products.createProductCollections([{ title: "Summer", handle: "summer" }])
+  await products.updateProducts(productOf(store.variants.cap), { collection_id: summer.id })
+
+  const service = container.resolve<AffiliateModuleService>(AFFILIATE_MODULE)
+  const program = await service.createAffiliatePrograms({ name: "Creators", commission_rate: 12 })
+  await service.createAffiliateCommissionRules([
+    { program_id: program.id, target: "collection", target_id: summer.id, kind: "percentage", rate: 20 },
+    { program_id: program.id, target: "product", target_id: productOf(store.variants.mug), kind: "excluded" },
+  ])
+  await service.updateAffiliates({ id: affiliateId, program_id: program.id })
 }
 
 /**
@@ -126,6 +149,8 @@ export default async function seedDemo({ container }: ExecArgs) {
     input: { affiliate_id: affiliateId("LENA"), codes: ["LENA10"] },
   })
 
+  await seedCreatorsProgram(container, store, affiliateId("LENA"))
+
   logger.info("Demo data: orders…")
   const { shirt, mug, cap } = store.variants
   const orders: (DemoOrder & { label: string })[] = [
@@ -149,13 +174,13 @@ export default async function seedDemo({ container }: ExecArgs) {
       referralCode: "JANE",
     },
     {
-      label: "guest referred by Lena's link (becomes her referred customer)",
+      label: "guest referred by Lena's link (becomes her referred customer; her Creators program: 12 %)",
       email: "tom@example.com",
       items: [{ variant_id: shirt, quantity: 1 }],
       referralCode: "LENA",
     },
     {
-      label: "guest using Lena's coupon LENA10 (10 % off; attributed by coupon)",
+      label: "guest using Lena's coupon LENA10 (10 % off; attributed by coupon; caps are Summer: 20 %)",
       email: "uma@example.com",
       items: [{ variant_id: cap, quantity: 2 }],
       promoCodes: ["LENA10"],

@@ -2,6 +2,8 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MathBN, Modules } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../modules/affiliate"
 import type AffiliateModuleService from "../../modules/affiliate/service"
+import type { ConnectionLifetimeDTO } from "../../modules/affiliate/types"
+import { connectionTerm } from "../../modules/affiliate/utils/connection-lifetime"
 
 type Revenue = { currency_code: string; amount: number }
 
@@ -27,8 +29,10 @@ function revenueByCurrency(
  * newest first, then those they referred by link or coupon but who are not
  * connected to them (`connection: null`), latest referral first. Each with
  * the number of orders attributed to the affiliate and the revenue (the
- * commission base) of those not rejected. The page is chosen and counted in the database, so a request reads
- * one page of customers and their commissions however many there are.
+ * commission base) of those not rejected. A connection shows what is left
+ * of it under the affiliate's program (`expires_at`, `orders_left`). The
+ * page is chosen and counted in the database, so a request reads one page of
+ * customers and their commissions however many there are.
  */
 export async function listAffiliateCustomers(
   scope: MedusaContainer,
@@ -42,7 +46,7 @@ export async function listAffiliateCustomers(
   })
   const page = rows.map((row) => row.customer_id)
 
-  const [customers, commissions] = page.length
+  const [customers, commissions, lifetimes] = page.length
     ? await Promise.all([
         scope.resolve(Modules.CUSTOMER).listCustomers(
           { id: page },
@@ -55,8 +59,9 @@ export async function listAffiliateCustomers(
           },
           { select: ["customer_id", "currency_code", "base_amount", "status"] }
         ),
+        service.listConnectionLifetimes(rows.some((row) => row.connection) ? [affiliateId] : []),
       ])
-    : [[], []]
+    : [[], [], {} as Record<string, ConnectionLifetimeDTO>]
 
   return {
     customers: rows.map(({ customer_id: customerId, connection }) => {
@@ -67,7 +72,10 @@ export async function listAffiliateCustomers(
       return {
         ...customers.find((customer) => customer.id === customerId),
         id: customerId,
-        connection,
+        connection: connection && {
+          ...connection,
+          ...connectionTerm(connection, lifetimes[affiliateId]),
+        },
         order_count: orders.length,
         revenue: revenueByCurrency(orders.filter((c) => c.status !== "rejected")),
       }

@@ -38,9 +38,13 @@ import {
   type AffiliateCommissionTotalsDTO,
   type CreatePayoutBatchDTO,
   type AffiliateCustomerRowDTO,
+  type CommissionReassignmentDTO,
+  type ReassignCommissionDTO,
   type AffiliateProgramDTO,
+  type AffiliateProgramTermsDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
+  type ConnectionLifetimeDTO,
 } from "./types"
 
 /** The id of the default program the migration creates. */
@@ -66,6 +70,17 @@ const COMPARISONS = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
 const EXACT_COUNT_LIMIT = 10_000
 /** Offsets below this are read without waiting for the count (an index range of at most this many rows). */
 const SHALLOW_OFFSET = 1000
+/** Connections ended by one statement of the expiry: a short lock on a few rows at a time. */
+const EXPIRY_BATCH_SIZE = 1000
+
+/**
+ * Each affiliate's program row: its own, or the default program when it has
+ * none. As SQL joined on `a` (the affiliate) and naming the program `p`.
+ */
+const PROGRAM_OF_AFFILIATE_SQL = `
+  join affiliate_program p on p.deleted_at is null and p.id = coalesce(
+    a.program_id,
+    (select d.id from affiliate_program d where d.is_default = true and d.deleted_at is null limit 1))`
 
 /**
  * An affiliate's customers, as SQL shared by the page and the count: live
@@ -75,7 +90,7 @@ const SHALLOW_OFFSET = 1000
  */
 const AFFILIATE_CUSTOMERS_SQL = {
   connected: `
-    select id, customer_id, source, created_by, created_at
+    select id, customer_id, source, created_by, created_at, credited_orders
     from affiliate_connection
     where affiliate_id = :affiliateId and ended_at is null and deleted_at is null`,
   referred: `
@@ -244,6 +259,41 @@ class AffiliateModuleService extends MedusaService({
   }
 
   /**
+   * A program's terms with its rules (null: the default program), as plain
+   * rows in one query: crediting reads them for every order.
+   */
+  @InjectManager()
+  async retrieveProgramTerms(
+    programId: string | null,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<AffiliateProgramTermsDTO | null> {
+    const knex = knexOf(sharedContext)
+    const { rows } = await knex.raw(
+      `select p.id, p.commission_type, p.commission_rate, p.commission_amounts,
+              p.connection_lifetime, p.connection_lifetime_value, p.referral_window_days,
+              p.auto_approve_commissions, p.self_referral_policy, p.tier_metric, p.tier_period, p.tiers,
+              coalesce((
+                select json_agg(json_build_object('id', r.id, 'target', r.target, 'target_id', r.target_id,
+                         'kind', r.kind, 'rate', r.rate, 'amounts', r.amounts) order by r.id)
+                from affiliate_commission_rule r
+                where r.program_id = p.id and r.deleted_at is null), '[]') as rules
+       from affiliate_program p
+       where ${programId ? "p.id = ?" : "p.is_default"} and p.deleted_at is null
+       limit 1`,
+      programId ? [programId] : []
+    )
+    const [row] = rows as (Omit<AffiliateProgramTermsDTO, "commission_rate"> & { commission_rate: string | null })[]
+    if (!row) {
+      return null
+    }
+    return {
+      ...row,
+      commission_rate: row.commission_rate == null ? null : Number(row.commission_rate),
+      rules: row.rules.map((rule) => ({ ...rule, rate: rule.rate == null ? null : Number(rule.rate) })),
+    }
+  }
+
+  /**
    * What an affiliate has earned through in a period, for performance tiers:
    * the base amounts (in one currency) and the number of their commissions
    * that were not rejected, created from `since` (null: ever).
@@ -314,6 +364,102 @@ class AffiliateModuleService extends MedusaService({
       .whereNull("deleted_at")
       .returning("id")
     return rows.map((row) => row.id)
+  }
+
+  /**
+   * Ends every live connection whose program's lifetime is over: `days`
+   * after its creation, or `orders` credited through it (an affiliate
+   * without a program has the default program's). Sets `ended_at` and the
+   * reason `expired`, and returns the ended ids. A statement ends at most
+   * `batchSize` connections, each committed on its own (skipping rows a
+   * crediting holds, which the next run ends), so a store's first run never
+   * locks many rows for long.
+   */
+  @InjectManager()
+  async expireLapsedConnections(
+    { batchSize = EXPIRY_BATCH_SIZE }: { batchSize?: number } = {},
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const knex = knexOf(sharedContext)
+    const ended: string[] = []
+    for (;;) {
+      const { rows }: { rows: { id: string }[] } = await knex.raw(
+        `update affiliate_connection
+         set ended_at = now(), ended_reason = 'expired', updated_at = now()
+         where id in (
+           select c.id
+           from affiliate_connection c
+           join affiliate a on a.id = c.affiliate_id
+           ${PROGRAM_OF_AFFILIATE_SQL}
+           where c.ended_at is null and c.deleted_at is null
+             and (
+               (p.connection_lifetime = 'days'
+                 and c.created_at + make_interval(days => p.connection_lifetime_value) <= now())
+               or (p.connection_lifetime = 'orders'
+                 and c.credited_orders >= p.connection_lifetime_value))
+           limit :batchSize
+           for update of c skip locked)
+         and ended_at is null and deleted_at is null
+         returning id`,
+        { batchSize }
+      )
+      ended.push(...rows.map((row) => row.id))
+      if (rows.length < batchSize) {
+        return ended
+      }
+    }
+  }
+
+  /**
+   * Re-opens connections the expiry ended (its compensation), except one
+   * whose customer has been connected again since.
+   */
+  @InjectManager()
+  async reopenExpiredConnections(
+    ids: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    if (!ids.length) {
+      return
+    }
+    await knexOf(sharedContext).raw(
+      `update affiliate_connection c
+       set ended_at = null, ended_reason = null, updated_at = now()
+       where c.id = any(?::text[]) and c.ended_reason = 'expired' and c.deleted_at is null
+         and not exists (
+           select 1 from affiliate_connection o
+           where o.customer_id = c.customer_id and o.ended_at is null and o.deleted_at is null)`,
+      [ids]
+    )
+  }
+
+  /**
+   * The connection lifetime each affiliate's connections have: their
+   * program's, or the default program's. One query for a page of affiliates.
+   */
+  @InjectManager()
+  async listConnectionLifetimes(
+    affiliateIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Record<string, ConnectionLifetimeDTO>> {
+    const ids = [...new Set(affiliateIds)]
+    if (!ids.length) {
+      return {}
+    }
+    const { rows }: { rows: ({ affiliate_id: string } & ConnectionLifetimeDTO)[] } =
+      await knexOf(sharedContext).raw(
+        `select a.id as affiliate_id, p.connection_lifetime, p.connection_lifetime_value
+         from affiliate a
+         ${PROGRAM_OF_AFFILIATE_SQL}
+         where a.id = any(?::text[])`,
+        [ids]
+      )
+    return Object.fromEntries(
+      rows.map(({ affiliate_id, connection_lifetime, connection_lifetime_value }) => [
+        affiliate_id,
+        { connection_lifetime, connection_lifetime_value },
+      ])
+    )
   }
 
   /**
@@ -539,6 +685,7 @@ class AffiliateModuleService extends MedusaService({
           source: string
           created_by: string | null
           created_at: Date
+          credited_orders: number
         }[]
       ).map(({ customer_id, ...connection }) => ({ customer_id, connection }))
       return fromEnd ? page.reverse() : page
@@ -757,6 +904,186 @@ class AffiliateModuleService extends MedusaService({
       sharedContext
     )
     return { batch_id: batch.id, payout_ids: payouts.map((payout) => payout.id) }
+  }
+
+  /**
+   * Moves a commission to another affiliate, in one transaction: the old
+   * one is rejected (`reassigned`, pointing to the new one), a new one for
+   * the target affiliate copies its order, amounts, lines, tier, attribution
+   * and hold (approved if it was approved, else pending), and its adjustments
+   * (the refunds) are copied onto the new one, so the money moved is the old
+   * net amount. The order's attribution names the target. The commission is
+   * locked first and checked again: still pending or approved, in no live
+   * payout (nor any of its adjustments).
+   */
+  @InjectManager()
+  async reassignCommission(
+    input: ReassignCommissionDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CommissionReassignmentDTO> {
+    return await this.reassignCommission_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async reassignCommission_(
+    input: ReassignCommissionDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CommissionReassignmentDTO> {
+    const knex = knexOf(sharedContext)
+    const [locked]: { id: string; status: string }[] = await knex("affiliate_commission")
+      .select("id", "status")
+      .where({ id: input.commission_id })
+      .whereNull("deleted_at")
+      .forUpdate()
+    if (!locked) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_FOUND,
+        `Commission with id: ${input.commission_id} was not found`
+      )
+    }
+    if (locked.status !== "pending" && locked.status !== "approved") {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Cannot reassign commission ${locked.id}: it is ${locked.status}`
+      )
+    }
+    const old = await this.retrieveAffiliateCommission(
+      input.commission_id,
+      { relations: ["adjustments"] },
+      sharedContext
+    )
+    const held = await this.findPayoutsHolding_(
+      old.id,
+      old.adjustments.map((adjustment) => adjustment.id),
+      sharedContext
+    )
+    if (held) {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Cannot reassign commission ${old.id}: it is in payout ${held}`
+      )
+    }
+
+    const created = await this.createAffiliateCommissions(
+      {
+        affiliate_id: input.affiliate_id,
+        order_id: old.order_id,
+        customer_id: old.customer_id,
+        currency_code: old.currency_code,
+        base_amount: old.base_amount,
+        rate: old.rate,
+        amount: old.amount,
+        lines: old.lines,
+        tier: old.tier,
+        attribution: old.attribution,
+        available_at: old.available_at,
+        status: old.status === "approved" ? "approved" : "pending",
+        program_id: input.program_id,
+        reassigned_from_id: old.id,
+        reassigned_by: input.reassigned_by,
+        metadata: { reassign_reason: input.reason },
+      },
+      sharedContext
+    )
+    if (old.adjustments.length) {
+      await this.createAffiliateCommissionAdjustments(
+        old.adjustments.map((adjustment) => ({
+          commission_id: created.id,
+          amount: adjustment.amount,
+          reason: adjustment.reason,
+          reference: adjustment.reference,
+          metadata: adjustment.metadata,
+        })),
+        sharedContext
+      )
+    }
+    await this.updateAffiliateCommissions(
+      {
+        id: old.id,
+        status: "rejected",
+        reason: "reassigned",
+        reassigned_to_id: created.id,
+        reassigned_by: input.reassigned_by,
+      },
+      sharedContext
+    )
+    const [attribution] = await this.listAffiliateOrderAttributions(
+      { order_id: old.order_id },
+      { select: ["id", "affiliate_id"], take: 1 },
+      sharedContext
+    )
+    if (attribution) {
+      await this.updateAffiliateOrderAttributions(
+        { id: attribution.id, affiliate_id: input.affiliate_id },
+        sharedContext
+      )
+    }
+    return {
+      id: created.id,
+      previous: {
+        id: old.id,
+        status: old.status,
+        reason: old.reason,
+        reassigned_to_id: old.reassigned_to_id,
+        reassigned_by: old.reassigned_by,
+      },
+      attribution: attribution
+        ? { id: attribution.id, affiliate_id: attribution.affiliate_id }
+        : null,
+    }
+  }
+
+  /** Undoes reassignCommission (a workflow's compensation): the new commission goes, the old one is as it was. */
+  @InjectManager()
+  async undoCommissionReassignment(
+    reassignment: CommissionReassignmentDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await this.undoCommissionReassignment_(reassignment, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async undoCommissionReassignment_(
+    { id, previous, attribution }: CommissionReassignmentDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const adjustments = await this.listAffiliateCommissionAdjustments(
+      { commission_id: id },
+      { select: ["id"] },
+      sharedContext
+    )
+    if (adjustments.length) {
+      await this.deleteAffiliateCommissionAdjustments(
+        adjustments.map((adjustment) => adjustment.id),
+        sharedContext
+      )
+    }
+    await this.deleteAffiliateCommissions(id, sharedContext)
+    await this.updateAffiliateCommissions(previous, sharedContext)
+    if (attribution) {
+      await this.updateAffiliateOrderAttributions(attribution, sharedContext)
+    }
+  }
+
+  /** The live payout holding the commission or one of these adjustments, if any. */
+  @InjectTransactionManager()
+  protected async findPayoutsHolding_(
+    commissionId: string,
+    adjustmentIds: string[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string | null> {
+    const [item]: { payout_id: string }[] = await knexOf(sharedContext)("affiliate_payout_item")
+      .select("payout_id")
+      .where((holding: Knex.QueryBuilder) => {
+        holding.where("commission_id", commissionId)
+        if (adjustmentIds.length) {
+          holding.orWhereIn("adjustment_id", adjustmentIds)
+        }
+      })
+      .whereNull("released_at")
+      .whereNull("deleted_at")
+      .limit(1)
+    return item?.payout_id ?? null
   }
 
   /** The payout (not failed or canceled) holding each of these commissions. */

@@ -1,4 +1,6 @@
 import type { AffiliateStatus } from "./models/affiliate"
+import type { CommissionStatus } from "./models/affiliate-commission"
+import type { RuleKind, RuleTarget } from "./models/affiliate-commission-rule"
 import type {
   ConnectionLifetime,
   ProgramCommissionType,
@@ -6,7 +8,7 @@ import type {
   TierMetric,
   TierPeriod,
 } from "./models/affiliate-program"
-import type { CommissionTier } from "./utils/commission-rules"
+import type { CommissionRuleTerms, CommissionTier } from "./utils/commission-rules"
 
 export const ATTRIBUTION_METHODS = ["connection", "coupon", "link"] as const
 export type AttributionMethod = (typeof ATTRIBUTION_METHODS)[number]
@@ -51,6 +53,8 @@ export type CreateAffiliateDTO = {
   metadata?: Record<string, unknown> | null
   /** The affiliate's own login, when they signed up with one. */
   auth_identity_id?: string | null
+  /** Their program; null (or the default program's id): the default program. */
+  program_id?: string | null
 }
 
 export type UpdateAffiliateDTO = Partial<Omit<CreateAffiliateDTO, "auth_identity_id">>
@@ -81,7 +85,16 @@ export type AffiliateCustomerRowDTO = {
     source: string
     created_at: Date
     created_by: string | null
+    /** Orders credited through it, for an `orders` lifetime. */
+    credited_orders: number
   } | null
+}
+
+/** How long an affiliate's connections last (their program's terms). */
+export type ConnectionLifetimeDTO = {
+  connection_lifetime: ConnectionLifetime
+  /** Days or orders; null under `forever`. */
+  connection_lifetime_value: number | null
 }
 
 export type AffiliateSettingsDTO = {
@@ -118,6 +131,88 @@ export type AffiliateProgramDTO = {
   metadata: Record<string, unknown> | null
   created_at: Date
   updated_at: Date
+}
+
+/** What crediting reads of a program: its terms and rules. */
+export type AffiliateProgramTermsDTO = Pick<
+  AffiliateProgramDTO,
+  | "id"
+  | "commission_type"
+  | "commission_rate"
+  | "commission_amounts"
+  | "connection_lifetime"
+  | "connection_lifetime_value"
+  | "referral_window_days"
+  | "auto_approve_commissions"
+  | "self_referral_policy"
+  | "tier_metric"
+  | "tier_period"
+  | "tiers"
+> & { rules: CommissionRuleTerms[] }
+
+/** A commission moved to another affiliate (see reassignCommission). */
+export type ReassignCommissionDTO = {
+  commission_id: string
+  affiliate_id: string
+  /** The target affiliate's program (the default program's id when it has none). */
+  program_id: string | null
+  reason: string
+  /** The admin user who moved it. */
+  reassigned_by: string | null
+}
+
+/** What reassignCommission did, and what undoing it restores. */
+export type CommissionReassignmentDTO = {
+  /** The new commission. */
+  id: string
+  /** The old commission's fields before it was rejected. */
+  previous: {
+    id: string
+    status: CommissionStatus
+    reason: string | null
+    reassigned_to_id: string | null
+    reassigned_by: string | null
+  }
+  /** The order's attribution as it was, when there is one. */
+  attribution: { id: string; affiliate_id: string | null } | null
+}
+
+/** A new program: a name, and terms that default as the model says. */
+export type CreateAffiliateProgramDTO = Partial<
+  Omit<AffiliateProgramDTO, "id" | "is_default" | "created_at" | "updated_at">
+> & { name: string }
+
+export type UpdateAffiliateProgramDTO = Partial<CreateAffiliateProgramDTO>
+
+/** A program's commission for one product, category, collection or product type. */
+export type AffiliateCommissionRuleDTO = {
+  id: string
+  program_id: string
+  target: RuleTarget
+  target_id: string
+  kind: RuleKind
+  /** Percent, for `percentage`. */
+  rate: number | null
+  /** Per unit, per currency, for `fixed`. */
+  amounts: Record<string, number> | null
+  created_at: Date
+  updated_at: Date
+}
+
+export type CreateAffiliateCommissionRuleDTO = {
+  program_id: string
+  target: RuleTarget
+  target_id: string
+  kind: RuleKind
+  rate?: number | null
+  amounts?: Record<string, number> | null
+}
+
+/** A rule's commission; its program and target stay. */
+export type UpdateAffiliateCommissionRuleDTO = {
+  kind?: RuleKind
+  rate?: number | null
+  amounts?: Record<string, number> | null
 }
 
 export type AccountSyncSettingsDTO = {

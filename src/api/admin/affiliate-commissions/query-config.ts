@@ -11,6 +11,10 @@ export const defaultAdminAffiliateCommissionFields = [
   "status",
   "reason",
   "available_at",
+  "program_id",
+  "lines",
+  "tier",
+  "flag",
   "metadata",
   "created_at",
   "updated_at",
@@ -30,13 +34,25 @@ export const defaultAdminAffiliateCommissionFields = [
   "adjustments.created_at",
 ]
 
+/** One commission also shows how it was made (program, lines, tier), its flag and its reassignment. */
+export const detailAdminAffiliateCommissionFields = [
+  ...defaultAdminAffiliateCommissionFields,
+  "program_id",
+  "lines",
+  "tier",
+  "flag",
+  "reassigned_to_id",
+  "reassigned_from_id",
+  "reassigned_by",
+]
+
 export const retrieveAffiliateCommissionQueryConfig = {
-  defaults: defaultAdminAffiliateCommissionFields,
+  defaults: detailAdminAffiliateCommissionFields,
   isList: false,
 }
 
 export const listAffiliateCommissionsQueryConfig = {
-  ...retrieveAffiliateCommissionQueryConfig,
+  defaults: defaultAdminAffiliateCommissionFields,
   defaultLimit: 20,
   isList: true,
 }

@@ -84,3 +84,20 @@ export const AdminReconcileOrder = z
   .object({ order_id: z.string({ error: "order_id is required" }).min(1).max(ID_MAX_LENGTH) })
   .strict()
 export type AdminReconcileOrderType = z.infer<typeof AdminReconcileOrder>
+
+export const AdminReassignAffiliateCommission = z
+  .object({
+    affiliate_id: z
+      .string({ error: "affiliate_id is required" })
+      .min(1, { error: "affiliate_id is required" })
+      .max(ID_MAX_LENGTH),
+    reason: z
+      .string({ error: "reason is required" })
+      .trim()
+      .min(1, { error: "reason is required" })
+      .max(500, { error: "reason can be at most 500 characters" }),
+  })
+  .strict()
+export type AdminReassignAffiliateCommissionType = z.infer<
+  typeof AdminReassignAffiliateCommission
+>

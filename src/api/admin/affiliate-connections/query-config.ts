@@ -6,6 +6,8 @@ export const defaultAdminAffiliateConnectionFields = [
   "created_by",
   "ended_at",
   "ended_reason",
+  "ended_by",
+  "credited_orders",
   "metadata",
   "created_at",
   "updated_at",

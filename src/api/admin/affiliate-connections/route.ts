@@ -2,13 +2,13 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { createAffiliateConnectionWorkflow } from "../../../workflows"
 import { answerConflicts } from "../../utils/answer-conflicts"
 import { listPage } from "../../utils/list-page"
 import { searchCustomerIds } from "../../utils/search-customers"
+import { connectionFields, refetchConnection, withConnectionTerms } from "./helpers"
 import type {
   AdminCreateAffiliateConnectionType,
   AdminGetAffiliateConnectionsParamsType,
@@ -41,9 +41,15 @@ export const GET = async (
     ...ENDED_FILTER[status ?? "active"],
     ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
   }
-  const { rows: affiliate_connections, count } = await listPage<{ id: string }>(req.scope, {
+  const { rows, count } = await listPage<{
+    id: string
+    affiliate_id: string
+    created_at: string
+    ended_at: string | null
+    credited_orders: number
+  }>(req.scope, {
     entity: "affiliate_connection",
-    fields: req.queryConfig.fields,
+    fields: connectionFields(req.queryConfig.fields),
     filters: listFilters,
     pagination: req.queryConfig.pagination,
     count: async () =>
@@ -53,6 +59,7 @@ export const GET = async (
         ({ id }) => id
       ),
   })
+  const affiliate_connections = await withConnectionTerms(req.scope, rows)
 
   res.json({ affiliate_connections, count, offset: skip ?? 0, limit: take ?? 0 })
 }
@@ -74,13 +81,10 @@ export const POST = async (
     return
   }
 
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [affiliate_connection],
-  } = await query.graph({
-    entity: "affiliate_connection",
-    fields: req.queryConfig.fields,
-    filters: { id: run.result.id },
-  })
+  const affiliate_connection = await refetchConnection(
+    run.result.id,
+    req.scope,
+    req.queryConfig.fields
+  )
   res.status(200).json({ affiliate_connection })
 }

@@ -41,3 +41,26 @@ export async function withAffiliateStats<T extends { id: string }>(
       .map(({ affiliate_id: _, ...total }) => total),
   }))
 }
+
+type ProgramSummary = { id: string; name: string; is_default: boolean }
+
+/**
+ * Names each affiliate's program as `{ id, name, is_default }`: the default
+ * program for those without one (their program_id is null).
+ */
+export async function withPrograms<T extends { program?: ProgramSummary | null }>(
+  affiliates: T[],
+  scope: MedusaContainer
+) {
+  const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
+  const fallback = affiliates.every((affiliate) => affiliate.program)
+    ? null
+    : await service.retrieveDefaultProgram()
+  return affiliates.map((affiliate) => {
+    const program = affiliate.program ?? fallback!
+    return {
+      ...affiliate,
+      program: { id: program.id, name: program.name, is_default: program.is_default },
+    }
+  })
+}

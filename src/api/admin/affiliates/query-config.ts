@@ -9,6 +9,10 @@ export const defaultAdminAffiliateFields = [
   "customer_id",
   "created_at",
   "updated_at",
+  // Null for the default program's affiliates: `withPrograms` names it.
+  "program.id",
+  "program.name",
+  "program.is_default",
 ]
 
 export const retrieveAffiliateQueryConfig = {

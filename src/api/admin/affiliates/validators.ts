@@ -42,6 +42,8 @@ export const AdminGetAffiliatesParams = createListParams({
   status: oneOrMany(status),
   /** The synced customer account: which affiliate a customer's page belongs to. */
   customer_id: oneOrMany(idParam),
+  /** Their program; the default program's id also finds those without one. */
+  program_id: oneOrMany(idParam),
 })
 export type AdminGetAffiliatesParamsType = z.infer<typeof AdminGetAffiliatesParams>
 
@@ -59,6 +61,8 @@ export const AdminCreateAffiliate = z
     status: status.optional(),
     commission_rate: commissionRate.nullable().optional(),
     metadata: metadataParam,
+    /** Their program; null: the default program. */
+    program_id: idParam.nullable().optional(),
   })
   .strict()
 export type AdminCreateAffiliateType = z.infer<typeof AdminCreateAffiliate>

@@ -18,25 +18,42 @@ export async function retrieveAffiliateProfile(scope: MedusaContainer, affiliate
       "commission_rate",
       "payout_method",
       "payout_details",
+      "program_id",
       "created_at",
     ],
   })
-  const [settings, totals, [balances]] = await Promise.all([
+  const [settings, program, totals, [balances]] = await Promise.all([
     service.retrieveEffectiveSettings(),
+    retrieveProgramOf(service, affiliate.program_id),
     service.summarizeCommissions([affiliateId]),
     service.listAndCountAffiliateBalances({ affiliate_ids: [affiliateId] }, { take: 100 }),
   ])
+  const { program_id: _, ...profile } = affiliate
+  const programRate = program.commission_rate == null ? settings.default_commission_rate : Number(program.commission_rate)
   return {
-    ...affiliate,
-    commission_rate:
-      affiliate.commission_rate == null
-        ? settings.default_commission_rate
-        : Number(affiliate.commission_rate),
+    ...profile,
+    // What lines without a rule earn: their own rate, else their program's.
+    commission_rate: affiliate.commission_rate == null ? programRate : Number(affiliate.commission_rate),
+    // The terms an affiliate is told (the rules per product stay the store's).
+    program: {
+      name: program.name,
+      commission_type: program.commission_type,
+      commission_amounts: program.commission_amounts,
+      connection_lifetime: program.connection_lifetime,
+      connection_lifetime_value: program.connection_lifetime_value,
+      referral_window_days: program.referral_window_days,
+    },
     referral_link: await service.buildReferralLink(affiliate.code),
     referral_query: `ref=${affiliate.code}`,
     commission_totals: totals.map(({ affiliate_id: _, ...total }) => total),
     balances: balances.map(({ affiliate_id: _, ...balance }) => balance),
   }
+}
+
+/** The affiliate's program, the default one when they have none (or theirs was deleted). */
+async function retrieveProgramOf(service: AffiliateModuleService, programId: string | null) {
+  const [program] = programId ? await service.listAffiliatePrograms({ id: programId }) : []
+  return program ?? (await service.retrieveDefaultProgram())
 }
 
 /** Shows an affiliate enough of a customer's email to recognise them, not to contact them. */

@@ -1,23 +1,37 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import {
   ContainerRegistrationKeys,
-  MathBN,
   Modules,
   OrderStatus,
 } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import {
   AFFILIATE_MODULE,
+  type AffiliateProgramTermsDTO,
   type AffiliateSettingsDTO,
   type AttributionMethod,
 } from "../../../modules/affiliate"
 import type { ATTRIBUTION_OUTCOMES } from "../../../modules/affiliate/models/affiliate-order-attribution"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { commissionAmount } from "../../../modules/affiliate/utils/money"
+import {
+  calculateCommission,
+  type CommissionLine,
+  type TierUsed,
+} from "../../../modules/affiliate/utils/commission-rules"
 import { normalizeCode, normalizeEmail } from "../../../modules/affiliate/utils/normalize"
+import {
+  isConnectionExpired,
+  isReferralWindowOver,
+  loadCommissionTerms,
+  type OrderItemForTerms,
+  programTermsLoader,
+  type ProgramTermsLoader,
+} from "../utils/commission-terms"
 
 /** Where a storefront puts the referral code on the cart (the order keeps it). */
 export const CART_REFERRAL_METADATA_KEY = "affiliate_code"
+/** When the cart route recorded the code: the referral window counts from it. */
+export const CART_REFERRAL_AT_METADATA_KEY = "affiliate_code_at"
 
 export type OrderAttributionDecision = {
   order_id: string
@@ -39,9 +53,17 @@ export type OrderAttributionDecision = {
     reason: string | null
     /** The end of the hold period (the order's placement + hold_days); null without a hold. */
     available_at: Date | null
+    program_id: string
+    lines: CommissionLine[]
+    tier: TierUsed | null
+    flag: "self_referral" | null
   } | null
   /** Connect the referred customer to the affiliate (auto-connect). */
   connect_customer: boolean
+  /** The connection the order was credited through, counted for an `orders` lifetime of `limit`. */
+  connection_credit: { connection_id: string; limit: number | null } | null
+  /** Live connections found past their program's lifetime: ended (`expired`). */
+  expired_connection_ids: string[]
 }
 
 export type DecideOrderAttributionStepOutput = {
@@ -66,7 +88,7 @@ type OrderForCrediting = {
   customer_id: string | null
   currency_code: string
   metadata: Record<string, unknown> | null
-  items: { total: unknown; tax_total: unknown; subtotal: unknown }[] | null
+  items: (OrderItemForTerms & { total: unknown; tax_total: unknown; subtotal: unknown })[] | null
 }
 
 type CandidateAffiliate = {
@@ -75,6 +97,8 @@ type CandidateAffiliate = {
   status: string
   commission_rate: unknown
   customer_id: string | null
+  /** Null: the default program. */
+  program_id: string | null
 }
 
 type Candidate = {
@@ -82,6 +106,8 @@ type Candidate = {
   affiliate_id: string
   /** Null when the affiliate was deleted. */
   affiliate: CandidateAffiliate | null
+  /** The connection, for the `connection` method. */
+  connection?: { id: string; created_at: string | Date; credited_orders: number }
 }
 
 type FoundCandidates = {
@@ -90,11 +116,15 @@ type FoundCandidates = {
   buyer_connected: boolean
 }
 
-const AFFILIATE_FIELDS = ["id", "email", "status", "commission_rate", "customer_id"]
+const AFFILIATE_FIELDS = ["id", "email", "status", "commission_rate", "customer_id", "program_id"]
 // Each lookup reads its affiliate along (a join): no separate read of the affiliates.
 const WITH_AFFILIATE = {
   select: ["id", "affiliate_id", ...AFFILIATE_FIELDS.map((field) => `affiliate.${field}`)],
   relations: ["affiliate"],
+}
+const WITH_CONNECTION = {
+  ...WITH_AFFILIATE,
+  select: [...WITH_AFFILIATE.select, "created_at", "credited_orders"],
 }
 
 /** The order, or undefined when there is none (a deleted draft, for one). */
@@ -120,6 +150,9 @@ async function fetchOrder(
         // Totals are computed from these: ask for all of them (see SETUP-NOTES).
         "item_total",
         "items.id",
+        "items.title",
+        "items.product_id",
+        "items.product_type_id",
         "items.quantity",
         // Medusa 2.15 computes no totals (all 0) without the order item's own quantity.
         "items.detail.quantity",
@@ -170,10 +203,26 @@ async function fetchPromotionIds(
   return (data as { promotion_id: string }[]).map((link) => link.promotion_id)
 }
 
+// The rows' affiliates carry the fields WITH_AFFILIATE selects.
 const candidate = (
   method: AttributionMethod,
-  row: { affiliate_id: string; affiliate?: CandidateAffiliate | null }
-): Candidate => ({ method, affiliate_id: row.affiliate_id, affiliate: row.affiliate ?? null })
+  row: { affiliate_id: string; affiliate?: unknown }
+): Candidate => ({
+  method,
+  affiliate_id: row.affiliate_id,
+  affiliate: (row.affiliate ?? null) as CandidateAffiliate | null,
+})
+
+const connectionCandidate = (row: {
+  id: string
+  affiliate_id: string
+  affiliate?: unknown
+  created_at: string | Date
+  credited_orders: number
+}): Candidate => ({
+  ...candidate("connection", row),
+  connection: { id: row.id, created_at: row.created_at, credited_orders: row.credited_orders },
+})
 
 /**
  * connection: the buyer's own, or — for a guest — that of a customer with the
@@ -189,10 +238,10 @@ async function findConnectionCandidate(
   if (order.customer_id) {
     const [own] = await service.listAffiliateConnections(
       { customer_id: order.customer_id, ended_at: null },
-      WITH_AFFILIATE
+      WITH_CONNECTION
     )
     if (own) {
-      return { candidate: candidate("connection", own), buyer_connected: true }
+      return { candidate: connectionCandidate(own), buyer_connected: true }
     }
   }
   if (!order.email) {
@@ -202,9 +251,9 @@ async function findConnectionCandidate(
   // Medusa's customer table for every guest order.
   const [connection] = await service.listAffiliateConnections(
     { customer_email: normalizeEmail(order.email), ended_at: null },
-    { ...WITH_AFFILIATE, order: { created_at: "ASC" }, take: 1 }
+    { ...WITH_CONNECTION, order: { created_at: "ASC" }, take: 1 }
   )
-  return { candidate: connection ? candidate("connection", connection) : null, buyer_connected: false }
+  return { candidate: connection ? connectionCandidate(connection) : null, buyer_connected: false }
 }
 
 /** coupon: a promotion of the order assigned to an affiliate. */
@@ -262,6 +311,15 @@ async function findCandidates(
   }
 }
 
+/** The terms of the candidates' programs, by program id (null: the default program). */
+async function candidatePrograms(
+  found: FoundCandidates,
+  termsOf: ProgramTermsLoader
+): Promise<Map<string | null, AffiliateProgramTermsDTO>> {
+  const ids = [...new Set(found.candidates.map((c) => c.affiliate?.program_id ?? null))]
+  return new Map(await Promise.all(ids.map(async (id) => [id, await termsOf(id)] as const)))
+}
+
 /** The value of a settled promise, or its error thrown. */
 function settledValue<T>(result: PromiseSettledResult<T>): T {
   if (result.status === "rejected") {
@@ -270,88 +328,142 @@ function settledValue<T>(result: PromiseSettledResult<T>): T {
   return result.value
 }
 
+/** What the attribution chose, before the commission is computed. */
+type Choice = {
+  decision: OrderAttributionDecision
+  /** The approved affiliate credited, with their program; null when none. */
+  winner: (Candidate & { affiliate: CandidateAffiliate; program: AffiliateProgramTermsDTO }) | null
+  is_self_referral: boolean
+}
+
 /**
- * The decision from what was read: the first candidate in the attribution
- * order whose affiliate is approved; the commission on the item subtotal
- * after discounts, without tax and shipping; a self-referral kept but rejected.
+ * Who the order credits: the first candidate in the attribution order whose
+ * affiliate is approved, leaving out a connection past its program's lifetime
+ * (ended as `expired`) and a referral code past its program's window.
  */
-function decide(
+function chooseAffiliate(
   order: OrderForCrediting,
   found: FoundCandidates,
-  settings: AffiliateSettingsDTO
-): OrderAttributionDecision {
+  settings: AffiliateSettingsDTO,
+  programs: Map<string | null, AffiliateProgramTermsDTO>
+): Choice {
+  const placedAt = new Date(order.created_at)
+  const programOf = (c: Candidate) => programs.get(c.affiliate?.program_id ?? null)!
+  const expired = found.candidates.filter(
+    (c) => c.connection && isConnectionExpired(programOf(c), c.connection, placedAt)
+  )
+  const linkOutsideWindow = (c: Candidate) =>
+    c.method === "link" &&
+    isReferralWindowOver(programOf(c), order.metadata?.[CART_REFERRAL_AT_METADATA_KEY], placedAt)
   const ordered = settings.attribution_order.flatMap((method) =>
-    found.candidates.filter((c) => c.method === method)
+    found.candidates.filter(
+      (c) => c.method === method && !expired.includes(c) && !linkOutsideWindow(c)
+    )
   )
   const winner = ordered.find((c) => c.affiliate?.status === "approved")
   const blocked = ordered.find((c) => c.affiliate?.status === "blocked")
+  const affiliate = winner?.affiliate ?? null
+  // The buyer is the affiliate: their email, or their synced customer account.
+  const isSelfReferral =
+    !!affiliate &&
+    ((!!order.email && normalizeEmail(order.email) === affiliate.email) ||
+      (!!affiliate.customer_id && affiliate.customer_id === order.customer_id))
+  // The buyer's own connection, unless it just expired: then a referrer may connect them.
+  const buyerConnected = found.buyer_connected && !expired.some((c) => c.method === "connection")
 
-  const decision: OrderAttributionDecision = {
-    order_id: order.id,
-    customer_id: order.customer_id,
-    email: order.email,
-    affiliate_id: winner?.affiliate_id ?? blocked?.affiliate_id ?? null,
-    method: winner?.method ?? blocked?.method ?? null,
-    outcome: winner ? "credited" : blocked ? "blocked_affiliate" : "no_affiliate",
-    commission: null,
-    connect_customer: false,
+  return {
+    decision: {
+      order_id: order.id,
+      customer_id: order.customer_id,
+      email: order.email,
+      affiliate_id: winner?.affiliate_id ?? blocked?.affiliate_id ?? null,
+      method: winner?.method ?? blocked?.method ?? null,
+      outcome: winner
+        ? isSelfReferral ? "self_referral" : "credited"
+        : blocked ? "blocked_affiliate" : "no_affiliate",
+      commission: null,
+      // A customer who has an affiliate keeps them.
+      connect_customer:
+        !!winner &&
+        !isSelfReferral &&
+        settings.auto_connect &&
+        winner.method !== "connection" &&
+        !!order.customer_id &&
+        !buyerConnected,
+      connection_credit: null,
+      expired_connection_ids: expired.map((c) => c.connection!.id),
+    },
+    winner: winner && affiliate ? { ...winner, affiliate, program: programOf(winner) } : null,
+    is_self_referral: isSelfReferral,
   }
+}
+
+/**
+ * The commission of the chosen affiliate under their program's terms,
+ * computed per line item after discounts, without tax and shipping (see
+ * calculateCommission). A self-referral is rejected, flagged for review or
+ * credited as the program's policy says; a canceled order's late credit is
+ * kept, rejected.
+ */
+async function decideCommission(
+  container: MedusaContainer,
+  order: OrderForCrediting,
+  choice: Choice,
+  settings: AffiliateSettingsDTO
+): Promise<OrderAttributionDecision> {
+  const { decision, winner } = choice
   if (!winner) {
     return decision
   }
+  const { affiliate, program } = winner
+  const { terms, lines, tier } = await loadCommissionTerms(container, {
+    order,
+    affiliate_id: affiliate.id,
+    affiliate_rate: affiliate.commission_rate == null ? null : Number(affiliate.commission_rate),
+    program,
+    store_rate: settings.default_commission_rate,
+  })
+  const calculated = calculateCommission(lines, terms, order.currency_code)
 
-  const affiliate = winner.affiliate!
-  // The buyer is the affiliate: their email, or their synced customer account.
-  const isSelfReferral =
-    (!!order.email && normalizeEmail(order.email) === affiliate.email) ||
-    (!!affiliate.customer_id && affiliate.customer_id === order.customer_id)
-  const base = MathBN.sum(
-    ...(order.items ?? []).map((item) =>
-      MathBN.sub(item.total as number, item.tax_total as number)
-    )
-  )
-  const rate =
-    affiliate.commission_rate == null
-      ? settings.default_commission_rate
-      : Number(affiliate.commission_rate)
-
+  const policy = choice.is_self_referral ? program.self_referral_policy : null
   // A late credit (a lost `order.placed`) of an order canceled since: kept for
   // audit, rejected as the cancellation would have done.
   const isCanceled = order.status === OrderStatus.CANCELED
-  const isRejected = isSelfReferral || isCanceled
+  const isRejected = policy === "reject" || isCanceled
+  const isFlagged = !isRejected && policy === "flag"
   // A held commission waits for its hold to end, even with auto-approve on:
   // the approval job approves it then.
   const isHeld = !isRejected && settings.hold_days > 0
-  decision.outcome = isSelfReferral ? "self_referral" : "credited"
+  const autoApprove = program.auto_approve_commissions ?? settings.auto_approve_commissions
   decision.commission = {
     affiliate_id: affiliate.id,
     order_id: order.id,
     customer_id: order.customer_id,
     currency_code: order.currency_code,
-    base_amount: base.toNumber(),
-    rate,
-    amount: commissionAmount(base, rate, order.currency_code),
+    base_amount: calculated.base_amount,
+    rate: terms.order_amounts ? 0 : terms.rate,
+    amount: calculated.amount,
     attribution: winner.method,
-    status: isRejected
-      ? "rejected"
-      : settings.auto_approve_commissions && !isHeld
-        ? "approved"
-        : "pending",
-    reason: isSelfReferral ? "self_referral" : isCanceled ? "order_canceled" : null,
+    status: isRejected ? "rejected" : autoApprove && !isHeld && !isFlagged ? "approved" : "pending",
+    reason: policy === "reject" ? "self_referral" : isCanceled ? "order_canceled" : null,
     available_at: isHeld ? holdEnd(order.created_at, settings.hold_days) : null,
+    program_id: program.id,
+    lines: calculated.lines,
+    tier,
+    flag: isFlagged ? "self_referral" : null,
   }
-  // A customer who has an affiliate keeps them.
-  decision.connect_customer =
-    !isSelfReferral &&
-    settings.auto_connect &&
-    winner.method !== "connection" &&
-    !!order.customer_id &&
-    !found.buyer_connected
+  if (winner.connection && !isRejected && program.connection_lifetime === "orders") {
+    decision.connection_credit = {
+      connection_id: winner.connection.id,
+      limit: program.connection_lifetime_value,
+    }
+  }
   return decision
 }
 
 /**
- * Decides who, if anyone, an order credits (see `decide`). Reads only: the
+ * Decides who, if anyone, an order credits and what it earns (see
+ * chooseAffiliate and decideCommission). Reads only: the
  * following steps write what it decided. It runs on every order, so its reads
  * are few and run concurrently, their round trips to the database overlapping.
  */
@@ -360,6 +472,9 @@ export const decideOrderAttributionStep = createStep(
   async (input: { order_id: string }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const order = fetchOrder(container, input.order_id).then((o) => (isPlaced(o) ? o : null))
+    // Most affiliates are in the default program: its terms are read alongside.
+    const termsOf = programTermsLoader(service)
+    termsOf(null).catch(() => undefined)
     const [existing, orderResult, foundResult, settingsResult] = await Promise.allSettled([
       service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
       order,
@@ -382,10 +497,13 @@ export const decideOrderAttributionStep = createStep(
         decision: null,
       })
     }
+    const found = settledValue(foundResult)
+    const settings = settledValue(settingsResult)
+    const choice = chooseAffiliate(placed, found, settings, await candidatePrograms(found, termsOf))
     return new StepResponse<DecideOrderAttributionStepOutput>({
       already_decided: false,
       not_placed: false,
-      decision: decide(placed, settledValue(foundResult), settledValue(settingsResult)),
+      decision: await decideCommission(container, placed, choice, settings),
     })
   }
 )

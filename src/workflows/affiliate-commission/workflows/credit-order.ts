@@ -14,6 +14,7 @@ import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { connectReferredCustomerStep } from "../steps/connect-referred-customer"
 import { createCommissionStep } from "../steps/create-commission"
 import { decideOrderAttributionStep } from "../steps/decide-order-attribution"
+import { updateConnectionLifetimesStep } from "../steps/update-connection-lifetimes"
 import { recordOrderAttributionStep } from "../steps/record-order-attribution"
 import { recordRefundAdjustmentsStep } from "../steps/record-refund-adjustments"
 
@@ -28,8 +29,11 @@ export const creditOrderWorkflowId = "credit-order"
  * draft (or deleted) order is skipped with the outcome `not_placed` and
  * nothing recorded, so it is credited once converted. A late credit takes
  * what happened since into account: a canceled order's commission is
- * rejected, a refunded one is reduced by its refunds. Emits
- * `affiliate_commission.created`.
+ * rejected, a refunded one is reduced by its refunds. The commission follows
+ * the affiliate's program (rules per line, tiers, self-referral policy); a
+ * connection past its program's lifetime is ended, and an order credited
+ * through one is counted against it. Emits `affiliate_commission.created`
+ * and `affiliate_connection.expired`.
  */
 export const creditOrderWorkflow = createWorkflow(
   creditOrderWorkflowId,
@@ -58,6 +62,26 @@ export const creditOrderWorkflow = createWorkflow(
         data: transform({ created }, ({ created }) => ({ id: created.id })),
       }).config({ name: "emit-commission-created" })
       return created
+    })
+
+    // Before any auto-connect: an expired connection frees its customer.
+    when(
+      "update-connection-lifetimes",
+      { recorded, decision },
+      ({ recorded, decision }) =>
+        !!recorded?.recorded &&
+        (!!decision?.expired_connection_ids.length || !!decision?.connection_credit)
+    ).then(() => {
+      const ended = updateConnectionLifetimesStep(
+        transform({ decision }, ({ decision }) => ({
+          expired_connection_ids: decision!.expired_connection_ids,
+          connection_credit: decision!.connection_credit,
+        }))
+      )
+      emitEventStep({
+        eventName: AffiliateEvents.CONNECTION_EXPIRED,
+        data: transform({ ended }, ({ ended }) => ended.map((id) => ({ id }))),
+      }).config({ name: "emit-connections-expired" })
     })
 
     // Refunds made before the order was credited (a lost `order.placed`).

@@ -37,6 +37,7 @@ export const updateAffiliateStep = createStep(
       commission_rate:
         previous.commission_rate == null ? null : Number(previous.commission_rate),
       metadata: previous.metadata,
+      program_id: previous.program_id ?? null,
     }
     return new StepResponse(updated as unknown as AffiliateDTO, restore)
   },

@@ -9,6 +9,7 @@ import {
 import { emitEventStep, useQueryGraphStep } from "@medusajs/medusa/core-flows"
 import type { UpdateAffiliateDTO } from "../../../modules/affiliate"
 import { AffiliateEvents } from "../../../modules/affiliate/events"
+import { validateAffiliateProgramIdsStep } from "../../affiliate-program/steps/validate-affiliate-program-ids"
 import { updateAffiliateStep } from "../steps/update-affiliate"
 import { validateAffiliateUniquenessStep } from "../steps/validate-affiliate-uniqueness"
 
@@ -20,7 +21,8 @@ export type UpdateAffiliateWorkflowInput = {
 export const updateAffiliateWorkflowId = "update-affiliate"
 
 /**
- * Updates an affiliate, status changes included. Emits `affiliate.approved`
+ * Updates an affiliate, status and program changes included (`program_id`
+ * must exist; null puts them in the default program). Emits `affiliate.approved`
  * when the status becomes `approved`.
  *
  * @property hooks.affiliateUpdated - runs after the affiliate is updated.
@@ -40,7 +42,16 @@ export const updateAffiliateWorkflow = createWorkflow(
         { id: input.id, email: input.update.email, code: input.update.code },
       ])
     )
-    const affiliate = updateAffiliateStep(input)
+    const { default_program_id } = validateAffiliateProgramIdsStep(
+      transform({ input }, ({ input }) => [input.update.program_id])
+    )
+    const affiliate = updateAffiliateStep(
+      transform({ input, default_program_id }, ({ input, default_program_id }) =>
+        input.update.program_id && input.update.program_id === default_program_id
+          ? { ...input, update: { ...input.update, program_id: null } }
+          : input
+      )
+    )
 
     const becameApproved = transform(
       { current, affiliate },

@@ -6,7 +6,13 @@ import { normalizeCode } from "../../../modules/affiliate/utils/normalize"
 
 export const validateReferralCodeStepId = "validate-referral-code"
 
-/** A referral code counts only when it belongs to an approved affiliate. */
+const DAY_MS = 24 * 60 * 60 * 1000
+
+/**
+ * A referral code counts only when it belongs to an approved affiliate.
+ * Returns when it was checked (the time recorded on the cart) and until when
+ * the affiliate's program honours it (null: no limit).
+ */
 export const validateReferralCodeStep = createStep(
   validateReferralCodeStepId,
   async ({ code }: { code: string }, { container }) => {
@@ -14,7 +20,7 @@ export const validateReferralCodeStep = createStep(
     const normalized = normalizeCode(code)
     const [affiliate] = await service.listAffiliates(
       { code: normalized },
-      { select: ["id", "code", "status"] }
+      { select: ["id", "code", "status", "program.referral_window_days"], relations: ["program"] }
     )
     if (!affiliate || affiliate.status !== "approved") {
       // The same answer for unknown, pending and blocked: a shopper can't tell them apart.
@@ -23,6 +29,16 @@ export const validateReferralCodeStep = createStep(
         `code: "${code}" is not a valid referral code`
       )
     }
-    return new StepResponse({ code: affiliate.code, affiliate_id: affiliate.id })
+    const program = affiliate.program ?? (await service.retrieveDefaultProgram())
+    const windowDays = program.referral_window_days
+    const checkedAt = new Date()
+    return new StepResponse({
+      code: affiliate.code,
+      affiliate_id: affiliate.id,
+      recorded_at: checkedAt.toISOString(),
+      window_days: windowDays,
+      expires_at:
+        windowDays == null ? null : new Date(checkedAt.getTime() + windowDays * DAY_MS).toISOString(),
+    })
   }
 )

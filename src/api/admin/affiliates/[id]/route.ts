@@ -6,7 +6,7 @@ import {
   deleteAffiliatesWorkflow,
   updateAffiliateWorkflow,
 } from "../../../../workflows"
-import { refetchAffiliate, withAffiliateStats } from "../helpers"
+import { refetchAffiliate, withAffiliateStats, withPrograms } from "../helpers"
 import type { AdminUpdateAffiliateType } from "../validators"
 
 export const GET = async (
@@ -18,7 +18,10 @@ export const GET = async (
     req.scope,
     req.queryConfig.fields
   )
-  const [withStats] = await withAffiliateStats([affiliate], req.scope)
+  const [withStats] = await withAffiliateStats(
+    await withPrograms([affiliate], req.scope),
+    req.scope
+  )
   res.json({ affiliate: withStats })
 }
 
@@ -35,7 +38,8 @@ export const POST = async (
     req.scope,
     req.queryConfig.fields
   )
-  res.json({ affiliate })
+  const [withProgram] = await withPrograms([affiliate], req.scope)
+  res.json({ affiliate: withProgram })
 }
 
 export const DELETE = async (

@@ -24,6 +24,9 @@ export const GET = async (
       email: maskEmail(customer.email),
       connected: !!customer.connection,
       connected_at: customer.connection?.created_at ?? null,
+      // Under a program whose connections last some days or orders.
+      expires_at: customer.connection?.expires_at ?? null,
+      orders_left: customer.connection?.orders_left ?? null,
       order_count: customer.order_count,
       revenue: customer.revenue,
     })),

@@ -7,7 +7,7 @@ export const POST = async (
   req: MedusaRequest<StoreSetCartAffiliateType>,
   res: MedusaResponse
 ) => {
-  await recordCartReferralWorkflow(req.scope).run({
+  const { result: referral } = await recordCartReferralWorkflow(req.scope).run({
     input: { cart_id: req.params.id, code: req.validatedBody.code },
   })
 
@@ -18,5 +18,14 @@ export const POST = async (
     { entity: "cart", fields: ["id", "metadata"], filters: { id: req.params.id } },
     { throwIfKeyNotFound: true }
   )
-  res.json({ cart })
+  res.json({
+    cart,
+    // How long the code is honoured on this cart (the affiliate's program's window).
+    referral: {
+      code: referral.code,
+      recorded_at: referral.recorded_at,
+      window_days: referral.window_days,
+      expires_at: referral.expires_at,
+    },
+  })
 }
