@@ -75,6 +75,8 @@ describeBrowser("Affiliate connections admin", () => {
     await dialog
       .getByRole("heading", { name: "New connection" })
       .waitFor({ timeout: STEP_TIMEOUT })
+    // Other suites' affiliates share the store: the picker's first page may not show ours.
+    await dialog.getByLabel("Search affiliates").fill(affiliate.code)
     await dialog
       // The affiliate's option (with its code), not a customer of the same name.
       .getByRole("option", { name: new RegExp(`${affiliate.name}.*${affiliate.code}`) })
