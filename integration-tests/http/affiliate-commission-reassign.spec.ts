@@ -139,6 +139,10 @@ medusaIntegrationTestRunner({
           net_amount: 0,
         })
       )
+      // Max is told of his new commission as of any other.
+      expect(events.named("affiliate_commission.created")).toEqual([
+        { name: "affiliate_commission.created", data: { id: moved.id } },
+      ])
       expect(events.named("affiliate_commission.reassigned")).toEqual([
         {
           name: "affiliate_commission.reassigned",

@@ -38,7 +38,8 @@ medusaIntegrationTestRunner({
     const waitForEmails = (filters: Parameters<typeof emailsSent>[1], count = 1) =>
       until(
         () => emailsSent(container, filters),
-        (sent) => sent.length >= count
+        // Recorded, and handed to the provider (the row is written `pending` first).
+        (sent) => sent.length >= count && sent.every((notification) => notification.status !== "pending")
       )
 
     /** Runs a request and waits until every subscriber of `event` has run. */

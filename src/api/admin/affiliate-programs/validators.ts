@@ -134,26 +134,21 @@ export type AdminGetAffiliateProgramsParamsType = z.infer<
 >
 
 /**
+ * A change to a program: any of its fields. The terms that depend on each
+ * other are checked on the program as it would be after the change (in the
+ * update workflow, which reads it).
+ */
+export const AdminUpdateAffiliateProgram = z.object(programFields).partial().strict()
+export type AdminUpdateAffiliateProgramType = z.infer<typeof AdminUpdateAffiliateProgram>
+
+/**
  * A new program. Terms left out take their defaults (a percentage at the
  * store's rate, connections forever, no tiers), and the terms that depend on
  * each other are checked together.
  */
-export const AdminCreateAffiliateProgram = z
-  .object({
-    name: programFields.name,
-    commission_type: programFields.commission_type.optional(),
-    commission_rate: programFields.commission_rate.optional(),
-    commission_amounts: programFields.commission_amounts.optional(),
-    connection_lifetime: programFields.connection_lifetime.optional(),
-    connection_lifetime_value: programFields.connection_lifetime_value.optional(),
-    referral_window_days: programFields.referral_window_days.optional(),
-    auto_approve_commissions: programFields.auto_approve_commissions.optional(),
-    self_referral_policy: programFields.self_referral_policy.optional(),
-    tier_metric: programFields.tier_metric.optional(),
-    tier_period: programFields.tier_period.optional(),
-    tiers: programFields.tiers.optional(),
-    metadata: programFields.metadata,
-  })
+export const AdminCreateAffiliateProgram = AdminUpdateAffiliateProgram.extend({
+  name: programFields.name,
+})
   .strict()
   .superRefine((program, ctx) => {
     const problem = programTermsProblem({
@@ -169,30 +164,6 @@ export const AdminCreateAffiliateProgram = z
     }
   })
 export type AdminCreateAffiliateProgramType = z.infer<typeof AdminCreateAffiliateProgram>
-
-/**
- * A change to a program: any of its fields. The terms that depend on each
- * other are checked on the program as it would be after the change (in the
- * update workflow, which reads it).
- */
-export const AdminUpdateAffiliateProgram = z
-  .object({
-    name: programFields.name.optional(),
-    commission_type: programFields.commission_type.optional(),
-    commission_rate: programFields.commission_rate.optional(),
-    commission_amounts: programFields.commission_amounts.optional(),
-    connection_lifetime: programFields.connection_lifetime.optional(),
-    connection_lifetime_value: programFields.connection_lifetime_value.optional(),
-    referral_window_days: programFields.referral_window_days.optional(),
-    auto_approve_commissions: programFields.auto_approve_commissions.optional(),
-    self_referral_policy: programFields.self_referral_policy.optional(),
-    tier_metric: programFields.tier_metric.optional(),
-    tier_period: programFields.tier_period.optional(),
-    tiers: programFields.tiers.optional(),
-    metadata: programFields.metadata,
-  })
-  .strict()
-export type AdminUpdateAffiliateProgramType = z.infer<typeof AdminUpdateAffiliateProgram>
 
 const ruleFields = {
   kind: oneOf("kind", RULE_KINDS),

@@ -34,7 +34,8 @@ export const reassignCommissionWorkflowId = "reassign-commission"
  * money, its refund adjustments copied, under the target's program; the
  * order's attribution names the target. Under the order's crediting lock,
  * so it never interleaves with a crediting of the same order. Emits
- * `affiliate_commission.reassigned` `{ id, previous_id }`.
+ * `affiliate_commission.reassigned` `{ id, previous_id }` and, for the new
+ * commission, `affiliate_commission.created`.
  */
 export const reassignCommissionWorkflow = createWorkflow(
   reassignCommissionWorkflowId,
@@ -65,6 +66,11 @@ export const reassignCommissionWorkflow = createWorkflow(
       eventName: AffiliateEvents.COMMISSION_REASSIGNED,
       data: reassigned,
     })
+    // The new commission is the target's: they are told as for any commission.
+    emitEventStep({
+      eventName: AffiliateEvents.COMMISSION_CREATED,
+      data: transform({ reassigned }, ({ reassigned }) => ({ id: reassigned.id })),
+    }).config({ name: "emit-reassigned-commission-created" })
 
     releaseLockStep({ key: lockKey })
     return new WorkflowResponse(reassigned)
