@@ -258,6 +258,12 @@ class AffiliateModuleService extends MedusaService({
     return created as AffiliateProgramDTO
   }
 
+  /** An affiliate's program: theirs, or the default one when they have none (or theirs was deleted). */
+  async retrieveEffectiveProgram(programId: string | null): Promise<AffiliateProgramDTO> {
+    const [program] = programId ? await this.listAffiliatePrograms({ id: programId }, { take: 1 }) : []
+    return program ? (program as AffiliateProgramDTO) : this.retrieveDefaultProgram()
+  }
+
   /**
    * A program's terms with its rules (null: the default program), as plain
    * rows in one query: crediting reads them for every order.

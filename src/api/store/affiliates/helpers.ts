@@ -24,7 +24,7 @@ export async function retrieveAffiliateProfile(scope: MedusaContainer, affiliate
   })
   const [settings, program, totals, [balances]] = await Promise.all([
     service.retrieveEffectiveSettings(),
-    retrieveProgramOf(service, affiliate.program_id),
+    service.retrieveEffectiveProgram(affiliate.program_id),
     service.summarizeCommissions([affiliateId]),
     service.listAndCountAffiliateBalances({ affiliate_ids: [affiliateId] }, { take: 100 }),
   ])
@@ -48,12 +48,6 @@ export async function retrieveAffiliateProfile(scope: MedusaContainer, affiliate
     commission_totals: totals.map(({ affiliate_id: _, ...total }) => total),
     balances: balances.map(({ affiliate_id: _, ...balance }) => balance),
   }
-}
-
-/** The affiliate's program, the default one when they have none (or theirs was deleted). */
-async function retrieveProgramOf(service: AffiliateModuleService, programId: string | null) {
-  const [program] = programId ? await service.listAffiliatePrograms({ id: programId }) : []
-  return program ?? (await service.retrieveDefaultProgram())
 }
 
 /** Shows an affiliate enough of a customer's email to recognise them, not to contact them. */

@@ -1,6 +1,6 @@
 import type { ConnectionLifetimeDTO } from "../types"
 
-const DAY_MS = 24 * 60 * 60 * 1000
+import { addDays } from "./dates"
 
 export type ConnectionTerm = {
   /** When a `days` lifetime ends the connection (ISO date); null otherwise. */
@@ -28,8 +28,7 @@ export function connectionTerm(
     return { expires_at: null, orders_left: null }
   }
   if (lifetime!.connection_lifetime === "days") {
-    const created = new Date(connection.created_at).getTime()
-    return { expires_at: new Date(created + value * DAY_MS).toISOString(), orders_left: null }
+    return { expires_at: addDays(connection.created_at, value).toISOString(), orders_left: null }
   }
   if (lifetime!.connection_lifetime === "orders") {
     return {

@@ -18,6 +18,7 @@ import {
   type CommissionLine,
   type TierUsed,
 } from "../../../modules/affiliate/utils/commission-rules"
+import { addDays } from "../../../modules/affiliate/utils/dates"
 import { normalizeCode, normalizeEmail } from "../../../modules/affiliate/utils/normalize"
 import {
   isConnectionExpired,
@@ -170,11 +171,9 @@ async function fetchOrder(
   return order as unknown as OrderForCrediting | undefined
 }
 
-const DAY_MS = 24 * 60 * 60 * 1000
-
 /** When a commission on an order placed at `placedAt` comes out of its hold. */
 function holdEnd(placedAt: string | Date, holdDays: number): Date {
-  return new Date(new Date(placedAt).getTime() + holdDays * DAY_MS)
+  return addDays(placedAt, holdDays)
 }
 
 /**

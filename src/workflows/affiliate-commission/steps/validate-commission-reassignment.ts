@@ -82,8 +82,7 @@ export const validateCommissionReassignmentStep = createStep(
       )
     }
 
-    const program_id =
-      (target.program_id as string | null) ?? (await service.retrieveDefaultProgram()).id
+    const { id: program_id } = await service.retrieveEffectiveProgram(target.program_id as string | null)
     return new StepResponse<ValidateCommissionReassignmentStepOutput>({ program_id })
   }
 )

@@ -3,6 +3,7 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE, type AffiliateProgramTermsDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { connectionTerm } from "../../../modules/affiliate/utils/connection-lifetime"
+import { addDays } from "../../../modules/affiliate/utils/dates"
 import {
   type CommissionTerms,
   type LineForCommission,
@@ -11,7 +12,6 @@ import {
   tierPeriodStart,
 } from "../../../modules/affiliate/utils/commission-rules"
 
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /** An order line item as crediting reads it. */
 export type OrderItemForTerms = {
@@ -55,7 +55,7 @@ export function isReferralWindowOver(
   if (program.referral_window_days == null || Number.isNaN(recorded)) {
     return false
   }
-  return placedAt.getTime() > recorded + program.referral_window_days * DAY_MS
+  return placedAt > addDays(recorded, program.referral_window_days)
 }
 
 export type ProgramTermsLoader = (programId: string | null) => Promise<AffiliateProgramTermsDTO>

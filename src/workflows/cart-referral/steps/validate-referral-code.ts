@@ -2,11 +2,10 @@ import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { addDays } from "../../../modules/affiliate/utils/dates"
 import { normalizeCode } from "../../../modules/affiliate/utils/normalize"
 
 export const validateReferralCodeStepId = "validate-referral-code"
-
-const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
  * A referral code counts only when it belongs to an approved affiliate.
@@ -20,7 +19,7 @@ export const validateReferralCodeStep = createStep(
     const normalized = normalizeCode(code)
     const [affiliate] = await service.listAffiliates(
       { code: normalized },
-      { select: ["id", "code", "status", "program.referral_window_days"], relations: ["program"] }
+      { select: ["id", "code", "status", "program_id"] }
     )
     if (!affiliate || affiliate.status !== "approved") {
       // The same answer for unknown, pending and blocked: a shopper can't tell them apart.
@@ -29,7 +28,7 @@ export const validateReferralCodeStep = createStep(
         `code: "${code}" is not a valid referral code`
       )
     }
-    const program = affiliate.program ?? (await service.retrieveDefaultProgram())
+    const program = await service.retrieveEffectiveProgram(affiliate.program_id)
     const windowDays = program.referral_window_days
     const checkedAt = new Date()
     return new StepResponse({
@@ -38,7 +37,7 @@ export const validateReferralCodeStep = createStep(
       recorded_at: checkedAt.toISOString(),
       window_days: windowDays,
       expires_at:
-        windowDays == null ? null : new Date(checkedAt.getTime() + windowDays * DAY_MS).toISOString(),
+        windowDays == null ? null : addDays(checkedAt, windowDays).toISOString(),
     })
   }
 )
