@@ -1,5 +1,27 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
+import { TestEventUtils } from "@medusajs/test-utils"
+
+/**
+ * How long a test waits for an event's subscribers. The wait starts before
+ * the request that causes the event, so it spans a whole checkout too; on a
+ * shared CI machine that can take far longer than Medusa's default 15 s.
+ */
+const SUBSCRIBERS_TIMEOUT_MS = 60_000
+
+/** Runs `request` and waits until every subscriber of `event` has run. */
+export async function waitForSubscribers<T>(
+  container: MedusaContainer,
+  event: string,
+  request: () => Promise<T>
+): Promise<T> {
+  const handled = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS), {
+    timeout: SUBSCRIBERS_TIMEOUT_MS,
+  })
+  const result = await request()
+  await handled
+  return result
+}
 
 type EmittedEvent = { name: string; data: unknown }
 

@@ -1,7 +1,7 @@
 import type { SubscriberArgs } from "@medusajs/framework"
 import type { MedusaContainer, NotificationDTO } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { TestEventUtils } from "@medusajs/test-utils"
+import { waitForSubscribers } from "./events"
 
 /** The email notifications the Notification Module recorded, oldest first. */
 export function emailsSent(
@@ -48,10 +48,8 @@ export async function redeliver(
   name: string,
   data: { id: string }
 ) {
-  const eventBus = container.resolve(Modules.EVENT_BUS)
-  const handled = TestEventUtils.waitSubscribersExecution(name, eventBus)
   await Promise.all([
-    eventBus.emit({ name, data }).then(() => handled),
+    waitForSubscribers(container, name, () => container.resolve(Modules.EVENT_BUS).emit({ name, data })),
     handler({ event: { name, data }, container, pluginOptions: {} }),
   ])
 }

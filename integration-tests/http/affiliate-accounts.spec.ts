@@ -1,8 +1,8 @@
-import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders, decodeToken, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
+import { waitForSubscribers } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
 
@@ -120,14 +120,13 @@ medusaIntegrationTestRunner({
       const ann = await signUp("ann@partners.test", { name: "Ann", code: "ANN" })
       await api.post(`/admin/affiliates/${sam.affiliate.id}`, { status: "approved" }, admin)
 
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const credited = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
-      const order = await checkout(api, store, {
-        email: "buyer@shop.test",
-        items: [{ variant_id: store.variants.shirt, quantity: 2 }],
-        referralCode: "SAM",
-      })
-      await credited
+      const order = await waitForSubscribers(getContainer(), "order.placed", () =>
+        checkout(api, store, {
+          email: "buyer@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 2 }],
+          referralCode: "SAM",
+        })
+      )
 
       const commissions = (await api.get("/store/affiliates/me/commissions", bearer(sam.token))).data
       expect(commissions.count).toBe(1)

@@ -1,10 +1,9 @@
-import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { reassignCommissionStepId, reassignCommissionWorkflow } from "../../src/workflows"
 import { createAdminHeaders, decodeToken, type AdminHeaders } from "../helpers/admin"
-import { captureEvents } from "../helpers/events"
+import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
 import { checkout, paymentOf, setUpStore, type TestStore } from "../helpers/store"
 
@@ -28,14 +27,13 @@ medusaIntegrationTestRunner({
 
     /** An order of `shirts` × 19.99 € referred by `code`, credited; returns it and its commission. */
     const referredOrder = async (code: string, shirts = 1) => {
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const credited = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
-      const order = await checkout(api, store, {
-        email: `buyer-${Math.random().toString(36).slice(2)}@shop.test`,
-        items: [{ variant_id: store.variants.shirt, quantity: shirts }],
-        referralCode: code,
-      })
-      await credited
+      const order = await waitForSubscribers(getContainer(), "order.placed", () =>
+        checkout(api, store, {
+          email: `buyer-${Math.random().toString(36).slice(2)}@shop.test`,
+          items: [{ variant_id: store.variants.shirt, quantity: shirts }],
+          referralCode: code,
+        })
+      )
       const [commission] = await service.listAffiliateCommissions({ order_id: order.id })
       return { order, commission }
     }
@@ -83,10 +81,9 @@ medusaIntegrationTestRunner({
       // 12.5 % of 59.97 = 7.50; a refund of 16.23 of 64.92 takes 1.88 of it.
       const payment = await paymentOf(api, admin, order.id)
       await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const refunded = TestEventUtils.waitSubscribersExecution("payment.refunded", eventBus)
-      await api.post(`/admin/payments/${payment.id}/refund`, { amount: 16.23 }, admin)
-      await refunded
+      await waitForSubscribers(getContainer(), "payment.refunded", () =>
+        api.post(`/admin/payments/${payment.id}/refund`, { amount: 16.23 }, admin)
+      )
       const before = await getCommission(commission.id)
       expect(before).toEqual(expect.objectContaining({ amount: 7.5, net_amount: 5.62 }))
 

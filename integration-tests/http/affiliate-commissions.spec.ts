@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import reconcileOrderCredits, {
@@ -12,6 +12,7 @@ import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
 import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
+import { waitForSubscribers } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
 
@@ -33,13 +34,8 @@ medusaIntegrationTestRunner({
         .customer as { id: string }
 
     /** Places an order through the store API and waits for the crediting subscriber. */
-    const placeOrder = async (input: CheckoutInput) => {
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const credited = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
-      const order = await checkout(api, store, input)
-      await credited
-      return order
-    }
+    const placeOrder = (input: CheckoutInput) =>
+      waitForSubscribers(getContainer(), "order.placed", () => checkout(api, store, input))
 
     const commissionsOf = (orderId: string) =>
       service.listAffiliateCommissions({ order_id: orderId })
@@ -50,14 +46,8 @@ medusaIntegrationTestRunner({
         .affiliate_commission
     }
 
-    /** Runs an admin request and waits until the plugin's subscriber for `event` has run. */
-    const andWaitFor = async <T>(event: string, request: () => Promise<T>) => {
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const handled = TestEventUtils.waitSubscribersExecution(event, eventBus)
-      const result = await request()
-      await handled
-      return result
-    }
+    const andWaitFor = <T>(event: string, request: () => Promise<T>) =>
+      waitForSubscribers(getContainer(), event, request)
 
     beforeEach(async () => {
       const container = getContainer()

@@ -1,9 +1,9 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { accountSyncApi, until } from "../helpers/account-sync"
-import { captureEvents } from "../helpers/events"
+import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
 
 jest.setTimeout(240 * 1000)
@@ -19,13 +19,8 @@ medusaIntegrationTestRunner({
     let container: MedusaContainer
     let sync: ReturnType<typeof accountSyncApi>
 
-    /** Runs a request and waits until every subscriber of `event` has run. */
-    const andWaitFor = async <T>(event: string, request: () => Promise<T>) => {
-      const handled = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS))
-      const result = await request()
-      await handled
-      return result
-    }
+    const andWaitFor = <T>(event: string, request: () => Promise<T>) =>
+      waitForSubscribers(container, event, request)
 
     beforeEach(async () => {
       container = getContainer()

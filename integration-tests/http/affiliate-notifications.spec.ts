@@ -1,11 +1,11 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { accountSyncApi, until } from "../helpers/account-sync"
-import { captureEvents } from "../helpers/events"
+import { captureEvents, waitForSubscribers } from "../helpers/events"
 import {
   captureLocalProviderSends,
   emailsSent,
@@ -42,13 +42,8 @@ medusaIntegrationTestRunner({
         (sent) => sent.length >= count && sent.every((notification) => notification.status !== "pending")
       )
 
-    /** Runs a request and waits until every subscriber of `event` has run. */
-    const andWaitFor = async <T>(event: string, request: () => Promise<T>) => {
-      const handled = TestEventUtils.waitSubscribersExecution(event, container.resolve(Modules.EVENT_BUS))
-      const result = await request()
-      await handled
-      return result
-    }
+    const andWaitFor = <T>(event: string, request: () => Promise<T>) =>
+      waitForSubscribers(container, event, request)
 
     beforeEach(async () => {
       container = getContainer()

@@ -1,10 +1,10 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { approveHeldCommissions } from "../../src/jobs/approve-held-commissions"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
-import { captureEvents } from "../helpers/events"
+import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
 import { checkout, paymentOf, setUpStore, type TestStore } from "../helpers/store"
 
@@ -27,14 +27,13 @@ medusaIntegrationTestRunner({
 
     /** An order of `shirts` × 19.99 € referred by `code`, credited; returns its commission. */
     const referredOrder = async (code: string, shirts = 1) => {
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const credited = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
-      const order = await checkout(api, store, {
-        email: `buyer-${code.toLowerCase()}-${Math.random().toString(36).slice(2)}@shop.test`,
-        items: [{ variant_id: store.variants.shirt, quantity: shirts }],
-        referralCode: code,
-      })
-      await credited
+      const order = await waitForSubscribers(getContainer(), "order.placed", () =>
+        checkout(api, store, {
+          email: `buyer-${code.toLowerCase()}-${Math.random().toString(36).slice(2)}@shop.test`,
+          items: [{ variant_id: store.variants.shirt, quantity: shirts }],
+          referralCode: code,
+        })
+      )
       const [commission] = await service.listAffiliateCommissions({ order_id: order.id })
       return { order, commission }
     }
@@ -111,10 +110,9 @@ medusaIntegrationTestRunner({
         const { order, commission } = await referredOrder("JANE")
         const payment = await paymentOf(api, admin, order.id)
         await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
-        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-        const refunded = TestEventUtils.waitSubscribersExecution("payment.refunded", eventBus)
-        await api.post(`/admin/payments/${payment.id}/refund`, { amount: order.total }, admin)
-        await refunded
+        await waitForSubscribers(getContainer(), "payment.refunded", () =>
+          api.post(`/admin/payments/${payment.id}/refund`, { amount: order.total }, admin)
+        )
 
         await service.updateAffiliateCommissions({
           id: commission.id,
@@ -208,10 +206,11 @@ medusaIntegrationTestRunner({
         expect(commission.status).toBe("paid")
         expect(events.named("affiliate_payout.paid").map((e) => e.data)).toEqual([{ id: retry.id }])
         // One email for the payout, however often its event arrives.
-        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-        const notified = TestEventUtils.waitSubscribersExecution("affiliate_payout.paid", eventBus)
-        await eventBus.emit({ name: "affiliate_payout.paid", data: { id: retry.id } })
-        await notified
+        await waitForSubscribers(getContainer(), "affiliate_payout.paid", () =>
+          getContainer()
+            .resolve(Modules.EVENT_BUS)
+            .emit({ name: "affiliate_payout.paid", data: { id: retry.id } })
+        )
         const sent = await getContainer()
           .resolve(Modules.NOTIFICATION)
           .listNotifications({ template: "affiliate-payout-paid" })
@@ -240,10 +239,9 @@ medusaIntegrationTestRunner({
         // 6.00 paid; the buyer gets a third back: −2.00 owed back.
         const payment = await paymentOf(api, admin, refundedOrder.order.id)
         await api.post(`/admin/payments/${payment.id}/capture`, {}, admin)
-        const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-        const refunded = TestEventUtils.waitSubscribersExecution("payment.refunded", eventBus)
-        await api.post(`/admin/payments/${payment.id}/refund`, { amount: 19.99 }, admin)
-        await refunded
+        await waitForSubscribers(getContainer(), "payment.refunded", () =>
+          api.post(`/admin/payments/${payment.id}/refund`, { amount: 19.99 }, admin)
+        )
         // 6.00 × 19.99 / 64.92 = 1.8475… → 1.85
         expect(await balanceOf(jane.id)).toEqual(
           expect.objectContaining({ payable: -1.85, paid: 6 })

@@ -1,10 +1,9 @@
-import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { creditOrderWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
-import { captureEvents } from "../helpers/events"
+import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
@@ -37,13 +36,8 @@ medusaIntegrationTestRunner({
       return program
     }
 
-    const placeOrder = async (input: CheckoutInput) => {
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const credited = TestEventUtils.waitSubscribersExecution("order.placed", eventBus)
-      const order = await checkout(api, store, input)
-      await credited
-      return order
-    }
+    const placeOrder = (input: CheckoutInput) =>
+      waitForSubscribers(getContainer(), "order.placed", () => checkout(api, store, input))
 
     const janeOrder = (items: CheckoutInput["items"], email = "guest@shop.test") =>
       placeOrder({ email, items, referralCode: "JANE" })

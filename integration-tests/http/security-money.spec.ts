@@ -1,5 +1,4 @@
-import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
+import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { creditUndecidedOrders, firstOrderIdAt } from "../../src/jobs/reconcile-order-credits"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
@@ -8,6 +7,7 @@ import { creditOrderWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
 import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
+import { waitForSubscribers } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
 
@@ -24,14 +24,8 @@ medusaIntegrationTestRunner({
     let service: AffiliateModuleService
     let janeId: string
 
-    /** Runs an admin or store request and waits until the subscribers of `event` have run. */
-    const andWaitFor = async <T>(event: string, request: () => Promise<T>) => {
-      const eventBus = getContainer().resolve(Modules.EVENT_BUS)
-      const handled = TestEventUtils.waitSubscribersExecution(event, eventBus)
-      const result = await request()
-      await handled
-      return result
-    }
+    const andWaitFor = <T>(event: string, request: () => Promise<T>) =>
+      waitForSubscribers(getContainer(), event, request)
 
     const placeOrder = (input: CheckoutInput) =>
       andWaitFor("order.placed", () => checkout(api, store, input))
