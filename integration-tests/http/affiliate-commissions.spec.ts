@@ -513,6 +513,26 @@ medusaIntegrationTestRunner({
         await expectHttpError(api.get("/admin/affiliate-commissions?status=owed", admin), 400, /status/)
       })
 
+      it("shows each commission's order number, also for one credited before it was stored", async () => {
+        const [a, b] = await placeCodeOrders()
+        const displayId = async (orderId: string) =>
+          (await api.get(`/admin/orders/${orderId}?fields=display_id`, admin)).data.order.display_id
+        const [stored] = await service.listAffiliateCommissions({ order_id: a })
+        expect(stored.order_display_id).toBe(await displayId(a))
+        // A commission credited before the column existed, its order out of the migration's reach.
+        const [legacy] = await service.listAffiliateCommissions({ order_id: b })
+        await service.updateAffiliateCommissions({ id: legacy.id, order_display_id: null })
+
+        const page = (await api.get("/admin/affiliate-commissions?limit=10", admin)).data
+        const orderOf = (orderId: string) =>
+          page.affiliate_commissions.find((x: { order_id: string }) => x.order_id === orderId).order
+        expect(orderOf(a)).toEqual({ id: a, display_id: await displayId(a) })
+        expect(orderOf(b)).toEqual({ id: b, display_id: await displayId(b) })
+        // Any other order field is read from the order module.
+        const withEmail = (await api.get(`/admin/affiliate-commissions?order_id=${a}&fields=order.email`, admin)).data
+        expect(withEmail.affiliate_commissions[0].order).toEqual(expect.objectContaining({ email: "a@shop.test" }))
+      })
+
       it("searches commissions by the buyer's email or name", async () => {
         const [a, b, c] = await placeCodeOrders()
         const orderIds = (body: { affiliate_commissions: { order_id: string }[] }) =>

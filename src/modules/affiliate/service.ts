@@ -974,6 +974,7 @@ class AffiliateModuleService extends MedusaService({
       {
         affiliate_id: input.affiliate_id,
         order_id: old.order_id,
+        order_display_id: old.order_display_id,
         customer_id: old.customer_id,
         currency_code: old.currency_code,
         base_amount: old.base_amount,

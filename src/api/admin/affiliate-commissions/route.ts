@@ -5,6 +5,7 @@ import type {
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { type CommissionWithAdjustments, withNetAmount } from "../../utils/commission-net-amount"
+import { type CommissionRow, commissionFields, withStoredOrders } from "../../utils/commission-orders"
 import { listPage } from "../../utils/list-page"
 import { searchCustomerIds } from "../../utils/search-customers"
 import type { AdminGetAffiliateCommissionsParamsType } from "./validators"
@@ -28,9 +29,10 @@ export const GET = async (
     ...filters,
     ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
   }
-  const { rows, count, estimated } = await listPage<CommissionWithAdjustments>(req.scope, {
+  const { fields, storedOrder } = commissionFields(req.queryConfig.fields)
+  const { rows, count, estimated } = await listPage<CommissionWithAdjustments & CommissionRow>(req.scope, {
     entity: "affiliate_commission",
-    fields: req.queryConfig.fields,
+    fields,
     filters: listFilters,
     pagination: req.queryConfig.pagination,
     // Exact up to 10,000 matches, an estimate past them: the ledger is the one
@@ -44,8 +46,10 @@ export const GET = async (
       ),
   })
 
+  const page = storedOrder ? await withStoredOrders(req.scope, rows) : rows
+
   res.json({
-    affiliate_commissions: rows.map(withNetAmount),
+    affiliate_commissions: page.map(withNetAmount),
     count,
     // Medusa's convention for a planner estimate (its index engine's product
     // lists): `count` holds it, so paging clients keep working, and

@@ -16,6 +16,9 @@ const AffiliateCommission = model
     id: model.id({ prefix: "affcom" }).primaryKey(),
     affiliate: model.belongsTo(() => Affiliate, { mappedBy: "commissions" }),
     order_id: model.text(),
+    // The order's display number, copied at crediting (it never changes):
+    // a page of the ledger shows it without reading the order module.
+    order_display_id: model.number().nullable(),
     customer_id: model.text().nullable(),
     currency_code: model.text(),
     // Item subtotal after discounts, without tax and shipping (major units).

@@ -44,6 +44,7 @@ export type OrderAttributionDecision = {
   commission: {
     affiliate_id: string
     order_id: string
+    order_display_id: number | null
     customer_id: string | null
     currency_code: string
     base_amount: number
@@ -82,6 +83,7 @@ export const decideOrderAttributionStepId = "decide-order-attribution"
 
 type OrderForCrediting = {
   id: string
+  display_id: number | null
   created_at: string | Date
   status: string
   is_draft_order: boolean | null
@@ -141,6 +143,7 @@ async function fetchOrder(
       entity: "order",
       fields: [
         "id",
+        "display_id",
         "created_at",
         "status",
         "is_draft_order",
@@ -437,6 +440,7 @@ async function decideCommission(
   decision.commission = {
     affiliate_id: affiliate.id,
     order_id: order.id,
+    order_display_id: order.display_id,
     customer_id: order.customer_id,
     currency_code: order.currency_code,
     base_amount: calculated.base_amount,

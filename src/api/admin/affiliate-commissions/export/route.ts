@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { withNetAmount } from "../../../utils/commission-net-amount"
+import { withStoredOrders } from "../../../utils/commission-orders"
 import type { AdminExportAffiliateCommissionsParamsType } from "../validators"
 
 const PAGE_SIZE = 500
@@ -47,7 +48,7 @@ const FIELDS = [
   "affiliate.code",
   "affiliate.name",
   "affiliate.email",
-  "order.display_id",
+  "order_display_id",
   "customer.email",
   "adjustments.amount",
 ]
@@ -87,7 +88,9 @@ export const GET = async (
       fields: FIELDS,
       filters: { id: ids },
     })
-    const byId = new Map(data.map((commission) => [commission.id, commission]))
+    const byId = new Map(
+      (await withStoredOrders(req.scope, data)).map((commission) => [commission.id, commission])
+    )
     for (const commission of ids.flatMap((id) => byId.get(id) ?? []).map(withNetAmount)) {
       csv.write({
         ...commission,
