@@ -114,10 +114,10 @@ async function seed(knex: Knex, sizes: Sizes) {
     // affiliate; order ids are unique, so (order_id, affiliate_id) is too.
     log(`Seeding ${m} commissions…`)
     await trx.raw(`
-      insert into affiliate_commission (id, affiliate_id, order_id, customer_id, currency_code,
+      insert into affiliate_commission (id, affiliate_id, order_id, order_display_id, customer_id, currency_code,
         base_amount, rate, amount, raw_base_amount, raw_rate, raw_amount,
         attribution, status, reason, created_at, updated_at)
-      select id, affiliate_id, order_id, customer_id, currency_code,
+      select id, affiliate_id, order_id, order_display_id, customer_id, currency_code,
         base_amount, rate, amount,
         jsonb_build_object('value', base_amount::text, 'precision', 20),
         jsonb_build_object('value', rate::text, 'precision', 20),
@@ -125,12 +125,14 @@ async function seed(knex: Knex, sizes: Sizes) {
         attribution, status, case when status = 'rejected' then 'order_canceled' end,
         created_at, created_at
       from (
-        select id, affiliate_id, order_id, customer_id, currency_code, base_amount, rate,
+        select id, affiliate_id, order_id, order_display_id, customer_id, currency_code, base_amount, rate,
           round(base_amount * rate / 100, 2) as amount, attribution, status, created_at
         from (
           select ${pad(IDS.commission, 8, "j")} as id,
             ${affiliateOf("i")} as affiliate_id,
             ${pad("order_bench_", 8, "j")} as order_id,
+            -- Crediting copies the order's display id onto its commission.
+            j as order_display_id,
             ${customerId} as customer_id,
             (array['eur','usd'])[1 + j % 2] as currency_code,
             round(10 + (j * 37 % 49000) / 100.0, 2) as base_amount,
