@@ -1,7 +1,7 @@
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
-import { creditOrderWorkflow } from "../../src/workflows"
+import { creditOrder, creditOrderWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
@@ -292,6 +292,28 @@ medusaIntegrationTestRunner({
         expect((await commissionOf(first.id))!.affiliate_id).toBe(jane.id)
         expect((await commissionOf(second.id))!.affiliate_id).toBe(jane.id)
         expect(await commissionOf(third.id)).toBeNull()
+      })
+
+      it("credits a connection's last order once when two orders of its customer are credited at once", async () => {
+        await janeProgram({ connection_lifetime: "orders", connection_lifetime_value: 2 })
+        const connectionId = await connectCora()
+        const orders = [await coraOrder(), await coraOrder()]
+        // Both orders not credited yet, and the connection with one order left.
+        const orderIds = orders.map((order) => order.id)
+        await dbConnection.raw("delete from affiliate_commission where order_id = any(?)", [orderIds])
+        await dbConnection.raw("delete from affiliate_order_attribution where order_id = any(?)", [orderIds])
+        await dbConnection.raw(
+          "update affiliate_connection set credited_orders = 1, ended_at = null, ended_reason = null where id = ?",
+          [connectionId]
+        )
+
+        await Promise.all(orders.map((order) => creditOrder(getContainer(), order.id)))
+
+        const commissions = await service.listAffiliateCommissions({ order_id: orderIds })
+        expect(commissions).toEqual([expect.objectContaining({ affiliate_id: jane.id, attribution: "connection" })])
+        const outcomes = await service.listAffiliateOrderAttributions({ order_id: orderIds })
+        expect(outcomes.map((attribution) => attribution.outcome).sort()).toEqual(["credited", "no_affiliate"])
+        expect(await connection(connectionId)).toMatchObject({ credited_orders: 2, ended_reason: "expired" })
       })
     })
 

@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, OrderStatus } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../modules/affiliate"
 import type AffiliateModuleService from "../modules/affiliate/service"
-import { creditOrderWorkflow } from "../workflows"
+import { creditOrder } from "../workflows"
 
 /** How far back the first run looks, when no run has left a watermark yet. */
 export const RECONCILE_LOOKBACK_DAYS = 7
@@ -78,7 +78,7 @@ export async function creditUndecidedOrders(
     for (const order of orders) {
       if (!decidedIds.has(order.id)) {
         try {
-          await creditOrderWorkflow(container).run({ input: { order_id: order.id } })
+          await creditOrder(container, order.id)
           result.credited++
         } catch (error) {
           result.failed++

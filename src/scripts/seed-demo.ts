@@ -12,7 +12,7 @@ import {
   assignAffiliatePromotionsWorkflow,
   createAffiliateConnectionWorkflow,
   createAffiliatesWorkflow,
-  creditOrderWorkflow,
+  creditOrder,
 } from "../workflows"
 import { DEMO_SALES_CHANNEL, type DemoOrder, type DemoStore, placeOrder, seedStore } from "./demo-store"
 
@@ -202,7 +202,7 @@ export default async function seedDemo({ container }: ExecArgs) {
   // exits before the event bus is done, so credit them here (idempotent: an
   // order the subscriber already decided is left as it is).
   for (const orderId of orderIds) {
-    await creditOrderWorkflow(container).run({ input: { order_id: orderId } })
+    await creditOrder(container, orderId)
   }
 
   // Last: the key marks a complete seed (scripts/demo.js looks for it).

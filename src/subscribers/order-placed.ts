@@ -1,5 +1,5 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { creditOrderWorkflow } from "../workflows"
+import { creditOrder } from "../workflows"
 
 /**
  * Credits the new order to its affiliate. Safe to receive twice: the
@@ -10,7 +10,7 @@ export default async function orderPlacedHandler({
   event: { data },
   container,
 }: SubscriberArgs<{ id: string }>) {
-  await creditOrderWorkflow(container).run({ input: { order_id: data.id } })
+  await creditOrder(container, data.id)
 }
 
 export const config: SubscriberConfig = {

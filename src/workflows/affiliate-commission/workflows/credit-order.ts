@@ -1,3 +1,4 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
 import {
   createWorkflow,
   transform,
@@ -14,7 +15,10 @@ import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { connectReferredCustomerStep } from "../steps/connect-referred-customer"
 import { createCommissionStep } from "../steps/create-commission"
 import { decideOrderAttributionStep } from "../steps/decide-order-attribution"
-import { updateConnectionLifetimesStep } from "../steps/update-connection-lifetimes"
+import {
+  CONNECTION_USED_UP_MESSAGE,
+  updateConnectionLifetimesStep,
+} from "../steps/update-connection-lifetimes"
 import { recordOrderAttributionStep } from "../steps/record-order-attribution"
 import { recordRefundAdjustmentsStep } from "../steps/record-refund-adjustments"
 
@@ -49,22 +53,9 @@ export const creditOrderWorkflow = createWorkflow(
       ({ already_decided, not_placed }) => !already_decided && !not_placed
     ).then(() => recordOrderAttributionStep(decision!))
 
-    const commission = when(
-      "create-commission-for-decision",
-      { recorded, decision },
-      ({ recorded, decision }) => !!recorded?.recorded && !!decision?.commission
-    ).then(() => {
-      const created = createCommissionStep(
-        transform({ decision }, ({ decision }) => decision!.commission!)
-      )
-      emitEventStep({
-        eventName: AffiliateEvents.COMMISSION_CREATED,
-        data: transform({ created }, ({ created }) => ({ id: created.id })),
-      }).config({ name: "emit-commission-created" })
-      return created
-    })
-
-    // Before any auto-connect: an expired connection frees its customer.
+    // Before the commission, so a connection whose last order a concurrent
+    // order took fails the crediting before anything is written; before any
+    // auto-connect, as an expired connection frees its customer.
     when(
       "update-connection-lifetimes",
       { recorded, decision },
@@ -82,6 +73,21 @@ export const creditOrderWorkflow = createWorkflow(
         eventName: AffiliateEvents.CONNECTION_EXPIRED,
         data: transform({ ended }, ({ ended }) => ended.map((id) => ({ id }))),
       }).config({ name: "emit-connections-expired" })
+    })
+
+    const commission = when(
+      "create-commission-for-decision",
+      { recorded, decision },
+      ({ recorded, decision }) => !!recorded?.recorded && !!decision?.commission
+    ).then(() => {
+      const created = createCommissionStep(
+        transform({ decision }, ({ decision }) => decision!.commission!)
+      )
+      emitEventStep({
+        eventName: AffiliateEvents.COMMISSION_CREATED,
+        data: transform({ created }, ({ created }) => ({ id: created.id })),
+      }).config({ name: "emit-commission-created" })
+      return created
     })
 
     // Refunds made before the order was credited (a lost `order.placed`).
@@ -123,3 +129,21 @@ export const creditOrderWorkflow = createWorkflow(
     )
   }
 )
+
+/**
+ * Credits an order (see creditOrderWorkflow), running the workflow once more
+ * when it failed because a concurrent order of the same customer took their
+ * connection's last order: the failed run wrote nothing, and the second one
+ * decides without the connection.
+ */
+export async function creditOrder(container: MedusaContainer, orderId: string) {
+  const run = () => creditOrderWorkflow(container).run({ input: { order_id: orderId } })
+  try {
+    return await run()
+  } catch (error) {
+    if ((error as { message?: unknown } | null)?.message !== CONNECTION_USED_UP_MESSAGE) {
+      throw error
+    }
+    return await run()
+  }
+}

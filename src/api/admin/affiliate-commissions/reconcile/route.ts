@@ -3,7 +3,7 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { creditOrderWorkflow } from "../../../../workflows"
+import { creditOrder } from "../../../../workflows"
 import type { AdminReconcileOrderType } from "../validators"
 
 /**
@@ -20,8 +20,6 @@ export const POST = async (
     { entity: "order", fields: ["id"], filters: { id: req.validatedBody.order_id } },
     { throwIfKeyNotFound: true }
   )
-  const { result } = await creditOrderWorkflow(req.scope).run({
-    input: { order_id: req.validatedBody.order_id },
-  })
+  const { result } = await creditOrder(req.scope, req.validatedBody.order_id)
   res.json({ order_id: req.validatedBody.order_id, ...result })
 }
