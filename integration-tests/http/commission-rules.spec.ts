@@ -4,6 +4,7 @@ import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { creditOrder, creditOrderWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents, waitForSubscribers } from "../helpers/events"
+import { expectHttpError } from "../helpers/http"
 import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
@@ -334,6 +335,15 @@ medusaIntegrationTestRunner({
         await service.updateAffiliatePrograms({ id: program.id, self_referral_policy: "allow" })
         const allowed = await commissionOf((await selfOrder()).id)
         expect(allowed).toMatchObject({ status: "approved", reason: null, flag: null, amount: 2 })
+
+        // The admin's review list: the flagged ones, and the program's.
+        const ids = async (query: string) =>
+          (await api.get(`/admin/affiliate-commissions?${query}`, admin)).data.affiliate_commissions
+            .map((commission: { id: string }) => commission.id)
+            .sort()
+        expect(await ids("flag=self_referral")).toEqual([flagged!.id])
+        expect(await ids(`program_id=${program.id}`)).toEqual([flagged!.id, allowed!.id].sort())
+        await expectHttpError(api.get("/admin/affiliate-commissions?flag=late", admin), 400, /flag must be one of self_referral/)
       })
     })
 

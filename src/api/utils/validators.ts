@@ -46,6 +46,19 @@ export function createListParams({
 /** A search term. */
 export const searchParam = z.string().max(SEARCH_MAX_LENGTH).optional()
 
+/**
+ * A filter value out of `values`. Not z.enum: inside a list filter, Medusa's
+ * message for a wrong value says the field is missing; this one names the
+ * values allowed.
+ */
+export const enumParam = <T extends string>(name: string, values: readonly T[]) =>
+  z
+    .string()
+    .refine((value) => (values as readonly string[]).includes(value), {
+      error: `${name} must be one of ${values.join(", ")}`,
+    })
+    .transform((value) => value as T)
+
 /** A filter given once (`?status=a`) or repeated (`?status[]=a&status[]=b`), as a list. */
 export const oneOrMany = <T extends z.ZodType>(schema: T) =>
   z

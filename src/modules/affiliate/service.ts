@@ -60,6 +60,8 @@ const COMMISSION_FILTER_COLUMNS = [
   "status",
   "attribution",
   "currency_code",
+  "program_id",
+  "flag",
 ] as const
 const COMPARISONS = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
 /**

@@ -67,6 +67,8 @@ export type AffiliateCommissionFilters = {
   status?: string[]
   attribution?: string[]
   currency_code?: string[]
+  program_id?: string[]
+  flag?: string[]
   created_at?: Partial<Record<"$gt" | "$gte" | "$lt" | "$lte", string>>
 }
 

@@ -112,6 +112,7 @@ export type AffiliateCommissionsQuery = {
   order_id?: string
   status?: AffiliateCommissionStatus[]
   attribution?: AffiliateCommissionAttribution[]
+  flag?: "self_referral"
   created_at?: { $gte?: string; $lte?: string }
   limit?: number
   offset?: number

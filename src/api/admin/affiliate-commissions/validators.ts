@@ -2,32 +2,30 @@ import { z } from "@medusajs/framework/zod"
 import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import {
   ATTRIBUTIONS,
+  COMMISSION_FLAGS,
   COMMISSION_STATUSES,
 } from "../../../modules/affiliate/models/affiliate-commission"
 import {
   createListParams,
   dateRangeFilter,
+  enumParam,
   ID_MAX_LENGTH,
   idParam,
   oneOrMany,
   searchParam,
 } from "../../utils/validators"
 
-const status = z.enum(COMMISSION_STATUSES, {
-  error: `status must be one of ${COMMISSION_STATUSES.join(", ")}`,
-})
-const attribution = z.enum(ATTRIBUTIONS, {
-  error: `attribution must be one of ${ATTRIBUTIONS.join(", ")}`,
-})
 export const AdminGetAffiliateCommissionParams = createSelectParams()
 
 export const AdminCommissionFilters = z.object({
   affiliate_id: oneOrMany(idParam),
   order_id: oneOrMany(idParam),
   customer_id: oneOrMany(idParam),
-  status: oneOrMany(status),
-  attribution: oneOrMany(attribution),
+  status: oneOrMany(enumParam("status", COMMISSION_STATUSES)),
+  attribution: oneOrMany(enumParam("attribution", ATTRIBUTIONS)),
   currency_code: oneOrMany(z.string().max(3)),
+  program_id: oneOrMany(idParam),
+  flag: oneOrMany(enumParam("flag", COMMISSION_FLAGS)),
   created_at: dateRangeFilter("created_at"),
 })
 

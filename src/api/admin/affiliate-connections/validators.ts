@@ -3,6 +3,7 @@ import { CONNECTION_SOURCES } from "../../../modules/affiliate/models/affiliate-
 import {
   createListParams,
   EMAIL_MAX_LENGTH,
+  enumParam,
   idParam,
   metadataParam,
   NAME_MAX_LENGTH,
@@ -10,9 +11,6 @@ import {
   searchParam,
 } from "../../utils/validators"
 
-const source = z.enum(CONNECTION_SOURCES, {
-  error: `source must be one of ${CONNECTION_SOURCES.join(", ")}`,
-})
 
 export const AdminGetAffiliateConnectionsParams = createListParams({
   orderFields: ["created_at", "updated_at", "id", "ended_at", "source"],
@@ -20,7 +18,7 @@ export const AdminGetAffiliateConnectionsParams = createListParams({
   q: searchParam,
   affiliate_id: oneOrMany(idParam),
   customer_id: oneOrMany(idParam),
-  source: oneOrMany(source),
+  source: oneOrMany(enumParam("source", CONNECTION_SOURCES)),
   status: z
     .enum(["active", "ended", "all"], {
       error: "status must be one of active, ended, all",

@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { PAYOUT_STATUSES } from "../../../modules/affiliate/models/affiliate-payout"
 import {
   createListParams,
+  enumParam,
   FILTER_VALUES_MAX,
   idParam,
   oneOrMany,
@@ -50,7 +51,7 @@ export type AdminPayAffiliatePayoutType = z.infer<typeof AdminPayAffiliatePayout
 export const AdminGetAffiliatePayoutsParams = createListParams().extend({
   batch_id: oneOrMany(idParam),
   affiliate_id: oneOrMany(idParam),
-  status: oneOrMany(z.enum(PAYOUT_STATUSES)),
+  status: oneOrMany(enumParam("status", PAYOUT_STATUSES)),
   currency_code: oneOrMany(currencyCode),
 })
 export type AdminGetAffiliatePayoutsParamsType = z.infer<typeof AdminGetAffiliatePayoutsParams>

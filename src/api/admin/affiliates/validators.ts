@@ -5,6 +5,7 @@ import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normali
 import {
   createListParams,
   EMAIL_MAX_LENGTH,
+  enumParam,
   FILTER_VALUES_MAX,
   idParam,
   metadataParam,
@@ -39,7 +40,7 @@ export const AdminGetAffiliatesParams = createListParams({
 }).extend({
   q: searchParam,
   id: oneOrMany(idParam),
-  status: oneOrMany(status),
+  status: oneOrMany(enumParam("status", AFFILIATE_STATUSES)),
   /** The synced customer account: which affiliate a customer's page belongs to. */
   customer_id: oneOrMany(idParam),
   /** Their program; the default program's id also finds those without one. */

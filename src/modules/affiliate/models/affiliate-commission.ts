@@ -7,6 +7,9 @@ export type CommissionStatus = (typeof COMMISSION_STATUSES)[number]
 
 export const ATTRIBUTIONS = ["connection", "coupon", "link"] as const
 
+/** Why a commission waits for the admin's look: a self-referral under a `flag` policy. */
+export const COMMISSION_FLAGS = ["self_referral"] as const
+
 /**
  * A ledger row: what an affiliate earns on one order. Money is never edited:
  * refunds and cancellations after payment are adjustment rows of their own.
@@ -66,6 +69,8 @@ const AffiliateCommission = model
     { on: ["affiliate_id", "created_at"], where: "deleted_at IS NULL" },
     // Search by customer, and the customer_id filter.
     { on: ["customer_id"], where: "deleted_at IS NULL" },
+    // The flagged ones, for the admin's review filter: few, however long the ledger.
+    { on: ["flag"], where: "deleted_at IS NULL AND flag IS NOT NULL" },
     // Held commissions whose hold has ended, for the approval job.
     { on: ["available_at"], where: "deleted_at IS NULL AND status = 'pending' AND available_at IS NOT NULL" },
   ])

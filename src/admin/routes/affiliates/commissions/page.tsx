@@ -58,6 +58,12 @@ const staticFilters = [
       value: attribution,
     })),
   }),
+  // Self-referrals a program's `flag` policy left for the admin to review.
+  filterHelper.accessor("flag", {
+    type: "radio",
+    label: "Flagged",
+    options: [{ label: "Self-referral", value: "self_referral" }],
+  }),
 ]
 
 const DAY_MS = 24 * 60 * 60 * 1000
@@ -92,10 +98,12 @@ const toQuery = (
   const status = pickValues(COMMISSION_STATUSES, filtering.status)
   const attribution = pickValues(ATTRIBUTIONS, filtering.attribution)
   const createdAt = filtering.created_at as AffiliateCommissionsQuery["created_at"]
+  const flag = filtering.flag === "self_referral" ? "self_referral" : undefined
   return {
     q: search || undefined,
     status: status.length ? status : undefined,
     attribution: attribution.length ? attribution : undefined,
+    flag,
     affiliate_id: pickedAffiliateIds(filtering.affiliate_id),
     created_at: createdAt && Object.keys(createdAt).length ? createdAt : undefined,
     limit: PAGE_SIZE,
