@@ -1,11 +1,12 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { findCustomerEmails } from "../../utils/customer-emails"
 
 export type ConnectReferredCustomerStepInput = {
   affiliate_id: string
   customer_id: string
+  /** The customer's email (lower-cased), the connection's copy for guest orders. */
+  customer_email: string | null
 }
 
 export const connectReferredCustomerStepId = "connect-referred-customer"
@@ -21,13 +22,8 @@ export const connectReferredCustomerStep = createStep(
   connectReferredCustomerStepId,
   async (input: ConnectReferredCustomerStepInput, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const emails = await findCustomerEmails(container, [input.customer_id])
     const connection = await service
-      .createAffiliateConnections({
-        ...input,
-        customer_email: emails.get(input.customer_id) ?? null,
-        source: "referral",
-      })
+      .createAffiliateConnections({ ...input, source: "referral" })
       .catch(() => null)
     return new StepResponse(
       { connection_id: connection?.id ?? null },

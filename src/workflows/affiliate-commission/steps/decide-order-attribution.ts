@@ -20,6 +20,7 @@ import {
 } from "../../../modules/affiliate/utils/commission-rules"
 import { addDays } from "../../../modules/affiliate/utils/dates"
 import { normalizeCode, normalizeEmail } from "../../../modules/affiliate/utils/normalize"
+import { findCustomerEmails } from "../../utils/customer-emails"
 import {
   isConnectionExpired,
   isReferralWindowOver,
@@ -28,6 +29,7 @@ import {
   programTermsLoader,
   type ProgramTermsLoader,
 } from "../utils/commission-terms"
+import { fetchOrderRefunds } from "./record-refund-adjustments"
 
 /** Where a storefront puts the referral code on the cart (the order keeps it). */
 export const CART_REFERRAL_METADATA_KEY = "affiliate_code"
@@ -62,6 +64,10 @@ export type OrderAttributionDecision = {
   } | null
   /** Connect the referred customer to the affiliate (auto-connect). */
   connect_customer: boolean
+  /** The buyer's account email (lower-cased), copied onto a connection auto-connect makes. */
+  customer_email: string | null
+  /** The order was refunded before it was credited (a late credit): the refunds are recorded too. */
+  has_refunds: boolean
   /** The connection the order was credited through, counted for an `orders` lifetime of `limit`. */
   connection_credit: { connection_id: string; limit: number | null } | null
   /** Live connections found past their program's lifetime: ended (`expired`). */
@@ -338,6 +344,9 @@ type Choice = {
   is_self_referral: boolean
 }
 
+/** What else the decision carries about the order, read beside the lookups. */
+type OrderFacts = Pick<OrderAttributionDecision, "customer_email" | "has_refunds">
+
 /**
  * Who the order credits: the first candidate in the attribution order whose
  * affiliate is approved, leaving out a connection past its program's lifetime
@@ -347,7 +356,8 @@ function chooseAffiliate(
   order: OrderForCrediting,
   found: FoundCandidates,
   settings: AffiliateSettingsDTO,
-  programs: Map<string | null, AffiliateProgramTermsDTO>
+  programs: Map<string | null, AffiliateProgramTermsDTO>,
+  facts: OrderFacts
 ): Choice {
   const placedAt = new Date(order.created_at)
   const programOf = (c: Candidate) => programs.get(c.affiliate?.program_id ?? null)!
@@ -394,6 +404,7 @@ function chooseAffiliate(
         !buyerConnected,
       connection_credit: null,
       expired_connection_ids: expired.map((c) => c.connection!.id),
+      ...facts,
     },
     winner: winner && affiliate ? { ...winner, affiliate, program: programOf(winner) } : null,
     is_self_referral: isSelfReferral,
@@ -478,12 +489,20 @@ export const decideOrderAttributionStep = createStep(
     // Most affiliates are in the default program: its terms are read alongside.
     const termsOf = programTermsLoader(service)
     termsOf(null).catch(() => undefined)
-    const [existing, orderResult, foundResult, settingsResult] = await Promise.allSettled([
-      service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
-      order,
-      findCandidates(container, order, fetchPromotionIds(container, input.order_id)),
-      service.retrieveEffectiveSettings(),
-    ])
+    // Read alongside so the steps after need not: refunds before the
+    // credit, and the buyer's email for a connection auto-connect makes.
+    const buyerEmail = order.then(async (o) =>
+      o?.customer_id ? ((await findCustomerEmails(container, [o.customer_id])).get(o.customer_id) ?? null) : null
+    )
+    const [existing, orderResult, foundResult, settingsResult, refundsResult, buyerEmailResult] =
+      await Promise.allSettled([
+        service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
+        order,
+        findCandidates(container, order, fetchPromotionIds(container, input.order_id)),
+        service.retrieveEffectiveSettings(),
+        fetchOrderRefunds(container, input.order_id),
+        buyerEmail,
+      ])
     // A decided order is left alone, even if it can no longer be read.
     if (settledValue(existing).length) {
       return new StepResponse<DecideOrderAttributionStepOutput>({
@@ -502,7 +521,11 @@ export const decideOrderAttributionStep = createStep(
     }
     const found = settledValue(foundResult)
     const settings = settledValue(settingsResult)
-    const choice = chooseAffiliate(placed, found, settings, await candidatePrograms(found, termsOf))
+    const facts = {
+      has_refunds: settledValue(refundsResult).refunds.length > 0,
+      customer_email: settledValue(buyerEmailResult),
+    }
+    const choice = chooseAffiliate(placed, found, settings, await candidatePrograms(found, termsOf), facts)
     return new StepResponse<DecideOrderAttributionStepOutput>({
       already_decided: false,
       not_placed: false,

@@ -94,7 +94,8 @@ export const creditOrderWorkflow = createWorkflow(
     when(
       "record-earlier-refunds",
       { commission, decision },
-      ({ commission, decision }) => !!commission && decision?.commission?.status !== "rejected"
+      ({ commission, decision }) =>
+        !!commission && !!decision?.has_refunds && decision.commission?.status !== "rejected"
     ).then(() => {
       recordRefundAdjustmentsStep(input)
     })
@@ -108,6 +109,7 @@ export const creditOrderWorkflow = createWorkflow(
         transform({ decision }, ({ decision }) => ({
           affiliate_id: decision!.affiliate_id!,
           customer_id: decision!.customer_id!,
+          customer_email: decision!.customer_email,
         }))
       )
       emitEventStep({
