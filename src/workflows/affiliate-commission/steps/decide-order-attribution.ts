@@ -29,7 +29,6 @@ import {
   programTermsLoader,
   type ProgramTermsLoader,
 } from "../utils/commission-terms"
-import { fetchOrderRefunds } from "./record-refund-adjustments"
 
 /** Where a storefront puts the referral code on the cart (the order keeps it). */
 export const CART_REFERRAL_METADATA_KEY = "affiliate_code"
@@ -97,6 +96,7 @@ type OrderForCrediting = {
   customer_id: string | null
   currency_code: string
   metadata: Record<string, unknown> | null
+  transactions: { reference: string | null }[] | null
   items: (OrderItemForTerms & { total: unknown; tax_total: unknown; subtotal: unknown })[] | null
 }
 
@@ -123,6 +123,8 @@ type FoundCandidates = {
   candidates: Candidate[]
   /** The buyer has a live connection of their own (auto-connect must leave it). */
   buyer_connected: boolean
+  /** The buyer's account email (lower-cased) when auto-connect may connect them, else null. */
+  buyer_email: string | null
 }
 
 const AFFILIATE_FIELDS = ["id", "email", "status", "commission_rate", "customer_id", "program_id"]
@@ -157,6 +159,8 @@ async function fetchOrder(
         "customer_id",
         "currency_code",
         "metadata",
+        // Medusa records each refund of an order as a transaction of it.
+        "transactions.reference",
         // Totals are computed from these: ask for all of them (see SETUP-NOTES).
         "item_total",
         "items.id",
@@ -306,9 +310,19 @@ async function findCandidates(
   promotionIds: Promise<string[]>
 ): Promise<FoundCandidates> {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+  // A buyer without a connection of their own may be auto-connected: their
+  // account's email, the connection's copy, is read right after.
+  const withBuyerEmail = async (o: OrderForCrediting) => {
+    const found = await findConnectionCandidate(container, o)
+    const email =
+      o.customer_id && !found.buyer_connected
+        ? ((await findCustomerEmails(container, [o.customer_id])).get(o.customer_id) ?? null)
+        : null
+    return { ...found, buyer_email: email }
+  }
   const [connection, coupon, link] = await Promise.all([
     order.then((o) =>
-      o ? findConnectionCandidate(container, o) : { candidate: null, buyer_connected: false }
+      o ? withBuyerEmail(o) : { candidate: null, buyer_connected: false, buyer_email: null }
     ),
     promotionIds.then((ids) => findCouponCandidate(service, ids)),
     order.then((o) => (o ? findLinkCandidate(service, o) : null)),
@@ -316,6 +330,7 @@ async function findCandidates(
   return {
     candidates: [connection.candidate, coupon, link].filter((c): c is Candidate => !!c),
     buyer_connected: connection.buyer_connected,
+    buyer_email: connection.buyer_email,
   }
 }
 
@@ -344,9 +359,6 @@ type Choice = {
   is_self_referral: boolean
 }
 
-/** What else the decision carries about the order, read beside the lookups. */
-type OrderFacts = Pick<OrderAttributionDecision, "customer_email" | "has_refunds">
-
 /**
  * Who the order credits: the first candidate in the attribution order whose
  * affiliate is approved, leaving out a connection past its program's lifetime
@@ -356,8 +368,7 @@ function chooseAffiliate(
   order: OrderForCrediting,
   found: FoundCandidates,
   settings: AffiliateSettingsDTO,
-  programs: Map<string | null, AffiliateProgramTermsDTO>,
-  facts: OrderFacts
+  programs: Map<string | null, AffiliateProgramTermsDTO>
 ): Choice {
   const placedAt = new Date(order.created_at)
   const programOf = (c: Candidate) => programs.get(c.affiliate?.program_id ?? null)!
@@ -404,7 +415,8 @@ function chooseAffiliate(
         !buyerConnected,
       connection_credit: null,
       expired_connection_ids: expired.map((c) => c.connection!.id),
-      ...facts,
+      customer_email: found.buyer_email,
+      has_refunds: (order.transactions ?? []).some((transaction) => transaction.reference === "refund"),
     },
     winner: winner && affiliate ? { ...winner, affiliate, program: programOf(winner) } : null,
     is_self_referral: isSelfReferral,
@@ -489,20 +501,12 @@ export const decideOrderAttributionStep = createStep(
     // Most affiliates are in the default program: its terms are read alongside.
     const termsOf = programTermsLoader(service)
     termsOf(null).catch(() => undefined)
-    // Read alongside so the steps after need not: refunds before the
-    // credit, and the buyer's email for a connection auto-connect makes.
-    const buyerEmail = order.then(async (o) =>
-      o?.customer_id ? ((await findCustomerEmails(container, [o.customer_id])).get(o.customer_id) ?? null) : null
-    )
-    const [existing, orderResult, foundResult, settingsResult, refundsResult, buyerEmailResult] =
-      await Promise.allSettled([
-        service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
-        order,
-        findCandidates(container, order, fetchPromotionIds(container, input.order_id)),
-        service.retrieveEffectiveSettings(),
-        fetchOrderRefunds(container, input.order_id),
-        buyerEmail,
-      ])
+    const [existing, orderResult, foundResult, settingsResult] = await Promise.allSettled([
+      service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
+      order,
+      findCandidates(container, order, fetchPromotionIds(container, input.order_id)),
+      service.retrieveEffectiveSettings(),
+    ])
     // A decided order is left alone, even if it can no longer be read.
     if (settledValue(existing).length) {
       return new StepResponse<DecideOrderAttributionStepOutput>({
@@ -521,11 +525,7 @@ export const decideOrderAttributionStep = createStep(
     }
     const found = settledValue(foundResult)
     const settings = settledValue(settingsResult)
-    const facts = {
-      has_refunds: settledValue(refundsResult).refunds.length > 0,
-      customer_email: settledValue(buyerEmailResult),
-    }
-    const choice = chooseAffiliate(placed, found, settings, await candidatePrograms(found, termsOf), facts)
+    const choice = chooseAffiliate(placed, found, settings, await candidatePrograms(found, termsOf))
     return new StepResponse<DecideOrderAttributionStepOutput>({
       already_decided: false,
       not_placed: false,

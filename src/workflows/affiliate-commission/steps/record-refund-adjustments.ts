@@ -22,7 +22,7 @@ type OrderPayments = {
  * What the customer was asked to pay for the order and its refunds, oldest
  * first, from the payment module.
  */
-export async function fetchOrderRefunds(
+async function fetchOrderRefunds(
   container: MedusaContainer,
   orderId: string
 ): Promise<{ charged: ReturnType<typeof MathBN.sum>; refunds: Refund[] }> {
