@@ -86,7 +86,8 @@ export type DecideOrderAttributionStepOutput = {
 
 export const decideOrderAttributionStepId = "decide-order-attribution"
 
-type OrderForCrediting = {
+/** What the lookups need of an order: who bought it, with what code. */
+type OrderHeader = {
   id: string
   display_id: number | null
   created_at: string | Date
@@ -96,9 +97,15 @@ type OrderForCrediting = {
   customer_id: string | null
   currency_code: string
   metadata: Record<string, unknown> | null
+}
+
+/** What the commission needs of it besides: its lines with their totals, its transactions. */
+type OrderLines = {
   transactions: { reference: string | null }[] | null
   items: (OrderItemForTerms & { total: unknown; tax_total: unknown; subtotal: unknown })[] | null
 }
+
+type OrderForCrediting = OrderHeader & OrderLines
 
 type CandidateAffiliate = {
   id: string
@@ -138,50 +145,51 @@ const WITH_CONNECTION = {
   select: [...WITH_AFFILIATE.select, "created_at", "credited_orders"],
 }
 
-/** The order, or undefined when there is none (a deleted draft, for one). */
-async function fetchOrder(
+const ORDER_HEADER_FIELDS = [
+  "id",
+  "display_id",
+  "created_at",
+  "status",
+  "is_draft_order",
+  "email",
+  "customer_id",
+  "currency_code",
+  "metadata",
+]
+
+const ORDER_LINES_FIELDS = [
+  "id",
+  // Medusa records each refund of an order as a transaction of it.
+  "transactions.reference",
+  // Totals are computed from these: ask for all of them (see SETUP-NOTES).
+  "item_total",
+  "items.id",
+  "items.title",
+  "items.product_id",
+  "items.product_type_id",
+  "items.quantity",
+  // Medusa 2.15 computes no totals (all 0) without the order item's own quantity.
+  "items.detail.quantity",
+  "items.unit_price",
+  "items.is_tax_inclusive",
+  "items.subtotal",
+  "items.total",
+  "items.tax_total",
+  "items.tax_lines.*",
+  "items.adjustments.*",
+]
+
+/** The order's fields, or undefined when there is none (a deleted draft, for one). */
+async function fetchOrder<T>(
   container: MedusaContainer,
-  orderId: string
-): Promise<OrderForCrediting | undefined> {
+  orderId: string,
+  fields: string[]
+): Promise<T | undefined> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const {
     data: [order],
-  } = await query.graph(
-    {
-      entity: "order",
-      fields: [
-        "id",
-        "display_id",
-        "created_at",
-        "status",
-        "is_draft_order",
-        "email",
-        "customer_id",
-        "currency_code",
-        "metadata",
-        // Medusa records each refund of an order as a transaction of it.
-        "transactions.reference",
-        // Totals are computed from these: ask for all of them (see SETUP-NOTES).
-        "item_total",
-        "items.id",
-        "items.title",
-        "items.product_id",
-        "items.product_type_id",
-        "items.quantity",
-        // Medusa 2.15 computes no totals (all 0) without the order item's own quantity.
-        "items.detail.quantity",
-        "items.unit_price",
-        "items.is_tax_inclusive",
-        "items.subtotal",
-        "items.total",
-        "items.tax_total",
-        "items.tax_lines.*",
-        "items.adjustments.*",
-      ],
-      filters: { id: orderId },
-    }
-  )
-  return order as unknown as OrderForCrediting | undefined
+  } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
+  return order as unknown as T | undefined
 }
 
 /** When a commission on an order placed at `placedAt` comes out of its hold. */
@@ -193,7 +201,7 @@ function holdEnd(placedAt: string | Date, holdDays: number): Date {
  * Only placed orders earn. A draft order is not one until Medusa converts it
  * (same id, then `order.placed`); a canceled order was placed.
  */
-function isPlaced(order: OrderForCrediting | undefined): order is OrderForCrediting {
+function isPlaced(order: OrderHeader | undefined): order is OrderHeader {
   return !!order && !order.is_draft_order && order.status !== OrderStatus.DRAFT
 }
 
@@ -243,7 +251,7 @@ const connectionCandidate = (row: {
  */
 async function findConnectionCandidate(
   container: MedusaContainer,
-  order: OrderForCrediting
+  order: OrderHeader
 ): Promise<{ candidate: Candidate | null; buyer_connected: boolean }> {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const none = { candidate: null, buyer_connected: false }
@@ -286,7 +294,7 @@ async function findCouponCandidate(
 /** link: the referral code the cart carried. */
 async function findLinkCandidate(
   service: AffiliateModuleService,
-  order: OrderForCrediting
+  order: OrderHeader
 ): Promise<Candidate | null> {
   const code = order.metadata?.[CART_REFERRAL_METADATA_KEY]
   if (typeof code !== "string" || !code.trim()) {
@@ -306,13 +314,13 @@ async function findLinkCandidate(
  */
 async function findCandidates(
   container: MedusaContainer,
-  order: Promise<OrderForCrediting | null>,
+  order: Promise<OrderHeader | null>,
   promotionIds: Promise<string[]>
 ): Promise<FoundCandidates> {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   // A buyer without a connection of their own may be auto-connected: their
   // account's email, the connection's copy, is read right after.
-  const withBuyerEmail = async (o: OrderForCrediting) => {
+  const withBuyerEmail = async (o: OrderHeader) => {
     const found = await findConnectionCandidate(container, o)
     const email =
       o.customer_id && !found.buyer_connected
@@ -497,14 +505,22 @@ export const decideOrderAttributionStep = createStep(
   decideOrderAttributionStepId,
   async (input: { order_id: string }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const order = fetchOrder(container, input.order_id).then((o) => (isPlaced(o) ? o : null))
+    // The lookups start from the order's header; its lines, slower to read
+    // (their totals), arrive alongside.
+    const header = fetchOrder<OrderHeader>(container, input.order_id, ORDER_HEADER_FIELDS).then((o) =>
+      isPlaced(o) ? o : null
+    )
+    const lines = fetchOrder<OrderLines>(container, input.order_id, ORDER_LINES_FIELDS)
+    const order = Promise.all([header, lines]).then(([h, l]): OrderForCrediting | null =>
+      h ? { ...h, transactions: l?.transactions ?? null, items: l?.items ?? null } : null
+    )
     // Most affiliates are in the default program: its terms are read alongside.
     const termsOf = programTermsLoader(service)
     termsOf(null).catch(() => undefined)
     const [existing, orderResult, foundResult, settingsResult] = await Promise.allSettled([
       service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
       order,
-      findCandidates(container, order, fetchPromotionIds(container, input.order_id)),
+      findCandidates(container, header, fetchPromotionIds(container, input.order_id)),
       service.retrieveEffectiveSettings(),
     ])
     // A decided order is left alone, even if it can no longer be read.
