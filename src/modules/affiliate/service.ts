@@ -134,6 +134,45 @@ function commissionsMatching(knex: Knex, filters: AffiliateCommissionFilters) {
   return query
 }
 
+/** The settings row as stored (see AffiliateSettings). */
+type SavedSettings = {
+  id: string
+  default_commission_rate: unknown
+  auto_approve: boolean | null
+  auto_approve_commissions: boolean | null
+  auto_connect: boolean | null
+  attribution_order: unknown
+  account_sync_enabled: boolean | null
+  account_sync_tags: unknown
+  hold_days: number | null
+  minimum_payouts: unknown
+}
+
+type ProgramTermsRow = Omit<AffiliateProgramTermsDTO, "commission_rate" | "rules"> & {
+  commission_rate: string | number | null
+  rules: (Omit<AffiliateProgramTermsDTO["rules"][number], "rate"> & { rate: string | number | null })[]
+}
+
+/** One program's terms and rules as one row; `where` picks the program (`p`). */
+const programTermsSql = (where: string) =>
+  `select p.id, p.commission_type, p.commission_rate, p.commission_amounts,
+          p.connection_lifetime, p.connection_lifetime_value, p.referral_window_days,
+          p.auto_approve_commissions, p.self_referral_policy, p.tier_metric, p.tier_period, p.tiers,
+          coalesce((
+            select json_agg(json_build_object('id', r.id, 'target', r.target, 'target_id', r.target_id,
+                     'kind', r.kind, 'rate', r.rate, 'amounts', r.amounts) order by r.id)
+            from affiliate_commission_rule r
+            where r.program_id = p.id and r.deleted_at is null), '[]') as rules
+   from affiliate_program p
+   where ${where} and p.deleted_at is null
+   limit 1`
+
+const toProgramTerms = (row: ProgramTermsRow): AffiliateProgramTermsDTO => ({
+  ...row,
+  commission_rate: row.commission_rate == null ? null : Number(row.commission_rate),
+  rules: row.rules.map((rule) => ({ ...rule, rate: rule.rate == null ? null : Number(rule.rate) })),
+})
+
 class AffiliateModuleService extends MedusaService({
   Affiliate,
   AffiliateCommission,
@@ -180,6 +219,11 @@ class AffiliateModuleService extends MedusaService({
       { id: AFFILIATE_SETTINGS_ID },
       { take: 1 }
     )
+    return this.effectiveSettings_(saved)
+  }
+
+  /** The saved settings row (if any) merged over the defaults. */
+  protected effectiveSettings_(saved: SavedSettings | undefined): AffiliateSettingsDTO {
     return {
       id: saved?.id ?? null,
       default_commission_rate:
@@ -276,29 +320,79 @@ class AffiliateModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AffiliateProgramTermsDTO | null> {
     const knex = knexOf(sharedContext)
-    const { rows } = await knex.raw(
-      `select p.id, p.commission_type, p.commission_rate, p.commission_amounts,
-              p.connection_lifetime, p.connection_lifetime_value, p.referral_window_days,
-              p.auto_approve_commissions, p.self_referral_policy, p.tier_metric, p.tier_period, p.tiers,
-              coalesce((
-                select json_agg(json_build_object('id', r.id, 'target', r.target, 'target_id', r.target_id,
-                         'kind', r.kind, 'rate', r.rate, 'amounts', r.amounts) order by r.id)
-                from affiliate_commission_rule r
-                where r.program_id = p.id and r.deleted_at is null), '[]') as rules
-       from affiliate_program p
-       where ${programId ? "p.id = ?" : "p.is_default"} and p.deleted_at is null
-       limit 1`,
-      programId ? [programId] : []
+    const { rows } = await knex.raw(programTermsSql(programId ? "p.id = ?" : "p.is_default"), programId ? [programId] : [])
+    const [row] = rows as ProgramTermsRow[]
+    return row ? toProgramTerms(row) : null
+  }
+
+  /**
+   * What crediting an order reads of this module before it knows anything
+   * of the order, in one query: whether the order was decided, the settings
+   * in force and the default program's terms (null if it is missing).
+   */
+  @InjectManager()
+  async retrieveCreditingContext(
+    orderId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<{ decided: boolean; settings: AffiliateSettingsDTO; default_terms: AffiliateProgramTermsDTO | null }> {
+    const knex = knexOf(sharedContext)
+    const {
+      rows: [row],
+    } = await knex.raw(
+      `select
+         exists(select 1 from affiliate_order_attribution a where a.order_id = ? and a.deleted_at is null) as decided,
+         (select to_jsonb(s) from affiliate_settings s where s.id = ? and s.deleted_at is null) as settings,
+         (select to_jsonb(t) from (${programTermsSql("p.is_default")}) t) as default_terms`,
+      [orderId, AFFILIATE_SETTINGS_ID]
     )
-    const [row] = rows as (Omit<AffiliateProgramTermsDTO, "commission_rate"> & { commission_rate: string | null })[]
-    if (!row) {
-      return null
+    const { decided, settings, default_terms } = row as {
+      decided: boolean
+      settings: SavedSettings | null
+      default_terms: ProgramTermsRow | null
     }
     return {
-      ...row,
-      commission_rate: row.commission_rate == null ? null : Number(row.commission_rate),
-      rules: row.rules.map((rule) => ({ ...rule, rate: rule.rate == null ? null : Number(rule.rate) })),
+      decided,
+      settings: this.effectiveSettings_(settings ?? undefined),
+      default_terms: default_terms ? toProgramTerms(default_terms) : null,
     }
+  }
+
+  /**
+   * How many affiliates and rules each program has, in two grouped queries
+   * whatever the number of programs. The default program's affiliates are
+   * those without a program (and any stored with its id).
+   */
+  @InjectManager()
+  async countProgramMembers(
+    programs: { id: string; is_default: boolean }[],
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<Map<string, { affiliate_count: number; rule_count: number }>> {
+    const ids = programs.map((program) => program.id)
+    const defaultId = programs.find((program) => program.is_default)?.id ?? null
+    const knex = knexOf(sharedContext)
+    const [affiliates, rules] = await Promise.all([
+      knex.raw(
+        `select coalesce(program_id, ?) as program_id, count(*)::int as count
+         from affiliate
+         where deleted_at is null and (program_id = any(?) or (program_id is null and ?::text is not null))
+         group by 1`,
+        [defaultId, ids, defaultId]
+      ),
+      knex.raw(
+        `select program_id, count(*)::int as count
+         from affiliate_commission_rule
+         where deleted_at is null and program_id = any(?)
+         group by program_id`,
+        [ids]
+      ),
+    ])
+    const counted = (rows: { program_id: string; count: number }[]) =>
+      new Map(rows.map((row) => [row.program_id, row.count]))
+    const affiliateCounts = counted(affiliates.rows)
+    const ruleCounts = counted(rules.rows)
+    return new Map(
+      ids.map((id) => [id, { affiliate_count: affiliateCounts.get(id) ?? 0, rule_count: ruleCounts.get(id) ?? 0 }])
+    )
   }
 
   /**

@@ -91,28 +91,10 @@ async function ruleTargetLabels(scope: MedusaContainer, rules: StoredRule[]) {
   return (rule: StoredRule) => byTarget.get(rule.target)?.get(rule.target_id) ?? null
 }
 
-/**
- * How many affiliates and rules each program has. The default program's
- * affiliates are those without a program (and any stored with its id).
- */
+/** The programs with how many affiliates and rules each has (see countProgramMembers). */
 async function withCounts(service: AffiliateModuleService, programs: StoredProgram[]) {
-  return Promise.all(
-    programs.map(async (program) => {
-      const [[, affiliate_count], [, rule_count]] = await Promise.all([
-        service.listAndCountAffiliates(
-          program.is_default
-            ? { $or: [{ program_id: null }, { program_id: program.id }] }
-            : { program_id: program.id },
-          { select: ["id"], take: 1 }
-        ),
-        service.listAndCountAffiliateCommissionRules(
-          { program_id: program.id },
-          { select: ["id"], take: 1 }
-        ),
-      ])
-      return { ...formatProgram(program), affiliate_count, rule_count }
-    })
-  )
+  const counts = await service.countProgramMembers(programs)
+  return programs.map((program) => ({ ...formatProgram(program), ...counts.get(program.id)! }))
 }
 
 /**

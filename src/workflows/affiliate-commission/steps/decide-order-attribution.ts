@@ -514,17 +514,18 @@ export const decideOrderAttributionStep = createStep(
     const order = Promise.all([header, lines]).then(([h, l]): OrderForCrediting | null =>
       h ? { ...h, transactions: l?.transactions ?? null, items: l?.items ?? null } : null
     )
-    // Most affiliates are in the default program: its terms are read alongside.
-    const termsOf = programTermsLoader(service)
-    termsOf(null).catch(() => undefined)
-    const [existing, orderResult, foundResult, settingsResult] = await Promise.allSettled([
-      service.listAffiliateOrderAttributions({ order_id: input.order_id }, { select: ["id"] }),
+    // Whether the order was decided, the settings, and the terms of the
+    // default program, which most affiliates are in: one read.
+    const context = service.retrieveCreditingContext(input.order_id)
+    const termsOf = programTermsLoader(service, () => context.then((c) => c.default_terms))
+    const [contextResult, orderResult, foundResult] = await Promise.allSettled([
+      context,
       order,
       findCandidates(container, header, fetchPromotionIds(container, input.order_id)),
-      service.retrieveEffectiveSettings(),
     ])
     // A decided order is left alone, even if it can no longer be read.
-    if (settledValue(existing).length) {
+    const { decided, settings } = settledValue(contextResult)
+    if (decided) {
       return new StepResponse<DecideOrderAttributionStepOutput>({
         already_decided: true,
         not_placed: false,
@@ -540,7 +541,6 @@ export const decideOrderAttributionStep = createStep(
       })
     }
     const found = settledValue(foundResult)
-    const settings = settledValue(settingsResult)
     const choice = chooseAffiliate(placed, found, settings, await candidatePrograms(found, termsOf))
     return new StepResponse<DecideOrderAttributionStepOutput>({
       already_decided: false,

@@ -62,13 +62,16 @@ export type ProgramTermsLoader = (programId: string | null) => Promise<Affiliate
 
 /**
  * Reads a program's terms once per crediting, however often asked (null: the
- * default program, which can then be asked for before any affiliate is
- * known). A program deleted since falls back to the default one.
+ * default program, whose terms crediting reads along with its other first
+ * reads: `readDefaultTerms`). A program deleted since falls back to the default one.
  */
-export function programTermsLoader(service: AffiliateModuleService): ProgramTermsLoader {
+export function programTermsLoader(
+  service: AffiliateModuleService,
+  readDefaultTerms: () => Promise<AffiliateProgramTermsDTO | null>
+): ProgramTermsLoader {
   const loaded = new Map<string, Promise<AffiliateProgramTermsDTO>>()
   const read = async (programId: string | null): Promise<AffiliateProgramTermsDTO> => {
-    const terms = await service.retrieveProgramTerms(programId)
+    const terms = await (programId ? service.retrieveProgramTerms(programId) : readDefaultTerms())
     if (terms) {
       return terms
     }
