@@ -328,13 +328,20 @@ class AffiliateModuleService extends MedusaService({
   /**
    * What crediting an order reads of this module before it knows anything
    * of the order, in one query: whether the order was decided, the settings
-   * in force and the default program's terms (null if it is missing).
+   * in force, the default program's terms (null if it is missing), and
+   * whether any program has rules by category, collection or type (then the
+   * order's products are read ahead).
    */
   @InjectManager()
   async retrieveCreditingContext(
     orderId: string,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<{ decided: boolean; settings: AffiliateSettingsDTO; default_terms: AffiliateProgramTermsDTO | null }> {
+  ): Promise<{
+    decided: boolean
+    settings: AffiliateSettingsDTO
+    default_terms: AffiliateProgramTermsDTO | null
+    has_product_fact_rules: boolean
+  }> {
     const knex = knexOf(sharedContext)
     const {
       rows: [row],
@@ -342,16 +349,20 @@ class AffiliateModuleService extends MedusaService({
       `select
          exists(select 1 from affiliate_order_attribution a where a.order_id = ? and a.deleted_at is null) as decided,
          (select to_jsonb(s) from affiliate_settings s where s.id = ? and s.deleted_at is null) as settings,
-         (select to_jsonb(t) from (${programTermsSql("p.is_default")}) t) as default_terms`,
+         (select to_jsonb(t) from (${programTermsSql("p.is_default")}) t) as default_terms,
+         exists(select 1 from affiliate_commission_rule r join affiliate_program p on p.id = r.program_id
+                where r.target <> 'product' and r.deleted_at is null and p.deleted_at is null) as has_product_fact_rules`,
       [orderId, AFFILIATE_SETTINGS_ID]
     )
-    const { decided, settings, default_terms } = row as {
+    const { decided, settings, default_terms, has_product_fact_rules } = row as {
       decided: boolean
       settings: SavedSettings | null
       default_terms: ProgramTermsRow | null
+      has_product_fact_rules: boolean
     }
     return {
       decided,
+      has_product_fact_rules,
       settings: this.effectiveSettings_(settings ?? undefined),
       default_terms: default_terms ? toProgramTerms(default_terms) : null,
     }

@@ -24,8 +24,10 @@ import { findCustomerEmails } from "../../utils/customer-emails"
 import {
   isConnectionExpired,
   isReferralWindowOver,
+  fetchProductFacts,
   loadCommissionTerms,
   type OrderItemForTerms,
+  type ProductFactsByProduct,
   programTermsLoader,
   type ProgramTermsLoader,
 } from "../utils/commission-terms"
@@ -442,7 +444,8 @@ async function decideCommission(
   container: MedusaContainer,
   order: OrderForCrediting,
   choice: Choice,
-  settings: AffiliateSettingsDTO
+  settings: AffiliateSettingsDTO,
+  productFacts: Promise<ProductFactsByProduct | null>
 ): Promise<OrderAttributionDecision> {
   const { decision, winner } = choice
   if (!winner) {
@@ -455,6 +458,7 @@ async function decideCommission(
     affiliate_rate: affiliate.commission_rate == null ? null : Number(affiliate.commission_rate),
     program,
     store_rate: settings.default_commission_rate,
+    product_facts: productFacts,
   })
   const calculated = calculateCommission(lines, terms, order.currency_code)
 
@@ -518,6 +522,11 @@ export const decideOrderAttributionStep = createStep(
     // default program, which most affiliates are in: one read.
     const context = service.retrieveCreditingContext(input.order_id)
     const termsOf = programTermsLoader(service, () => context.then((c) => c.default_terms))
+    // A store with rules by category, collection or type: the products are
+    // read as soon as the lines are, not once the affiliate is known.
+    const productFacts = Promise.all([context, lines])
+      .then(([c, l]) => (c.has_product_fact_rules && l ? fetchProductFacts(container, l.items ?? []) : null))
+      .catch(() => null)
     const [contextResult, orderResult, foundResult] = await Promise.allSettled([
       context,
       order,
@@ -545,7 +554,7 @@ export const decideOrderAttributionStep = createStep(
     return new StepResponse<DecideOrderAttributionStepOutput>({
       already_decided: false,
       not_placed: false,
-      decision: await decideCommission(container, placed, choice, settings),
+      decision: await decideCommission(container, placed, choice, settings, productFacts),
     })
   }
 )

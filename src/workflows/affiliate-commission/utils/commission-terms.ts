@@ -98,10 +98,14 @@ export function programTermsLoader(
  */
 type ProductFacts = { category_ids: string[]; collection_id: string | null; type_id: string | null }
 
-async function fetchProductFacts(
+export type ProductFactsByProduct = Map<string, ProductFacts>
+
+/** The categories, collection and type of the order lines' products. */
+export async function fetchProductFacts(
   container: MedusaContainer,
-  productIds: string[]
-): Promise<Map<string, ProductFacts>> {
+  items: { product_id: string | null }[]
+): Promise<ProductFactsByProduct> {
+  const productIds = [...new Set(items.map((item) => item.product_id).filter((id): id is string => !!id))]
   if (!productIds.length) {
     return new Map()
   }
@@ -162,6 +166,8 @@ export async function loadCommissionTerms(
     affiliate_rate: number | null
     program: AffiliateProgramTermsDTO
     store_rate: number
+    /** The products' facts read ahead, resolving to null when they were not: read here if the rules need them. */
+    product_facts: Promise<ProductFactsByProduct | null>
   }
 ): Promise<{ terms: CommissionTerms; lines: LineForCommission[]; tier: TierUsed | null }> {
   const { order, program } = input
@@ -171,10 +177,11 @@ export async function loadCommissionTerms(
 
   const { rules } = program
   const needsFacts = rules.some((rule) => rule.target !== "product")
-  const productIds = [...new Set(items.map((item) => item.product_id).filter((id): id is string => !!id))]
   const [tier, facts] = await Promise.all([
     ownRate ? null : findTier(service, program, input.affiliate_id, order),
-    needsFacts ? fetchProductFacts(container, productIds) : new Map<string, ProductFacts>(),
+    needsFacts
+      ? input.product_facts.then((facts) => facts ?? fetchProductFacts(container, items))
+      : new Map<string, ProductFacts>(),
   ])
 
   const lines = items.map((item): LineForCommission => {
