@@ -11,7 +11,6 @@ import {
   searchParam,
 } from "../../utils/validators"
 
-
 export const AdminGetAffiliateConnectionsParams = createListParams({
   orderFields: ["created_at", "updated_at", "id", "ended_at", "source"],
 }).extend({

@@ -1,4 +1,3 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
@@ -19,37 +18,6 @@ type OrderPayments = {
 }
 
 /**
- * What the customer was asked to pay for the order and its refunds, oldest
- * first, from the payment module.
- */
-async function fetchOrderRefunds(
-  container: MedusaContainer,
-  orderId: string
-): Promise<{ charged: ReturnType<typeof MathBN.sum>; refunds: Refund[] }> {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: orders } = await query.graph({
-    entity: "order",
-    fields: [
-      "payment_collections.amount",
-      "payment_collections.payments.refunds.id",
-      "payment_collections.payments.refunds.amount",
-      "payment_collections.payments.refunds.created_at",
-    ],
-    filters: { id: orderId },
-  })
-  const collections = (orders[0] as OrderPayments | undefined)?.payment_collections ?? []
-  const refunds = collections
-    .flatMap((c) => c.payments ?? [])
-    .flatMap((p) => p.refunds ?? [])
-    .sort(
-      (a, b) =>
-        new Date(a.created_at).getTime() - new Date(b.created_at).getTime() ||
-        a.id.localeCompare(b.id)
-    )
-  return { charged: MathBN.sum(0, ...collections.map((c) => c.amount)), refunds }
-}
-
-/**
  * For the refunds of the order not yet recorded, negative adjustments on its
  * live commissions: cumulatively, the commission's share of everything
  * refunded so far (÷ the amount the customer was asked to pay; the order's
@@ -60,15 +28,35 @@ async function fetchOrderRefunds(
 export const recordRefundAdjustmentsStep = createStep(
   recordRefundAdjustmentsStepId,
   async (input: { order_id: string }, { container }) => {
+    const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
 
-    const [{ charged, refunds }, commissions] = await Promise.all([
-      fetchOrderRefunds(container, input.order_id),
+    const [{ data: orders }, commissions] = await Promise.all([
+      query.graph({
+        entity: "order",
+        fields: [
+          "payment_collections.amount",
+          "payment_collections.payments.refunds.id",
+          "payment_collections.payments.refunds.amount",
+          "payment_collections.payments.refunds.created_at",
+        ],
+        filters: { id: input.order_id },
+      }),
       service.listAffiliateCommissions(
         { order_id: input.order_id, status: ["pending", "approved", "paid"] },
         { relations: ["adjustments"] }
       ),
     ])
+    const collections = (orders[0] as OrderPayments | undefined)?.payment_collections ?? []
+    const charged = MathBN.sum(0, ...collections.map((c) => c.amount))
+    const refunds = collections
+      .flatMap((c) => c.payments ?? [])
+      .flatMap((p) => p.refunds ?? [])
+      .sort(
+        (a, b) =>
+          new Date(a.created_at).getTime() - new Date(b.created_at).getTime() ||
+          a.id.localeCompare(b.id)
+      )
     if (!commissions.length || !refunds.length || MathBN.lte(charged, 0)) {
       return new StepResponse({ adjustment_ids: [] as string[] }, [] as string[])
     }
