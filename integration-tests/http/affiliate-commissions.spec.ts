@@ -13,6 +13,8 @@ import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
 import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 import { waitForSubscribers } from "../helpers/events"
+import { defaultAdminAffiliateCommissionFields } from "../../src/api/admin/affiliate-commissions/query-config"
+import { ledgerRowsPlan } from "../../src/api/utils/ledger-rows"
 
 jest.setTimeout(120 * 1000)
 
@@ -48,6 +50,32 @@ medusaIntegrationTestRunner({
 
     const andWaitFor = <T>(event: string, request: () => Promise<T>) =>
       waitForSubscribers(getContainer(), event, request)
+
+    type ListedCommission = { affiliate: { metadata?: unknown }; order_display_id?: number }
+
+    /**
+     * A ledger page with the admin's fields (read in plain SQL) answers what
+     * query.graph answers for the same commissions: the same request with a
+     * field only query.graph reads (the affiliate's metadata), which is then
+     * left out. The SQL read adds the stored order_display_id.
+     */
+    const expectLedgerPageAsGraph = async (search: string) => {
+      const adminFields = "fields=+program_id,+lines,+tier,+flag,+reassigned_to_id,+reassigned_from_id,+reassigned_by"
+      expect(ledgerRowsPlan(defaultAdminAffiliateCommissionFields)).not.toBeNull()
+      const list = async (fields: string) =>
+        (await api.get(`/admin/affiliate-commissions?${search}&${fields}`, admin)).data
+          .affiliate_commissions as ListedCommission[]
+      const bySql = await list(adminFields)
+      const byGraph = await list(`${adminFields},+affiliate.metadata`)
+      expect(bySql.length).toBeGreaterThan(0)
+      expect(bySql).toEqual(
+        byGraph.map(({ affiliate: { metadata, ...affiliate }, ...commission }) => ({
+          ...commission,
+          affiliate,
+          order_display_id: expect.any(Number),
+        }))
+      )
+    }
 
     beforeEach(async () => {
       const container = getContainer()
@@ -439,6 +467,7 @@ medusaIntegrationTestRunner({
         expect(commission).toEqual(
           expect.objectContaining({ status: "pending", amount: 7.5, adjustment_total: -7.5, net_amount: 0 })
         )
+        await expectLedgerPageAsGraph(`order_id=${order.id}`)
       })
 
       it("never rewrites past commissions when the connection changes", async () => {
@@ -511,6 +540,7 @@ medusaIntegrationTestRunner({
         ).data
         expect(none.count).toBe(0)
         await expectHttpError(api.get("/admin/affiliate-commissions?status=owed", admin), 400, /status must be one of pending, approved, paid, rejected/)
+        await expectLedgerPageAsGraph("limit=10")
       })
 
       it("shows each commission's order number, also for one credited before it was stored", async () => {

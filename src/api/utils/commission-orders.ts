@@ -2,7 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 
 /** The order fields a commission answers from its own columns (copied at crediting). */
-const STORED_ORDER_FIELDS = ["order.id", "order.display_id"]
+export const STORED_ORDER_FIELDS = ["order.id", "order.display_id"]
 
 type CommissionOrder = { id: string; display_id: number | null }
 
@@ -10,26 +10,6 @@ export type CommissionRow = {
   order_id?: string
   order_display_id?: number | null
   order?: CommissionOrder | null
-}
-
-/**
- * The fields to ask query.graph for a list of commissions. When the order
- * is asked for its id and display id only (the admin's lists, the CSV), they
- * come from the commission's `order_id` and `order_display_id`: a page needs
- * no read of the order module. Any other order field keeps the link.
- */
-export function commissionFields(fields: string[]): { fields: string[]; storedOrder: boolean } {
-  const orderFields = fields.filter((field) => field === "order" || field.startsWith("order."))
-  const storedOrder =
-    orderFields.length > 0 && orderFields.every((field) => STORED_ORDER_FIELDS.includes(field))
-  if (!storedOrder) {
-    return { fields, storedOrder }
-  }
-  const own = fields.filter((field) => !orderFields.includes(field))
-  return {
-    fields: [...new Set([...own, "order_id", "order_display_id"])],
-    storedOrder,
-  }
 }
 
 /**

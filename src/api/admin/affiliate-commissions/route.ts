@@ -5,7 +5,7 @@ import type {
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { type CommissionWithAdjustments, withNetAmount } from "../../utils/commission-net-amount"
-import { type CommissionRow, commissionFields, withStoredOrders } from "../../utils/commission-orders"
+import { ledgerRowsPlan, readLedgerRows } from "../../utils/ledger-rows"
 import { listPage } from "../../utils/list-page"
 import { searchCustomerIds } from "../../utils/search-customers"
 import type { AdminGetAffiliateCommissionsParamsType } from "./validators"
@@ -29,10 +29,11 @@ export const GET = async (
     ...filters,
     ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
   }
-  const { fields, storedOrder } = commissionFields(req.queryConfig.fields)
-  const { rows, count, estimated } = await listPage<CommissionWithAdjustments & CommissionRow>(req.scope, {
+  // The admin's fields are read in plain SQL; others (another relation's) through query.graph.
+  const plan = ledgerRowsPlan(req.queryConfig.fields)
+  const { rows, count, estimated } = await listPage<CommissionWithAdjustments>(req.scope, {
     entity: "affiliate_commission",
-    fields,
+    fields: req.queryConfig.fields,
     filters: listFilters,
     pagination: req.queryConfig.pagination,
     // Exact up to 10,000 matches, an estimate past them: the ledger is the one
@@ -44,12 +45,11 @@ export const GET = async (
       (await service.listAffiliateCommissions(listFilters, { select: ["id"], ...config })).map(
         ({ id }) => id
       ),
+    rowsByIds: plan ? (ids) => readLedgerRows(req.scope, ids, plan) : undefined,
   })
 
-  const page = storedOrder ? await withStoredOrders(req.scope, rows) : rows
-
   res.json({
-    affiliate_commissions: page.map(withNetAmount),
+    affiliate_commissions: rows.map(withNetAmount),
     count,
     // Medusa's convention for a planner estimate (its index engine's product
     // lists): `count` holds it, so paging clients keep working, and

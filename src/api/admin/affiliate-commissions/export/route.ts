@@ -2,12 +2,11 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { stringify } from "csv-stringify"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { withNetAmount } from "../../../utils/commission-net-amount"
-import { withStoredOrders } from "../../../utils/commission-orders"
+import { ledgerRowsPlan, readLedgerRows } from "../../../utils/ledger-rows"
 import type { AdminExportAffiliateCommissionsParamsType } from "../validators"
 
 const PAGE_SIZE = 500
@@ -53,6 +52,8 @@ const FIELDS = [
   "adjustments.amount",
 ]
 
+const PLAN = ledgerRowsPlan(FIELDS)!
+
 /**
  * The filtered ledger as CSV, newest first, streamed page by page (keyset:
  * each page starts after the last row of the previous one).
@@ -66,7 +67,6 @@ export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminExportAffiliateCommissionsParamsType>,
   res: MedusaResponse
 ) => {
-  const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const service: AffiliateModuleService = req.scope.resolve(AFFILIATE_MODULE)
   const filters = req.validatedQuery as AdminExportAffiliateCommissionsParamsType
   const csv = stringify({ header: true, columns: COLUMNS, escape_formulas: true })
@@ -83,18 +83,13 @@ export const GET = async (
     if (!ids.length) {
       break
     }
-    const { data } = await query.graph({
-      entity: "affiliate_commission",
-      fields: FIELDS,
-      filters: { id: ids },
-    })
     const byId = new Map(
-      (await withStoredOrders(req.scope, data)).map((commission) => [commission.id, commission])
+      (await readLedgerRows(req.scope, ids, PLAN)).map((commission) => [commission.id, commission])
     )
     for (const commission of ids.flatMap((id) => byId.get(id) ?? []).map(withNetAmount)) {
       csv.write({
         ...commission,
-        created_at: new Date(commission.created_at).toISOString(),
+        created_at: commission.created_at && new Date(commission.created_at).toISOString(),
         affiliate_code: commission.affiliate?.code,
         affiliate_name: commission.affiliate?.name,
         affiliate_email: commission.affiliate?.email,
