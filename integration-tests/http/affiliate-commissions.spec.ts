@@ -14,7 +14,7 @@ import { expectHttpError } from "../helpers/http"
 import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 import { waitForSubscribers } from "../helpers/events"
 import { defaultAdminAffiliateCommissionFields } from "../../src/api/admin/affiliate-commissions/query-config"
-import { ledgerRowsPlan } from "../../src/api/utils/ledger-rows"
+import { expectListReadAsGraph } from "../helpers/list-rows"
 
 jest.setTimeout(120 * 1000)
 
@@ -51,31 +51,16 @@ medusaIntegrationTestRunner({
     const andWaitFor = <T>(event: string, request: () => Promise<T>) =>
       waitForSubscribers(getContainer(), event, request)
 
-    type ListedCommission = { affiliate: { metadata?: unknown }; order_display_id?: number }
-
-    /**
-     * A ledger page with the admin's fields (read in plain SQL) answers what
-     * query.graph answers for the same commissions: the same request with a
-     * field only query.graph reads (the affiliate's metadata), which is then
-     * left out. The SQL read adds the stored order_display_id.
-     */
-    const expectLedgerPageAsGraph = async (search: string) => {
-      const adminFields = "fields=+program_id,+lines,+tier,+flag,+reassigned_to_id,+reassigned_from_id,+reassigned_by"
-      expect(ledgerRowsPlan(defaultAdminAffiliateCommissionFields)).not.toBeNull()
-      const list = async (fields: string) =>
-        (await api.get(`/admin/affiliate-commissions?${search}&${fields}`, admin)).data
-          .affiliate_commissions as ListedCommission[]
-      const bySql = await list(adminFields)
-      const byGraph = await list(`${adminFields},+affiliate.metadata`)
-      expect(bySql.length).toBeGreaterThan(0)
-      expect(bySql).toEqual(
-        byGraph.map(({ affiliate: { metadata, ...affiliate }, ...commission }) => ({
-          ...commission,
-          affiliate,
-          order_display_id: expect.any(Number),
-        }))
-      )
-    }
+    /** A ledger page read in SQL, with the admin's fields, answers what query.graph answers. */
+    const expectLedgerPageAsGraph = (search: string) =>
+      expectListReadAsGraph(api, admin, {
+        table: "affiliate_commission",
+        path:
+          `/admin/affiliate-commissions?${search}` +
+          "&fields=+program_id,+lines,+tier,+flag,+reassigned_to_id,+reassigned_from_id,+reassigned_by",
+        defaults: defaultAdminAffiliateCommissionFields,
+        added: { order_display_id: expect.any(Number) },
+      })
 
     beforeEach(async () => {
       const container = getContainer()

@@ -9,6 +9,8 @@ import {
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
+import { expectListReadAsGraph } from "../helpers/list-rows"
+import { defaultAdminAffiliateConnectionFields } from "../../src/api/admin/affiliate-connections/query-config"
 
 jest.setTimeout(60 * 1000)
 
@@ -300,6 +302,14 @@ medusaIntegrationTestRunner({
         expect(data.affiliate_connections[0].affiliate).toEqual(
           expect.objectContaining({ name: "Jane", code: "JANE" })
         )
+        // Read in plain SQL, as query.graph reads it; ended ones too.
+        for (const status of ["active", "ended"]) {
+          await expectListReadAsGraph(api, admin, {
+            table: "affiliate_connection",
+            path: `/admin/affiliate-connections?status=${status}`,
+            defaults: defaultAdminAffiliateConnectionFields,
+          })
+        }
       })
 
       it("filters by affiliate, customer, source and status, and searches the customer", async () => {

@@ -9,7 +9,8 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
  * the whole table (0.7 s). From DEEP_PAGE_OFFSET on, the page's ids come first
  * from our module alone (`select id … order by created_at, id`: an index-only
  * scan), counted from the nearer end of the list, then query.graph loads
- * those rows.
+ * those rows. A list whose rows are read faster by id (`rowsByIds`) pages
+ * that way from the first page on, counting beside it.
  */
 export const DEEP_PAGE_OFFSET = 1000
 
@@ -101,13 +102,15 @@ export async function listPage<T extends { id: string }>(
   const skip = config.pagination.skip ?? 0
   const take = config.pagination.take
   const order = totalOrder(config.pagination.order)
-  if (!take || !order || (skip < DEEP_PAGE_OFFSET && !config.shallowCount)) {
+  const shallow = skip < DEEP_PAGE_OFFSET
+  if (!take || !order || (shallow && !config.shallowCount && !config.rowsByIds)) {
     const { data, metadata } = await graph(config.filters, config.pagination)
     return { rows: data as T[], count: metadata?.count ?? 0, estimated: false }
   }
-  if (skip < DEEP_PAGE_OFFSET && config.shallowCount) {
+  if (shallow) {
+    const countRows = async (): Promise<ListCount> => ({ count: await config.count(), estimated: false })
     const [total, rows] = await Promise.all([
-      config.shallowCount(),
+      (config.shallowCount ?? countRows)(),
       config.ids({ skip, take, order }).then(rowsInOrder),
     ])
     return { rows, ...total }

@@ -29,11 +29,12 @@ import {
 } from "./options"
 import { type AffiliatePayoutProvider, payoutProviderKey } from "./payout-provider"
 import {
-  ledgerSelectList,
-  type LedgerRowSelect,
-  type LedgerRowTable,
+  type ListedTable,
+  listRowSelectList,
+  type ListRowsSelect,
+  type ListRowTable,
   withMoneyNumbers,
-} from "./utils/ledger-rows"
+} from "./utils/list-rows"
 import { balanceRows, type LedgerFilter, payableLines } from "./utils/payout-ledger"
 import {
   DEFAULT_ATTRIBUTION_ORDER,
@@ -56,7 +57,7 @@ import {
 /** The id of the default program the migration creates. */
 export const DEFAULT_PROGRAM_ID = "affprog_default"
 
-/** listLedgerRows' names for an adjustment's commission and for the affiliate's columns. */
+/** listRowsWithAffiliate's names for an adjustment's commission and for the affiliate's columns. */
 const ADJUSTMENT_OWNER = "owner_commission_id"
 const AFFILIATE_PREFIX = "affiliate__"
 
@@ -744,70 +745,76 @@ class AffiliateModuleService extends MedusaService({
   }
 
   /**
-   * Commissions by id with their affiliate and adjustments, as a ledger page
-   * shows them: two plain queries side by side (the commissions joined to
-   * their affiliate, and their adjustments) instead of the ORM's three and
-   * its entities, which were most of a page's time. Only the fields in
-   * LEDGER_ROW_FIELDS are read; rows come back in no particular order.
+   * Commissions or connections by id with their affiliate (and a
+   * commission's adjustments), as an admin list shows them: plain queries
+   * side by side (the rows joined to their affiliate, and the adjustments)
+   * instead of the ORM's one per relation and its entities, which were most
+   * of a list page's time. Only the fields in LIST_ROW_FIELDS are read; rows
+   * come back in no particular order.
    */
   @InjectManager()
-  async listLedgerRows(
+  async listRowsWithAffiliate(
+    table: ListedTable,
     ids: string[],
-    select: LedgerRowSelect,
+    select: ListRowsSelect,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<Record<string, unknown>[]> {
     if (!ids.length) {
       return []
     }
     const knex = knexOf(sharedContext)
-    const raw = (table: LedgerRowTable, alias: string, fields: string[], prefix?: string) =>
-      ledgerSelectList(table, alias, fields, prefix).map(({ sql, bindings }) => knex.raw(sql, bindings))
-    const commissionsQuery = knex("affiliate_commission as c")
-      .select(raw("commission", "c", select.commission))
-      .whereIn("c.id", ids)
-      .whereNull("c.deleted_at")
+    const columns = (from: ListRowTable, alias: string, fields: string[], prefix?: string) =>
+      listRowSelectList(from, alias, fields, prefix).map(({ sql, bindings }) => knex.raw(sql, bindings))
+    const rowsQuery = knex(`${table} as r`)
+      .select(columns(table, "r", select.own))
+      .whereIn("r.id", ids)
+      .whereNull("r.deleted_at")
     if (select.affiliate) {
       // A deleted affiliate reads as none, as the ORM's relation does.
-      commissionsQuery
-        .select(raw("affiliate", "a", [...new Set(["id", ...select.affiliate])], AFFILIATE_PREFIX))
+      rowsQuery
+        .select(columns("affiliate", "a", [...new Set(["id", ...select.affiliate])], AFFILIATE_PREFIX))
         .leftJoin("affiliate as a", (join: Knex.JoinClause) =>
-          join.on("a.id", "c.affiliate_id").andOnNull("a.deleted_at")
+          join.on("a.id", "r.affiliate_id").andOnNull("a.deleted_at")
         )
     }
-    const adjustmentsQuery = select.adjustments
-      ? knex("affiliate_commission_adjustment as j")
-          .select(raw("adjustments", "j", select.adjustments))
-          .select({ [ADJUSTMENT_OWNER]: "j.commission_id" })
-          .whereIn("j.commission_id", ids)
-          .whereNull("j.deleted_at")
-          .orderBy(["j.created_at", "j.id"])
-      : null
-    const [commissions, adjustments]: Record<string, unknown>[][] = await Promise.all([
-      commissionsQuery,
+    const adjustmentsQuery =
+      select.adjustments && table === "affiliate_commission"
+        ? knex("affiliate_commission_adjustment as j")
+            .select(columns("affiliate_commission_adjustment", "j", select.adjustments))
+            .select({ [ADJUSTMENT_OWNER]: "j.commission_id" })
+            .whereIn("j.commission_id", ids)
+            .whereNull("j.deleted_at")
+            .orderBy(["j.created_at", "j.id"])
+        : null
+    const [rows, adjustments]: Record<string, unknown>[][] = await Promise.all([
+      rowsQuery,
       adjustmentsQuery ?? [],
     ])
 
     const adjustmentsOf = new Map<unknown, Record<string, unknown>[]>()
     for (const { [ADJUSTMENT_OWNER]: owner, ...adjustment } of adjustments) {
-      adjustmentsOf.set(owner, [...(adjustmentsOf.get(owner) ?? []), withMoneyNumbers("adjustments", adjustment)])
+      adjustmentsOf.set(owner, [
+        ...(adjustmentsOf.get(owner) ?? []),
+        withMoneyNumbers("affiliate_commission_adjustment", adjustment),
+      ])
     }
-    return commissions.map((row) => {
-      const commission: Record<string, unknown> = {}
+    return rows.map((row) => {
+      const own: Record<string, unknown> = {}
       const affiliate: Record<string, unknown> = {}
       for (const [key, value] of Object.entries(row)) {
         if (key.startsWith(AFFILIATE_PREFIX)) {
           affiliate[key.slice(AFFILIATE_PREFIX.length)] = value
         } else {
-          commission[key] = value
+          own[key] = value
         }
       }
       if (select.affiliate) {
-        commission.affiliate = affiliate.id == null ? null : affiliate
+        own.affiliate = affiliate.id == null ? null : affiliate
       }
-      if (select.adjustments) {
-        commission.adjustments = adjustmentsOf.get(row.id) ?? []
+      if (adjustmentsQuery) {
+        own.adjustments = adjustmentsOf.get(row.id) ?? []
       }
-      return withMoneyNumbers("commission", commission)
+      return withMoneyNumbers(table, own)
     })
   }
 

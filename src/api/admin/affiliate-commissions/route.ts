@@ -5,7 +5,7 @@ import type {
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { type CommissionWithAdjustments, withNetAmount } from "../../utils/commission-net-amount"
-import { ledgerRowsPlan, readLedgerRows } from "../../utils/ledger-rows"
+import { listRowsPlan, readListRows } from "../../utils/list-rows"
 import { listPage } from "../../utils/list-page"
 import { searchCustomerIds } from "../../utils/search-customers"
 import type { AdminGetAffiliateCommissionsParamsType } from "./validators"
@@ -30,7 +30,7 @@ export const GET = async (
     ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
   }
   // The admin's fields are read in plain SQL; others (another relation's) through query.graph.
-  const plan = ledgerRowsPlan(req.queryConfig.fields)
+  const plan = listRowsPlan("affiliate_commission", req.queryConfig.fields)
   const { rows, count, estimated } = await listPage<CommissionWithAdjustments>(req.scope, {
     entity: "affiliate_commission",
     fields: req.queryConfig.fields,
@@ -45,7 +45,7 @@ export const GET = async (
       (await service.listAffiliateCommissions(listFilters, { select: ["id"], ...config })).map(
         ({ id }) => id
       ),
-    rowsByIds: plan ? (ids) => readLedgerRows(req.scope, ids, plan) : undefined,
+    rowsByIds: plan ? (ids) => readListRows(req.scope, ids, plan) : undefined,
   })
 
   res.json({

@@ -7,6 +7,7 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { createAffiliateConnectionWorkflow } from "../../../workflows"
 import { answerConflicts } from "../../utils/answer-conflicts"
 import { listPage } from "../../utils/list-page"
+import { listRowsPlan, readListRows } from "../../utils/list-rows"
 import { searchCustomerIds } from "../../utils/search-customers"
 import { connectionFields, refetchConnection, withConnectionTerms } from "./helpers"
 import type {
@@ -41,6 +42,9 @@ export const GET = async (
     ...ENDED_FILTER[status ?? "active"],
     ...(matchingCustomerIds ? { customer_id: matchingCustomerIds } : {}),
   }
+  const fields = connectionFields(req.queryConfig.fields)
+  // The admin's fields are read in plain SQL; others (another relation's) through query.graph.
+  const plan = listRowsPlan("affiliate_connection", fields)
   const { rows, count } = await listPage<{
     id: string
     affiliate_id: string
@@ -49,7 +53,7 @@ export const GET = async (
     credited_orders: number
   }>(req.scope, {
     entity: "affiliate_connection",
-    fields: connectionFields(req.queryConfig.fields),
+    fields,
     filters: listFilters,
     pagination: req.queryConfig.pagination,
     count: async () =>
@@ -58,6 +62,7 @@ export const GET = async (
       (await service.listAffiliateConnections(listFilters, { select: ["id"], ...config })).map(
         ({ id }) => id
       ),
+    rowsByIds: plan ? (ids) => readListRows(req.scope, ids, plan) : undefined,
   })
   const affiliate_connections = await withConnectionTerms(req.scope, rows)
 

@@ -6,7 +6,7 @@ import { stringify } from "csv-stringify"
 import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { withNetAmount } from "../../../utils/commission-net-amount"
-import { ledgerRowsPlan, readLedgerRows } from "../../../utils/ledger-rows"
+import { listRowsPlan, readListRows } from "../../../utils/list-rows"
 import type { AdminExportAffiliateCommissionsParamsType } from "../validators"
 
 const PAGE_SIZE = 500
@@ -47,12 +47,12 @@ const FIELDS = [
   "affiliate.code",
   "affiliate.name",
   "affiliate.email",
-  "order_display_id",
+  "order.display_id",
   "customer.email",
   "adjustments.amount",
 ]
 
-const PLAN = ledgerRowsPlan(FIELDS)!
+const PLAN = listRowsPlan("affiliate_commission", FIELDS)!
 
 /**
  * The filtered ledger as CSV, newest first, streamed page by page (keyset:
@@ -84,7 +84,7 @@ export const GET = async (
       break
     }
     const byId = new Map(
-      (await readLedgerRows(req.scope, ids, PLAN)).map((commission) => [commission.id, commission])
+      (await readListRows(req.scope, ids, PLAN)).map((commission) => [commission.id, commission])
     )
     for (const commission of ids.flatMap((id) => byId.get(id) ?? []).map(withNetAmount)) {
       csv.write({
