@@ -2,6 +2,7 @@ import type { ExecArgs, MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import reconcileOrderCredits, {
   config as reconcileJob,
+  type CreditUndecidedOrdersResult,
   firstOrderIdAt,
 } from "../src/jobs/reconcile-order-credits"
 import { AFFILIATE_MODULE } from "../src/modules/affiliate"
@@ -40,9 +41,10 @@ async function seedOrders(container: MedusaContainer) {
   )
   await knex.raw(
     `insert into affiliate_order_attribution (id, order_id, outcome)
-     select 'affattr_bench_' || lpad(i::text, 7, '0'), ?::text || lpad(i::text, 16, '0'), 'no_affiliate'
+     select 'affattr_bench_' || ?::text || lpad(i::text, 16, '0'), ?::text || lpad(i::text, 16, '0'), 'no_affiliate'
      from generate_series(1, ?) as i`,
-    [idPrefix, ORDERS]
+    // Named after their orders, so a rerun on a kept database (DATABASE_URL) adds its own.
+    [idPrefix, idPrefix, ORDERS]
   )
   await knex.raw(`analyze "order"; analyze affiliate_order_attribution`)
   return template.id as string
@@ -56,6 +58,7 @@ export default async function reconcileBenchmark({ container }: ExecArgs) {
   const crediting: number[] = []
   const firstRuns: number[] = []
   const laterRuns: number[] = []
+  const outcomes: { first: CreditUndecidedOrdersResult; later: CreditUndecidedOrdersResult }[] = []
   for (let run = 0; run < RUNS; run++) {
     // One crediting: the template order, undecided again each round.
     const [decision] = await service.listAffiliateOrderAttributions({ order_id: templateId })
@@ -69,9 +72,19 @@ export default async function reconcileBenchmark({ container }: ExecArgs) {
     if (watermark) {
       await service.deleteAffiliateJobCursors(watermark.id)
     }
-    firstRuns.push((await timed(() => reconcileOrderCredits(container))).ms)
+    const first = await timed(() => reconcileOrderCredits(container))
+    firstRuns.push(first.ms)
     // Every run after it: from the watermark, with nothing new.
-    laterRuns.push((await timed(() => reconcileOrderCredits(container))).ms)
+    const later = await timed(() => reconcileOrderCredits(container))
+    laterRuns.push(later.ms)
+    // What each run found to do: orders left undecided by earlier benchmarks, or failing.
+    outcomes.push({ first: first.result, later: later.result })
+  }
+  for (const [round, { first, later }] of outcomes.entries()) {
+    log(
+      `round ${round + 1}: first run read ${first.read}, decided ${first.credited}, failed ${first.failed}; ` +
+        `later run read ${later.read}, decided ${later.credited}, failed ${later.failed}`
+    )
   }
 
   const unit = median(crediting)
@@ -91,5 +104,5 @@ export default async function reconcileBenchmark({ container }: ExecArgs) {
     },
   ]
   printTable(`Order reconciliation with ${ORDERS} placed orders in the window, all decided`, rows)
-  writeResult(`reconcile-${ORDERS}`, { orders: ORDERS, crediting, firstRuns, laterRuns })
+  writeResult(`reconcile-${ORDERS}`, { orders: ORDERS, crediting, firstRuns, laterRuns, outcomes })
 }

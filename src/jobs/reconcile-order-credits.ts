@@ -12,6 +12,8 @@ const PAGE_SIZE = 500
 const JOB_NAME = "affiliate-reconcile-order-credits"
 
 export type CreditUndecidedOrdersResult = {
+  /** Orders read (decided or not). */
+  read: number
   credited: number
   failed: number
   /** Every order up to this one (by id) is decided; null when the scan settled nothing new. */
@@ -51,7 +53,7 @@ export async function creditUndecidedOrders(
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-  const result: CreditUndecidedOrdersResult = { credited: 0, failed: 0, settled: null }
+  const result: CreditUndecidedOrdersResult = { read: 0, credited: 0, failed: 0, settled: null }
   let position = after
 
   for (;;) {
@@ -74,6 +76,7 @@ export async function creditUndecidedOrders(
         )
       : []
     const decidedIds = new Set(decided.map((attribution) => attribution.order_id))
+    result.read += orders.length
 
     for (const order of orders) {
       if (!decidedIds.has(order.id)) {
@@ -105,18 +108,21 @@ export async function creditUndecidedOrders(
  * last run settled, kept in `affiliate_job_cursor`) that have no crediting
  * decision: each run reads only the orders that are new since, however long
  * ago that is. The crediting workflow is idempotent, so a race with a late
- * subscriber is harmless.
+ * subscriber is harmless. Returns what the run read, decided and failed.
  */
-export default async function reconcileOrderCredits(container: MedusaContainer) {
+export default async function reconcileOrderCredits(
+  container: MedusaContainer
+): Promise<CreditUndecidedOrdersResult> {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const now = Date.now()
   const [watermark] = await service.listAffiliateJobCursors({ job: JOB_NAME }, { take: 1 })
-  const { credited, failed, settled } = await creditUndecidedOrders(container, {
+  const result = await creditUndecidedOrders(container, {
     after:
       watermark?.position_id ??
       firstOrderIdAt(new Date(now - RECONCILE_LOOKBACK_DAYS * 24 * 60 * 60 * 1000)),
     until: new Date(now - GRACE_MINUTES * 60 * 1000),
   })
+  const { credited, failed, settled } = result
   if (settled) {
     const position = { position_created_at: settled.created_at, position_id: settled.id }
     if (watermark) {
@@ -130,6 +136,7 @@ export default async function reconcileOrderCredits(container: MedusaContainer) 
       .resolve(ContainerRegistrationKeys.LOGGER)
       .info(`Affiliate reconciliation: ${credited} order(s) decided, ${failed} failed`)
   }
+  return result
 }
 
 export const config = {
