@@ -793,10 +793,9 @@ class AffiliateModuleService extends MedusaService({
 
     const adjustmentsOf = new Map<unknown, Record<string, unknown>[]>()
     for (const { [ADJUSTMENT_OWNER]: owner, ...adjustment } of adjustments) {
-      adjustmentsOf.set(owner, [
-        ...(adjustmentsOf.get(owner) ?? []),
-        withMoneyNumbers("affiliate_commission_adjustment", adjustment),
-      ])
+      const ofCommission = adjustmentsOf.get(owner) ?? []
+      ofCommission.push(withMoneyNumbers("affiliate_commission_adjustment", adjustment))
+      adjustmentsOf.set(owner, ofCommission)
     }
     return rows.map((row) => {
       const own: Record<string, unknown> = {}
