@@ -17,11 +17,17 @@ const SUITES = [
   ["integration-tests/install/", "install"],
 ]
 
+/** A command-line mistake: said, and the run ends. */
+function usage(message) {
+  process.stderr.write(`${message}\n`)
+  process.exit(2)
+}
+
 function suiteOf(file) {
   const relative = path.relative(root, path.resolve(file))
   const found = SUITES.find(([prefix]) => relative.startsWith(prefix))
   if (!found) {
-    throw new Error(`${file} is in no test suite (${SUITES.map(([p]) => p).join(", ")})`)
+    usage(`${file} is in no test suite (${SUITES.map(([p]) => p).join(", ")})`)
   }
   return found[1]
 }
@@ -30,7 +36,7 @@ async function main() {
   const args = process.argv.slice(2)
   const files = args.filter((arg) => /\.spec\.[jt]sx?$/.test(arg))
   if (!files.length) {
-    throw new Error("Name at least one *.spec.ts file")
+    usage("Name at least one *.spec.ts file")
   }
   const testType = suiteOf(files[0])
   // The production and browser suites start their own database and app.

@@ -469,5 +469,104 @@ medusaIntegrationTestRunner({
         }
       })
     })
+
+    describe("money paid once, to the right person", () => {
+      /** An approved commission of `amount` for the affiliate, on an order of its own. */
+      const approvedCommission = (affiliateId: string, amount: number, currency_code = "eur") =>
+        service.createAffiliateCommissions({
+          affiliate_id: affiliateId,
+          order_id: `order_${Math.random().toString(36).slice(2)}`,
+          customer_id: null,
+          currency_code,
+          base_amount: amount * 10,
+          rate: 10,
+          amount,
+          attribution: "link",
+          status: "approved",
+        })
+      const paypalTo = (affiliateId: string, email: string) =>
+        service.updateAffiliates({ id: affiliateId, payout_method: "paypal", payout_details: { paypal_email: email } })
+      const paypalFile = (batchId: string, query = "") =>
+        api.get(`/admin/affiliate-payout-batches/${batchId}/export?format=paypal${query}`, admin)
+
+      it("pays the payout details frozen when the batch was made, whatever the affiliate changes later", async () => {
+        await paypalTo(jane.id, "jane@paypal.test")
+        await approvedCommission(jane.id, 2.5)
+        const { id: batchId, payouts } = await createBatch()
+        // After the batch, the payout method points somewhere else.
+        await paypalTo(jane.id, "refused-thief@paypal.test")
+
+        const payout = (await api.get(`/admin/affiliate-payouts/${payouts[0].id}`, admin)).data.affiliate_payout
+        expect(payout).toEqual(
+          expect.objectContaining({ payout_method: "paypal", payout_details: { paypal_email: "jane@paypal.test" } })
+        )
+        expect((await paypalFile(batchId)).data).toMatch(/^jane@paypal\.test,2\.50,EUR,/)
+        // The test provider refuses addresses starting with "refused": it is given the frozen one.
+        const sent = (await api.post(`/admin/affiliate-payouts/${payouts[0].id}/pay`, { provider_id: "test" }, admin))
+          .data.affiliate_payout
+        expect(sent.status).toBe("processing")
+      })
+
+      it("leaves blocked and deleted affiliates out of a batch and says why in the balances", async () => {
+        const zoe = await createAffiliate({ name: "Zoe", email: "zoe@aff.test", code: "ZOE", status: "approved" })
+        await Promise.all([jane, max, zoe].map((affiliate) => approvedCommission(affiliate.id, 3)))
+        await api.post(`/admin/affiliates/${max.id}`, { status: "blocked" }, admin)
+        await api.delete(`/admin/affiliates/${zoe.id}`, admin)
+
+        const { affiliate_balances } = (await api.get("/admin/affiliate-balances", admin)).data
+        const reasons = Object.fromEntries(
+          affiliate_balances.map((b: { affiliate_id: string; excluded_reason: string | null; payable: number }) => [
+            b.affiliate_id,
+            [b.payable, b.excluded_reason],
+          ])
+        )
+        expect(reasons).toEqual({
+          [jane.id]: [3, null],
+          [max.id]: [3, "affiliate_blocked"],
+          [zoe.id]: [3, "affiliate_deleted"],
+        })
+        const batch = await createBatch()
+        expect(batch.payouts.map((p) => p.affiliate?.id)).toEqual([jane.id])
+        // Owed still: unblocked, Max is in the next batch.
+        await api.post(`/admin/affiliates/${max.id}`, { status: "approved" }, admin)
+        expect((await createBatch()).payouts.map((p) => p.affiliate?.id)).toEqual([max.id])
+      })
+
+      it("refuses to send a payout whose affiliate was blocked or deleted since the batch, with a 400", async () => {
+        await Promise.all([jane, max].map((affiliate) => approvedCommission(affiliate.id, 3)))
+        const { payouts } = await createBatch()
+        await api.post(`/admin/affiliates/${max.id}`, { status: "blocked" }, admin)
+        await api.delete(`/admin/affiliates/${jane.id}`, admin)
+        for (const payout of payouts) {
+          await expectHttpError(
+            api.post(`/admin/affiliate-payouts/${payout.id}/pay`, { provider_id: "test" }, admin),
+            400,
+            /its affiliate is (blocked|deleted); cancel the payout instead/
+          )
+        }
+      })
+
+      it("puts in a PayPal file only payouts still to pay, in currencies PayPal pays, with the address as it is", async () => {
+        // A leading "-" is a valid address: not "escaped" into one PayPal rejects.
+        await paypalTo(jane.id, "-jane@paypal.test")
+        await approvedCommission(jane.id, 2.5)
+        const first = await createBatch()
+        expect((await paypalFile(first.id)).data).toMatch(/^-jane@paypal\.test,2\.50,EUR,/)
+
+        await setPayoutStatus(first.payouts[0].id, { status: "paid" })
+        // Exported again after "mark paid": nothing to pay, said, not an empty file to upload twice.
+        await expectHttpError(paypalFile(first.id), 400, /no payout of this batch is draft/)
+
+        await approvedCommission(jane.id, 1.25)
+        const second = await createBatch()
+        await api.post(`/admin/affiliate-payouts/${second.payouts[0].id}/pay`, {}, admin)
+        await expectHttpError(paypalFile(second.id), 400, /no payout of this batch is draft/)
+        expect((await paypalFile(second.id, "&include_processing=true")).data).toMatch(/^-jane@paypal\.test,1\.25,EUR,/)
+
+        await approvedCommission(jane.id, 1.234, "kwd")
+        const third = await createBatch()
+        await expectHttpError(paypalFile(third.id), 400, /PayPal Payouts does not pay in KWD/)
+      })
+    })
   },
 })

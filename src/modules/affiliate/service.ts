@@ -10,12 +10,14 @@ import {
 } from "@medusajs/framework/utils"
 import Affiliate from "./models/affiliate"
 import AffiliateCommission from "./models/affiliate-commission"
-import AffiliateCommissionAdjustment from "./models/affiliate-commission-adjustment"
+import AffiliateCommissionAdjustment, {
+  ORDER_CANCELED_REFERENCE,
+} from "./models/affiliate-commission-adjustment"
 import AffiliateCommissionRule from "./models/affiliate-commission-rule"
 import AffiliateConnection from "./models/affiliate-connection"
 import AffiliateJobCursor from "./models/affiliate-job-cursor"
 import AffiliateOrderAttribution from "./models/affiliate-order-attribution"
-import AffiliatePayout from "./models/affiliate-payout"
+import AffiliatePayout, { type PayoutStatus } from "./models/affiliate-payout"
 import AffiliatePayoutBatch from "./models/affiliate-payout-batch"
 import AffiliatePayoutItem from "./models/affiliate-payout-item"
 import AffiliateProgram from "./models/affiliate-program"
@@ -35,7 +37,16 @@ import {
   type ListRowTable,
   withMoneyNumbers,
 } from "./utils/list-rows"
-import { balanceRows, type LedgerFilter, payableLines } from "./utils/payout-ledger"
+import {
+  livePayoutsHolding,
+  lockCommissions,
+  lockOrderCommissions,
+} from "./queries/commission-locks"
+import { assertCommissionStatusChange, type CommissionStatusChange } from "./utils/commission-status"
+import { refundAdjustments } from "./utils/money"
+import { assertPayoutTransition } from "./utils/payout-status"
+import { heldLines, lockPayout, writeCommissionStatuses, writePayout } from "./queries/payout-status"
+import { balanceRows, type LedgerFilter, lockPayableCommissions, payableLines } from "./queries/payout-ledger"
 import {
   DEFAULT_ATTRIBUTION_ORDER,
   type AffiliateAccountDTO,
@@ -43,7 +54,11 @@ import {
   type AffiliateCommissionFilters,
   type AffiliateBalanceDTO,
   type AffiliateCommissionTotalsDTO,
+  type CanceledOrderReversalDTO,
+  type CommissionStatusBeforeDTO,
   type CreatePayoutBatchDTO,
+  type OrderRefundDTO,
+  type PayoutStatusBeforeDTO,
   type AffiliateCustomerRowDTO,
   type CommissionReassignmentDTO,
   type ReassignCommissionDTO,
@@ -1050,18 +1065,32 @@ class AffiliateModuleService extends MedusaService({
     input: CreatePayoutBatchDTO,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ batch_id: string; payout_ids: string[] }> {
+    const knex = knexOf(sharedContext)
+    // The commissions it pays are locked first: a rejection, a payment by
+    // hand, a reassignment or a cancellation waits for the batch, or the
+    // batch for it (and then leaves the commission out).
+    const locked = new Set(await lockPayableCommissions(knex, input))
     const lines: {
       affiliate_id: string
       currency_code: string
       commission_id: string | null
       adjustment_id: string | null
+      commission_status: string
+      owner_commission_id: string
       amount: string
-    }[] = await payableLines(knexOf(sharedContext), input)
+    }[] = await payableLines(knex, input)
+    // A commission approved after the lock waits for the next batch, with
+    // its adjustments; those of paid commissions cannot change status.
+    const taken = lines.filter(
+      (line) => line.commission_status === "paid" || locked.has(line.owner_commission_id)
+    )
 
-    const groups = new Map<string, typeof lines>()
-    for (const line of lines) {
+    const groups = new Map<string, typeof taken>()
+    for (const line of taken) {
       const key = `${line.affiliate_id} ${line.currency_code}`
-      groups.set(key, [...(groups.get(key) ?? []), line])
+      const group = groups.get(key) ?? []
+      group.push(line)
+      groups.set(key, group)
     }
     const payable = [...groups.values()]
       .map((group) => ({ group, total: MathBN.sum(...group.map((line) => line.amount)) }))
@@ -1076,6 +1105,13 @@ class AffiliateModuleService extends MedusaService({
       )
     }
 
+    // Where to pay is frozen on the payout: read in this transaction.
+    const affiliates = await this.listAffiliates(
+      { id: [...new Set(payable.map(({ group }) => group[0].affiliate_id))] },
+      { select: ["id", "payout_method", "payout_details"] },
+      sharedContext
+    )
+    const destination = new Map(affiliates.map((affiliate) => [affiliate.id, affiliate]))
     const batch = await this.createAffiliatePayoutBatches(
       { created_by: input.created_by ?? null },
       sharedContext
@@ -1086,6 +1122,8 @@ class AffiliateModuleService extends MedusaService({
         affiliate_id: group[0].affiliate_id,
         currency_code: group[0].currency_code,
         amount: total.toNumber(),
+        payout_method: destination.get(group[0].affiliate_id)?.payout_method ?? null,
+        payout_details: destination.get(group[0].affiliate_id)?.payout_details ?? null,
       })),
       sharedContext
     )
@@ -1101,6 +1139,237 @@ class AffiliateModuleService extends MedusaService({
       sharedContext
     )
     return { batch_id: batch.id, payout_ids: payouts.map((payout) => payout.id) }
+  }
+
+  /**
+   * Approves, rejects or marks paid commissions by hand, all or none, under
+   * the commission lock: each must still allow the change when its lock is
+   * held (see assertCommissionStatusChange). Returns what they were.
+   */
+  @InjectManager()
+  async changeCommissionStatuses(
+    change: CommissionStatusChange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    return await this.changeCommissionStatuses_(change, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async changeCommissionStatuses_(
+    change: CommissionStatusChange,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ) {
+    const knex = knexOf(sharedContext)
+    const ids = [...new Set(change.ids)]
+    const commissions = await lockCommissions(knex, ids)
+    const heldBy = await livePayoutsHolding(knex, ids)
+    assertCommissionStatusChange(change, commissions, heldBy, new Date())
+    const updated = await this.updateAffiliateCommissions(
+      commissions.map((c) => ({
+        id: c.id,
+        status: change.status,
+        reason: change.status === "rejected" ? change.reason!.trim() : c.reason,
+      })),
+      sharedContext
+    )
+    const previous: CommissionStatusBeforeDTO[] = commissions.map((c) => ({
+      id: c.id,
+      status: c.status,
+      reason: c.reason,
+    }))
+    return { updated, previous }
+  }
+
+  /**
+   * A canceled order owes its affiliate nothing: under the commission lock, a
+   * pending or approved commission becomes rejected; a paid one, or one a
+   * payout holds, keeps its status and gets a negative adjustment for what is
+   * still paid out on it (deducted from the next payout), once.
+   */
+  @InjectManager()
+  async reverseCanceledOrderCommissions(
+    orderId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CanceledOrderReversalDTO> {
+    return await this.reverseCanceledOrderCommissions_(orderId, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async reverseCanceledOrderCommissions_(
+    orderId: string,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<CanceledOrderReversalDTO> {
+    const knex = knexOf(sharedContext)
+    const locked = await lockOrderCommissions(knex, orderId, ["pending", "approved", "paid"])
+    const ids = locked.map((c) => c.id)
+    const heldBy = await livePayoutsHolding(knex, ids)
+    const isPaidOut = (c: { id: string; status: string }) => c.status === "paid" || heldBy.has(c.id)
+    const toReject = locked.filter((c) => !isPaidOut(c))
+    if (toReject.length) {
+      await this.updateAffiliateCommissions(
+        toReject.map((c) => ({ id: c.id, status: "rejected" as const, reason: "order_canceled" })),
+        sharedContext
+      )
+    }
+    const paidOut = locked.filter(isPaidOut).map((c) => c.id)
+    const commissions = paidOut.length
+      ? await this.listAffiliateCommissions(
+          { id: paidOut },
+          { select: ["id", "amount"], relations: ["adjustments"] },
+          sharedContext
+        )
+      : []
+    const adjustments = commissions
+      .filter((c) => !c.adjustments.some((a) => a.reference === ORDER_CANCELED_REFERENCE))
+      .map((c) => ({
+        commission_id: c.id,
+        // Whatever earlier refunds left of the commission.
+        amount: MathBN.mult(MathBN.add(c.amount, ...c.adjustments.map((a) => a.amount)), -1).toNumber(),
+        reason: "order_canceled" as const,
+        reference: ORDER_CANCELED_REFERENCE,
+      }))
+      .filter((adjustment) => adjustment.amount < 0)
+    const created = adjustments.length
+      ? await this.createAffiliateCommissionAdjustments(adjustments, sharedContext)
+      : []
+    return {
+      rejected: toReject.map((c) => ({ id: c.id, status: c.status, reason: c.reason })),
+      adjustment_ids: created.map((a) => a.id),
+    }
+  }
+
+  /**
+   * The adjustments the order's refunds not yet recorded make on its live
+   * commissions (see refundAdjustments), under the commission lock: a
+   * reassignment or a batch at the same moment sees them, or they see it.
+   */
+  @InjectManager()
+  async recordOrderRefunds(
+    input: { order_id: string; refunds: OrderRefundDTO[]; charged: number | string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    return await this.recordOrderRefunds_(input, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async recordOrderRefunds_(
+    input: { order_id: string; refunds: OrderRefundDTO[]; charged: number | string },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<string[]> {
+    const locked = await lockOrderCommissions(knexOf(sharedContext), input.order_id, [
+      "pending",
+      "approved",
+      "paid",
+    ])
+    if (!locked.length) {
+      return []
+    }
+    const commissions = await this.listAffiliateCommissions(
+      { id: locked.map((c) => c.id) },
+      { relations: ["adjustments"] },
+      sharedContext
+    )
+    const adjustments = commissions.flatMap((commission) =>
+      refundAdjustments(commission, input.refunds, input.charged).map((adjustment) => ({
+        ...adjustment,
+        commission_id: commission.id,
+        reason: "refund" as const,
+      }))
+    )
+    const created = adjustments.length
+      ? await this.createAffiliateCommissionAdjustments(adjustments, sharedContext)
+      : []
+    return created.map((a) => a.id)
+  }
+
+  /**
+   * Moves a payout on, under its own row lock and its commissions': paid
+   * marks exactly its commissions paid — all approved, or it fails naming
+   * the one that is not; failed or canceled releases its lines, owed again.
+   */
+  @InjectManager()
+  async changePayoutStatus(
+    change: { id: string; status: PayoutStatus; reason?: string | null; provider_reference?: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<PayoutStatusBeforeDTO> {
+    return await this.changePayoutStatus_(change, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async changePayoutStatus_(
+    change: { id: string; status: PayoutStatus; reason?: string | null; provider_reference?: string | null },
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<PayoutStatusBeforeDTO> {
+    const knex = knexOf(sharedContext)
+    const payout = await lockPayout(knex, change.id)
+    if (!payout) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout with id: ${change.id} was not found`)
+    }
+    assertPayoutTransition(payout, change.status)
+    const items = await heldLines(knex, payout.id)
+    const previous: PayoutStatusBeforeDTO = { ...payout, paid_commission_ids: [], released_item_ids: [] }
+
+    await writePayout(knex, payout.id, {
+      status: change.status,
+      ...(change.reason !== undefined && { reason: change.reason?.trim() || null }),
+      ...(change.provider_reference !== undefined && {
+        provider_reference: change.provider_reference,
+      }),
+      ...(change.status === "paid" && { paid_at: new Date() }),
+    })
+    if (change.status === "paid") {
+      const commissionIds = items.flatMap((item) => (item.commission_id ? [item.commission_id] : []))
+      const commissions = await lockCommissions(knex, commissionIds)
+      const unpayable = commissionIds.filter(
+        (id) => commissions.find((c) => c.id === id)?.status !== "approved"
+      )
+      if (unpayable.length) {
+        throw new MedusaError(
+          MedusaError.Types.CONFLICT,
+          `Payout ${payout.id} cannot be paid: commission ${unpayable.join(", ")} is no longer approved`
+        )
+      }
+      await writeCommissionStatuses(knex, commissionIds, "paid")
+      previous.paid_commission_ids = commissionIds
+    }
+    if (change.status === "failed" || change.status === "canceled") {
+      previous.released_item_ids = items.map((item) => item.id)
+      if (items.length) {
+        await knex("affiliate_payout_item")
+          .update({ released_at: knex.fn.now(), updated_at: knex.fn.now() })
+          .whereIn("id", previous.released_item_ids)
+      }
+    }
+    return previous
+  }
+
+  /** Undoes changePayoutStatus (a workflow's compensation): the payout first, then its lines. */
+  @InjectManager()
+  async undoPayoutStatusChange(
+    previous: PayoutStatusBeforeDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    await this.undoPayoutStatusChange_(previous, sharedContext)
+  }
+
+  @InjectTransactionManager()
+  protected async undoPayoutStatusChange_(
+    previous: PayoutStatusBeforeDTO,
+    @MedusaContext() sharedContext: Context<EntityManager> = {}
+  ): Promise<void> {
+    const knex = knexOf(sharedContext)
+    await writePayout(knex, previous.id, {
+      status: previous.status as PayoutStatus,
+      reason: previous.reason,
+      provider_reference: previous.provider_reference,
+      paid_at: previous.paid_at,
+    })
+    await writeCommissionStatuses(knex, previous.paid_commission_ids, "approved")
+    if (previous.released_item_ids.length) {
+      await knex("affiliate_payout_item")
+        .update({ released_at: null, updated_at: knex.fn.now() })
+        .whereIn("id", previous.released_item_ids)
+    }
   }
 
   /**

@@ -262,6 +262,29 @@ export type CreatePayoutBatchDTO = {
   created_by?: string | null
 }
 
+/** A commission's status before a change, to put it back (a workflow's compensation). */
+export type CommissionStatusBeforeDTO = { id: string; status: string; reason: string | null }
+
+/** What reversing a canceled order did: the commissions it rejected and the adjustments it made. */
+export type CanceledOrderReversalDTO = {
+  rejected: CommissionStatusBeforeDTO[]
+  adjustment_ids: string[]
+}
+
+/** A refund of an order, for its commissions' adjustments. */
+export type OrderRefundDTO = { id: string; amount: number; created_at: string | Date }
+
+/** A payout as it was before a status change, to put it back. */
+export type PayoutStatusBeforeDTO = {
+  id: string
+  status: string
+  reason: string | null
+  provider_reference: string | null
+  paid_at: Date | null
+  paid_commission_ids: string[]
+  released_item_ids: string[]
+}
+
 /** `null` puts a setting back to its default. */
 export type UpdateAffiliateSettingsDTO = {
   default_commission_rate?: number | null

@@ -9,14 +9,15 @@ export type PreviewRow = AffiliateBalance & {
 
 export type BatchPreview = {
   rows: PreviewRow[]
-  /** What the batch would pay, per currency (waiting rows left out). */
+  /** What the batch would pay, per currency (waiting and excluded rows left out). */
   totals: { currency_code: string; amount: number; payout_count: number }[]
 }
 
 /**
  * What a batch would pay, as the server decides it: one payout per affiliate
  * and currency whose payable balance is above zero and at least the currency's
- * minimum. Shown before creating, so the admin knows what they are starting.
+ * minimum, unless the affiliate is blocked or deleted (shown, with why).
+ * Shown before creating, so the admin knows what they are starting.
  */
 export const previewBatch = (
   balances: AffiliateBalance[],
@@ -29,7 +30,7 @@ export const previewBatch = (
       return { ...balance, minimum, waits: minimum !== null && balance.payable < minimum }
     })
   const totals = new Map<string, BatchPreview["totals"][number]>()
-  for (const row of rows.filter((candidate) => !candidate.waits)) {
+  for (const row of rows.filter((candidate) => !candidate.waits && !candidate.excluded_reason)) {
     const total = totals.get(row.currency_code) ?? {
       currency_code: row.currency_code,
       amount: 0,

@@ -10,6 +10,12 @@ import { formatMoney } from "../commissions/format"
 import { PAYOUT_METHOD_LABELS } from "./format"
 import { previewBatch } from "./batch-preview"
 
+/** Why a balance is not in the batch: it stays owed. */
+const EXCLUSION_LABELS = {
+  affiliate_blocked: "No: the affiliate is blocked",
+  affiliate_deleted: "No: the affiliate was deleted",
+} as const
+
 /** The balances route's largest page: the preview lists up to this many balances. */
 const PREVIEW_LIMIT = 100
 
@@ -125,7 +131,11 @@ export const CreateBatchModal = ({
                           </Table.Cell>
                           <Table.Cell>{formatMoney(row.payable, row.currency_code)}</Table.Cell>
                           <Table.Cell>
-                            {row.waits && row.minimum !== null ? (
+                            {row.excluded_reason ? (
+                              <span className="text-ui-fg-error">
+                                {EXCLUSION_LABELS[row.excluded_reason]}
+                              </span>
+                            ) : row.waits && row.minimum !== null ? (
                               <span className="text-ui-fg-muted">
                                 Waits for the next batch (minimum{" "}
                                 {formatMoney(row.minimum, row.currency_code)})

@@ -1,7 +1,7 @@
 import type {
   AffiliatePayoutStatus,
   AffiliatePayoutTargetStatus,
-  PayoutAffiliate,
+  PayoutDestination,
   PayoutMethod,
 } from "../../hooks/api/affiliate-payouts"
 
@@ -12,8 +12,8 @@ export const PAYOUT_METHOD_LABELS: Record<PayoutMethod, string> = {
 }
 
 /** Where to send the money: the PayPal email or the affiliate's own instructions. */
-export const formatPayoutDetails = (affiliate: Pick<PayoutAffiliate, "payout_details"> | null) =>
-  affiliate?.payout_details?.paypal_email ?? affiliate?.payout_details?.instructions ?? null
+export const formatPayoutDetails = (destination: Pick<PayoutDestination, "payout_details"> | null) =>
+  destination?.payout_details?.paypal_email ?? destination?.payout_details?.instructions ?? null
 
 /** Where an admin can move a payout from each status (the API refuses the rest). */
 export const NEXT_PAYOUT_STATUSES: Record<AffiliatePayoutStatus, AffiliatePayoutTargetStatus[]> = {

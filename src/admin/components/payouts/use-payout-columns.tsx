@@ -70,17 +70,18 @@ export const usePayoutColumns = ({
         id: "method",
         header: "Method",
         cell: ({ row }) => {
-          const affiliate = row.original.affiliate
-          if (!affiliate?.payout_method) {
+          // Frozen when the batch was made: where this payout goes.
+          const payout = row.original
+          if (!payout.payout_method) {
             return <span className="text-ui-fg-muted">Not set</span>
           }
           return (
             <div className="flex flex-col">
               <Text size="small" leading="compact">
-                {PAYOUT_METHOD_LABELS[affiliate.payout_method]}
+                {PAYOUT_METHOD_LABELS[payout.payout_method]}
               </Text>
               <Text size="xsmall" className="text-ui-fg-subtle whitespace-pre-line">
-                {formatPayoutDetails(affiliate) ?? "No details"}
+                {formatPayoutDetails(payout) ?? "No details"}
               </Text>
             </div>
           )

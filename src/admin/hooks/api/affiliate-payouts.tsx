@@ -23,14 +23,21 @@ export type PayoutDetails = {
   instructions?: string
 }
 
-export type PayoutAffiliate = {
+/** Where to pay: an affiliate's current choice, or the one frozen on a payout. */
+export type PayoutDestination = {
+  payout_method: PayoutMethod | null
+  payout_details: PayoutDetails | null
+}
+
+export type PayoutAffiliate = PayoutDestination & {
   id: string
   name: string
   email: string
   code: string
-  payout_method: PayoutMethod | null
-  payout_details: PayoutDetails | null
 }
+
+/** Why a balance waits outside the next batch. */
+export type BalanceExclusion = "affiliate_blocked" | "affiliate_deleted"
 
 /** What one affiliate is owed in one currency; money in major units. */
 export type AffiliateBalance = {
@@ -40,10 +47,13 @@ export type AffiliateBalance = {
   payable: number
   in_payout: number
   paid: number
+  /** Null when the next batch pays it (above its minimum). */
+  excluded_reason: BalanceExclusion | null
   affiliate: Omit<PayoutAffiliate, "payout_details"> | null
 }
 
-export type AffiliatePayout = {
+/** A payout, with the payout details frozen when its batch was made. */
+export type AffiliatePayout = PayoutDestination & {
   id: string
   batch_id: string
   currency_code: string
@@ -54,7 +64,13 @@ export type AffiliatePayout = {
   provider_reference: string | null
   paid_at: string | null
   created_at: string
-  affiliate: PayoutAffiliate | null
+  affiliate: {
+    id: string
+    name: string
+    email: string
+    code: string
+    status: "pending" | "approved" | "blocked"
+  } | null
 }
 
 export type AffiliatePayoutBatchTotal = {

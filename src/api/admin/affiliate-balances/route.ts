@@ -6,9 +6,19 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { AdminGetAffiliateBalancesParamsType } from "../affiliate-payouts/validators"
 
+/** Why a batch leaves an affiliate's payable balance out (it stays owed). */
+function exclusionOf(affiliate: { status: string; deleted_at: Date | string | null } | undefined) {
+  if (!affiliate || affiliate.deleted_at) {
+    return "affiliate_deleted"
+  }
+  return affiliate.status === "blocked" ? "affiliate_blocked" : null
+}
+
 /**
  * What each affiliate is owed, per currency: on hold, payable now, in
- * payouts not yet paid, and paid. Ordered by affiliate, then currency.
+ * payouts not yet paid, and paid; and why a batch would leave it out
+ * (a blocked or deleted affiliate is not paid). Ordered by affiliate, then
+ * currency.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminGetAffiliateBalancesParamsType>,
@@ -23,14 +33,30 @@ export const GET = async (
   )
   const affiliates = await service.listAffiliates(
     { id: [...new Set(balances.map((b) => b.affiliate_id))] },
-    { select: ["id", "name", "email", "code", "payout_method"], withDeleted: true }
+    {
+      select: ["id", "name", "email", "code", "status", "payout_method", "deleted_at"],
+      withDeleted: true,
+    }
   )
   const byId = new Map(affiliates.map((affiliate) => [affiliate.id, affiliate]))
   res.json({
-    affiliate_balances: balances.map((balance) => ({
-      ...balance,
-      affiliate: byId.get(balance.affiliate_id) ?? null,
-    })),
+    affiliate_balances: balances.map((balance) => {
+      const affiliate = byId.get(balance.affiliate_id)
+      return {
+        ...balance,
+        excluded_reason: exclusionOf(affiliate),
+        affiliate: affiliate
+          ? {
+              id: affiliate.id,
+              name: affiliate.name,
+              email: affiliate.email,
+              code: affiliate.code,
+              status: affiliate.status,
+              payout_method: affiliate.payout_method,
+            }
+          : null,
+      }
+    }),
     count,
     offset,
     limit,

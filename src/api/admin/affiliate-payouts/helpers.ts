@@ -16,12 +16,13 @@ const PAYOUT_FIELDS = [
   "paid_at",
   "created_at",
   "updated_at",
+  "payout_method",
+  "payout_details",
   "affiliate.id",
   "affiliate.name",
   "affiliate.email",
   "affiliate.code",
-  "affiliate.payout_method",
-  "affiliate.payout_details",
+  "affiliate.status",
 ]
 
 export type PayoutFilters = {
@@ -31,7 +32,10 @@ export type PayoutFilters = {
   currency_code?: string[]
 }
 
-/** A payout as the admin sees it: its affiliate and where to pay them. */
+/**
+ * A payout as the admin sees it: where to pay, as it was when the batch was
+ * made (the affiliate's later changes go to their next payout), and who.
+ */
 export function formatPayout(payout: StoredPayout) {
   return {
     id: payout.id,
@@ -45,13 +49,14 @@ export function formatPayout(payout: StoredPayout) {
     paid_at: payout.paid_at,
     created_at: payout.created_at,
     updated_at: payout.updated_at,
+    payout_method: payout.payout_method,
+    payout_details: payout.payout_details,
     affiliate: payout.affiliate && {
       id: payout.affiliate.id,
       name: payout.affiliate.name,
       email: payout.affiliate.email,
       code: payout.affiliate.code,
-      payout_method: payout.affiliate.payout_method,
-      payout_details: payout.affiliate.payout_details,
+      status: payout.affiliate.status,
     },
   }
 }

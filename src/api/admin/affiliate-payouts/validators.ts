@@ -66,6 +66,11 @@ export const AdminExportAffiliatePayoutBatchParams = z
     format: z.enum(["paypal", "csv"], { error: "format must be paypal or csv" }).default("csv"),
     // A PayPal file holds one currency: the one to export when the batch pays several.
     currency_code: currencyCode.optional(),
+    // A PayPal file lists draft payouts; also processing ones, to upload again.
+    include_processing: z
+      .enum(["true", "false"], { error: "include_processing must be true or false" })
+      .optional()
+      .transform((value) => value === "true"),
   })
   .strict()
 export type AdminExportAffiliatePayoutBatchParamsType = z.infer<

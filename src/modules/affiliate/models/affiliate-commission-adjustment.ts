@@ -1,6 +1,9 @@
 import { model } from "@medusajs/framework/utils"
 import AffiliateCommission from "./affiliate-commission"
 
+/** The reference of the one cancellation adjustment a commission can get. */
+export const ORDER_CANCELED_REFERENCE = "order_canceled"
+
 /**
  * A correction of a commission (a negative amount for a refund or a
  * cancellation after payout). `reference` (the refund's id) makes each one

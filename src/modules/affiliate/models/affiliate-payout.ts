@@ -2,6 +2,7 @@ import { model } from "@medusajs/framework/utils"
 import Affiliate from "./affiliate"
 import AffiliatePayoutBatch from "./affiliate-payout-batch"
 import AffiliatePayoutItem from "./affiliate-payout-item"
+import { PAYOUT_METHODS } from "./payout-method"
 
 export const PAYOUT_STATUSES = ["draft", "processing", "paid", "failed", "canceled"] as const
 export type PayoutStatus = (typeof PAYOUT_STATUSES)[number]
@@ -29,6 +30,11 @@ const AffiliatePayout = model
     // Why it failed or was canceled, in the admin's words.
     reason: model.text().nullable(),
     paid_at: model.dateTime().nullable(),
+    // Where to pay, copied from the affiliate when the batch was made: what
+    // the payment file, the provider and the admin use, whatever the
+    // affiliate changes afterwards.
+    payout_method: model.enum([...PAYOUT_METHODS]).nullable(),
+    payout_details: model.json().nullable(),
     items: model.hasMany(() => AffiliatePayoutItem, { mappedBy: "payout" }),
     metadata: model.json().nullable(),
   })

@@ -4,12 +4,12 @@ import AffiliateConnection from "./affiliate-connection"
 import AffiliatePayout from "./affiliate-payout"
 import AffiliateProgram from "./affiliate-program"
 import AffiliatePromotion from "./affiliate-promotion"
+import { PAYOUT_METHODS } from "./payout-method"
 
 export const AFFILIATE_STATUSES = ["pending", "approved", "blocked"] as const
 export type AffiliateStatus = (typeof AFFILIATE_STATUSES)[number]
 
-export const PAYOUT_METHODS = ["paypal", "bank_transfer", "other"] as const
-export type PayoutMethod = (typeof PAYOUT_METHODS)[number]
+export { PAYOUT_METHODS, type PayoutMethod } from "./payout-method"
 
 /**
  * A person promoting the store. `email` is stored lower-cased and `code`

@@ -2,7 +2,6 @@ import { ContainerRegistrationKeys, MathBN } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { refundAdjustments } from "../../../modules/affiliate/utils/money"
 
 export const recordRefundAdjustmentsStepId = "record-refund-adjustments"
 
@@ -31,22 +30,16 @@ export const recordRefundAdjustmentsStep = createStep(
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
 
-    const [{ data: orders }, commissions] = await Promise.all([
-      query.graph({
-        entity: "order",
-        fields: [
-          "payment_collections.amount",
-          "payment_collections.payments.refunds.id",
-          "payment_collections.payments.refunds.amount",
-          "payment_collections.payments.refunds.created_at",
-        ],
-        filters: { id: input.order_id },
-      }),
-      service.listAffiliateCommissions(
-        { order_id: input.order_id, status: ["pending", "approved", "paid"] },
-        { relations: ["adjustments"] }
-      ),
-    ])
+    const { data: orders } = await query.graph({
+      entity: "order",
+      fields: [
+        "payment_collections.amount",
+        "payment_collections.payments.refunds.id",
+        "payment_collections.payments.refunds.amount",
+        "payment_collections.payments.refunds.created_at",
+      ],
+      filters: { id: input.order_id },
+    })
     const collections = (orders[0] as OrderPayments | undefined)?.payment_collections ?? []
     const charged = MathBN.sum(0, ...collections.map((c) => c.amount))
     const refunds = collections
@@ -57,21 +50,16 @@ export const recordRefundAdjustmentsStep = createStep(
           new Date(a.created_at).getTime() - new Date(b.created_at).getTime() ||
           a.id.localeCompare(b.id)
       )
-    if (!commissions.length || !refunds.length || MathBN.lte(charged, 0)) {
+    if (!refunds.length || MathBN.lte(charged, 0)) {
       return new StepResponse({ adjustment_ids: [] as string[] }, [] as string[])
     }
-
-    const adjustments = commissions.flatMap((commission) =>
-      refundAdjustments(commission, refunds, charged).map((adjustment) => ({
-        ...adjustment,
-        commission_id: commission.id,
-        reason: "refund" as const,
-      }))
-    )
-    const created = adjustments.length
-      ? await service.createAffiliateCommissionAdjustments(adjustments)
-      : []
-    const ids = created.map((a) => a.id)
+    // The commissions are read and adjusted under their lock: a reassignment
+    // at the same moment carries the adjustments over, or sees them.
+    const ids = await service.recordOrderRefunds({
+      order_id: input.order_id,
+      refunds,
+      charged: charged.toString(),
+    })
     return new StepResponse({ adjustment_ids: ids }, ids)
   },
   async (adjustmentIds, { container }) => {

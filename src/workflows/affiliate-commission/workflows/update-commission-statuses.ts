@@ -6,11 +6,10 @@ import {
 } from "@medusajs/framework/workflows-sdk"
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { AffiliateEvents } from "../../../modules/affiliate/events"
-import { updateCommissionStatusesStep } from "../steps/update-commission-statuses"
 import {
   type CommissionStatusChange,
-  validateCommissionStatusChangeStep,
-} from "../steps/validate-commission-status-change"
+  updateCommissionStatusesStep,
+} from "../steps/update-commission-statuses"
 
 export type UpdateCommissionStatusesWorkflowInput = CommissionStatusChange
 
@@ -23,7 +22,6 @@ export const updateCommissionStatusesWorkflowId = "update-commission-statuses"
 export const updateCommissionStatusesWorkflow = createWorkflow(
   updateCommissionStatusesWorkflowId,
   (input: WorkflowData<UpdateCommissionStatusesWorkflowInput>) => {
-    validateCommissionStatusChangeStep(input)
     const updated = updateCommissionStatusesStep(input)
     emitEventStep({
       eventName: AffiliateEvents.COMMISSION_UPDATED,

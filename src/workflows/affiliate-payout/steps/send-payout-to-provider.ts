@@ -25,11 +25,12 @@ export const sendPayoutToProviderStep = createStep(
         "status",
         "currency_code",
         "amount",
+        "payout_method",
+        "payout_details",
         "affiliate.id",
         "affiliate.name",
         "affiliate.email",
-        "affiliate.payout_method",
-        "affiliate.payout_details",
+        "affiliate.status",
       ],
       relations: ["affiliate"],
     })
@@ -39,6 +40,14 @@ export const sendPayoutToProviderStep = createStep(
         `Payout ${payout.id} is ${payout.status}: only a draft payout can be sent to a provider`
       )
     }
+    if (!payout.affiliate || payout.affiliate.status === "blocked") {
+      throw new MedusaError(
+        MedusaError.Types.NOT_ALLOWED,
+        `Payout ${payout.id} cannot be sent: its affiliate is ` +
+          `${payout.affiliate ? "blocked" : "deleted"}; cancel the payout instead`
+      )
+    }
+    // Where the batch said to pay, not wherever the affiliate points now.
     const toPay = {
       id: payout.id,
       currency_code: payout.currency_code,
@@ -47,8 +56,8 @@ export const sendPayoutToProviderStep = createStep(
         id: payout.affiliate.id,
         name: payout.affiliate.name,
         email: payout.affiliate.email,
-        payout_method: payout.affiliate.payout_method as PayoutMethod | null,
-        payout_details: payout.affiliate.payout_details,
+        payout_method: payout.payout_method as PayoutMethod | null,
+        payout_details: payout.payout_details,
       },
     }
     const { reference } = await provider.pay(toPay).catch((error: Error) => {

@@ -18,33 +18,70 @@ const formatAmount = (payout: Payout) =>
   )
 
 const detailsOf = (payout: Payout) =>
-  (payout.affiliate?.payout_details ?? {}) as { paypal_email?: string; instructions?: string }
+  (payout.payout_details ?? {}) as { paypal_email?: string; instructions?: string }
 
 /**
- * PayPal's Customer ID column: unique per recipient, at most 30 characters,
+ * PayPal Customer ID column: unique per recipient, at most 30 characters,
  * so the payout id without its `affpo_` prefix (its 26-character ULID).
  */
 const paypalReference = (payoutId: string) => payoutId.replace(/^affpo_/, "")
 
+/** The currencies PayPal Payouts pays in. */
+const PAYPAL_CURRENCIES = new Set([
+  "aud", "brl", "cad", "chf", "cny", "czk", "dkk", "eur", "gbp", "hkd", "huf", "ils", "jpy",
+  "mxn", "myr", "nok", "nzd", "php", "pln", "sek", "sgd", "thb", "twd", "usd",
+])
+
 /**
- * PayPal Payouts' bulk file, one currency a file as PayPal requires: recipient
- * email, amount, currency, customer id (the payout's reference), note to the
- * recipient, wallet. No header row. Only payouts to affiliates who chose PayPal.
+ * A plain address (letters, digits, `. _ % + -`, a dotted domain): written
+ * into the file as it is, since no spreadsheet formula can be spelt with
+ * those characters — a leading `-` stays, as PayPal needs it.
  */
-function paypalRows(payouts: Payout[]) {
-  return payouts
-    .filter((payout) => payout.affiliate?.payout_method === "paypal" && detailsOf(payout).paypal_email)
-    .map((payout) => [
-      detailsOf(payout).paypal_email,
-      formatAmount(payout),
-      payout.currency_code.toUpperCase(),
-      paypalReference(payout.id),
-      "Affiliate commissions",
-      "PAYPAL",
-    ])
+const PLAIN_EMAIL = /^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$/
+
+/**
+ * The payouts a PayPal file may pay: not yet paid (draft; processing too
+ * when asked, to upload a file again after an upload PayPal refused), to
+ * PayPal, with a plain address. Why none, when none.
+ */
+function paypalPayouts(payouts: Payout[], includeProcessing: boolean) {
+  const statuses = includeProcessing ? ["draft", "processing"] : ["draft"]
+  const unpaid = payouts.filter((payout) => statuses.includes(payout.status))
+  const toPaypal = unpaid.filter(
+    (payout) => payout.payout_method === "paypal" && detailsOf(payout).paypal_email
+  )
+  if (!toPaypal.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      unpaid.length
+        ? "Nothing to put in a PayPal file: no payout of this batch that is still to pay goes to PayPal"
+        : `Nothing to put in a PayPal file: no payout of this batch is ${statuses.join(" or ")}`
+    )
+  }
+  const malformed = toPaypal.filter((payout) => !PLAIN_EMAIL.test(detailsOf(payout).paypal_email!))
+  if (malformed.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `The PayPal email of payout ${malformed.map((payout) => payout.id).join(", ")} ` +
+        "is not a plain address PayPal accepts: pay it by hand, or cancel it"
+    )
+  }
+  return toPaypal
 }
 
-/** The batch's payouts in the one currency a PayPal file may hold. */
+/** PayPal Payouts' bulk file: email, amount, currency, customer id, note, wallet; no header. */
+function paypalRows(payouts: Payout[]) {
+  return payouts.map((payout) => [
+    detailsOf(payout).paypal_email,
+    formatAmount(payout),
+    payout.currency_code.toUpperCase(),
+    paypalReference(payout.id),
+    "Affiliate commissions",
+    "PAYPAL",
+  ])
+}
+
+/** The payouts in the one currency a PayPal file may hold, which PayPal must pay in. */
 function inOneCurrency(payouts: Payout[], currencyCode: string | undefined) {
   const currencies = [...new Set(payouts.map((payout) => payout.currency_code))].sort()
   if (!currencyCode && currencies.length > 1) {
@@ -54,7 +91,21 @@ function inOneCurrency(payouts: Payout[], currencyCode: string | undefined) {
         `export each with currency_code (currency_code=${currencies[0]})`
     )
   }
-  return currencyCode ? payouts.filter((payout) => payout.currency_code === currencyCode) : payouts
+  const currency = currencyCode ?? currencies[0]
+  if (!PAYPAL_CURRENCIES.has(currency)) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `PayPal Payouts does not pay in ${currency.toUpperCase()}: pay these payouts another way`
+    )
+  }
+  const inCurrency = payouts.filter((payout) => payout.currency_code === currency)
+  if (!inCurrency.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      `Nothing to put in a PayPal file: no payout of this batch to PayPal is in ${currency.toUpperCase()}`
+    )
+  }
+  return inCurrency
 }
 
 const CSV_COLUMNS = [
@@ -81,7 +132,7 @@ function csvRows(payouts: Payout[]) {
     payout.affiliate?.code,
     payout.affiliate?.name,
     payout.affiliate?.email,
-    payout.affiliate?.payout_method,
+    payout.payout_method,
     detailsOf(payout).paypal_email,
     detailsOf(payout).instructions,
     payout.currency_code,
@@ -90,23 +141,27 @@ function csvRows(payouts: Payout[]) {
 }
 
 /**
- * The batch's payouts to pay (not failed or canceled), as a PayPal Payouts
- * file or a generic CSV. Names, emails and instructions come from strangers:
- * `escape_formulas` keeps a spreadsheet from running them as formulas.
+ * The batch's payouts, with the payout details frozen on each: a generic CSV
+ * of those not failed or canceled (names and instructions come from
+ * strangers: `escape_formulas` keeps a spreadsheet from running them), or a
+ * PayPal Payouts file of those still to pay (its only stranger's text is the
+ * address, checked plain instead).
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminExportAffiliatePayoutBatchParamsType>,
   res: MedusaResponse
 ) => {
-  const { format, currency_code } = req.validatedQuery as AdminExportAffiliatePayoutBatchParamsType
+  const { format, currency_code, include_processing } =
+    req.validatedQuery as AdminExportAffiliatePayoutBatchParamsType
   const batch = await retrievePayoutBatch(req.scope, req.params.id)
   const paypal = format === "paypal"
-  const toPay = batch.payouts.filter((p) => ACTIVE_PAYOUT_STATUSES.includes(p.status))
-  const payouts = paypal ? inOneCurrency(toPay, currency_code) : toPay
+  const payouts = paypal
+    ? inOneCurrency(paypalPayouts(batch.payouts, include_processing), currency_code)
+    : batch.payouts.filter((p) => ACTIVE_PAYOUT_STATUSES.includes(p.status))
   const csv = stringify(paypal ? paypalRows(payouts) : csvRows(payouts), {
     header: !paypal,
     columns: paypal ? undefined : CSV_COLUMNS,
-    escape_formulas: true,
+    escape_formulas: !paypal,
   })
   const name = paypal
     ? `affiliate-payouts-${batch.id}-paypal-${currency_code ?? payouts[0]?.currency_code ?? "none"}`

@@ -24,18 +24,33 @@ function applyFilter(query: Knex.QueryBuilder, filter: LedgerFilter) {
 }
 
 /**
+ * Only affiliates who can be paid: not blocked, not deleted. What they are
+ * owed stays in their balance (and the preview says why it waits).
+ */
+function payableAffiliate(query: Knex.QueryBuilder) {
+  return query
+    .join("affiliate as af", "af.id", "c.affiliate_id")
+    .whereNull("af.deleted_at")
+    .whereNot("af.status", "blocked")
+}
+
+/**
  * What is owed now, line by line: approved commissions in no payout, and
  * adjustments in no payout of commissions that are approved or paid (a
- * refund after payment is a negative line, deducted from the next payout).
+ * refund after payment is a negative line, deducted from the next payout);
+ * each with its commission's id and status.
  */
-export function payableLines(knex: Knex, filter: LedgerFilter) {
+function owedLines(knex: Knex, filter: LedgerFilter, payableOnly = false) {
+  const among = (query: Knex.QueryBuilder) => (payableOnly ? payableAffiliate(query) : query)
   const commissions = applyFilter(
-    knex("affiliate_commission as c")
+    among(knex("affiliate_commission as c"))
       .select(
         "c.affiliate_id",
         "c.currency_code",
         knex.raw("c.id as commission_id"),
         knex.raw("null::text as adjustment_id"),
+        knex.raw("c.status as commission_status"),
+        knex.raw("c.id as owner_commission_id"),
         "c.amount"
       )
       .where("c.status", "approved")
@@ -44,13 +59,20 @@ export function payableLines(knex: Knex, filter: LedgerFilter) {
     filter
   )
   const adjustments = applyFilter(
-    knex("affiliate_commission_adjustment as a")
-      .join("affiliate_commission as c", "c.id", "a.commission_id")
+    among(
+      knex("affiliate_commission_adjustment as a").join(
+        "affiliate_commission as c",
+        "c.id",
+        "a.commission_id"
+      )
+    )
       .select(
         "c.affiliate_id",
         "c.currency_code",
         knex.raw("null::text as commission_id"),
         knex.raw("a.id as adjustment_id"),
+        knex.raw("c.status as commission_status"),
+        knex.raw("c.id as owner_commission_id"),
         "a.amount"
       )
       .whereIn("c.status", ["approved", "paid"])
@@ -60,6 +82,28 @@ export function payableLines(knex: Knex, filter: LedgerFilter) {
     filter
   )
   return commissions.unionAll(adjustments, true)
+}
+
+/** What a batch pays now: the owed lines of affiliates who can be paid. */
+export const payableLines = (knex: Knex, filter: LedgerFilter) => owedLines(knex, filter, true)
+
+/**
+ * Locks the approved commissions in no payout that a batch would pay (see
+ * payableLines) and returns their ids: the first step of a batch, under the
+ * commission lock discipline (queries/commission-locks.ts).
+ */
+export async function lockPayableCommissions(knex: Knex, filter: LedgerFilter): Promise<string[]> {
+  const rows: { id: string }[] = await applyFilter(
+    payableAffiliate(knex("affiliate_commission as c"))
+      .select("c.id")
+      .where("c.status", "approved")
+      .whereNull("c.deleted_at")
+      .whereRaw(NOT_IN_A_PAYOUT("commission_id", "c.id")),
+    filter
+  )
+    .orderBy("c.id")
+    .forUpdate("c")
+  return rows.map((row) => row.id)
 }
 
 /**
@@ -85,7 +129,7 @@ export function balanceRows(knex: Knex, filter: LedgerFilter) {
   )
   const payable = knex
     .select("p.affiliate_id", "p.currency_code", knex.raw("'payable' as kind"), "p.amount")
-    .from(payableLines(knex, filter).as("p"))
+    .from(owedLines(knex, filter).as("p"))
   const payouts = applyFilter(
     knex("affiliate_payout as c")
       .select(
