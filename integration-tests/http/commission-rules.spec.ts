@@ -10,7 +10,15 @@ import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../hel
 jest.setTimeout(180 * 1000)
 
 type Affiliate = { id: string; code: string }
-type Line = { item_id: string | null; title: string; kind: string; rule_id: string | null; rate: number | null; amount: number }
+type Line = {
+  item_id: string | null
+  title: string
+  kind: string
+  rule_id: string | null
+  rate: number | null
+  base: number
+  amount: number
+}
 
 /**
  * Issue 14: crediting under the affiliate's program — per-line rules, fixed
@@ -164,6 +172,18 @@ medusaIntegrationTestRunner({
         const commission = (await commissionOf(order.id))!
         expect(commission.base_amount).toBe(100)
         expect(commission.amount).toBe(10)
+
+        // 10.00 gross: 8.4033… net, stored in cents (the line's too), 10 % = 0.84.
+        const candle = await createProduct("Candle", 10)
+        const netted = (await commissionOf((await janeOrder([{ variant_id: candle.variant_id, quantity: 1 }])).id))!
+        expect(netted).toMatchObject({ base_amount: 8.4, amount: 0.84, lines: [{ base: 8.4, amount: 0.84 }] })
+        const {
+          rows: [stored],
+        } = await dbConnection.raw(
+          `select base_amount::text as base_amount, lines->0->>'base' as line_base from affiliate_commission where id = ?`,
+          [netted.id]
+        )
+        expect(stored).toEqual({ base_amount: "8.4", line_base: "8.4" })
       })
 
       it("pays a fixed program amount once per order", async () => {
@@ -178,6 +198,48 @@ medusaIntegrationTestRunner({
         expect(commission.amount).toBe(5)
         expect(commission.rate).toBe(0)
         expect(commission.lines.at(-1)).toMatchObject({ kind: "order", item_id: null, amount: 5 })
+      })
+
+      it("caps a fixed rule per unit at what the buyer paid: nothing on items bought at 100 % off", async () => {
+        await api.post(
+          "/admin/promotions",
+          {
+            code: "FREE",
+            type: "standard",
+            status: "active",
+            is_automatic: false,
+            application_method: { type: "percentage", target_type: "order", allocation: "across", value: 100, currency_code: "eur" },
+          },
+          admin
+        )
+        const shirt = (await api.get("/admin/products?title=Shirt", admin)).data.products[0].id
+        await janeProgram({ commission_rate: 10 }, [
+          { target: "product", target_id: shirt, kind: "fixed", amounts: { eur: 5 } },
+        ])
+
+        // 10 shirts free: the order's total is its 4.95 shipping.
+        const order = await placeOrder({
+          email: "guest@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 10 }],
+          promoCodes: ["FREE"],
+          referralCode: "JANE",
+        })
+        expect(order.total).toBe(4.95)
+
+        const commission = (await commissionOf(order.id))!
+        expect(commission).toMatchObject({ amount: 0, base_amount: 0, lines: [{ kind: "fixed", base: 0, amount: 0 }] })
+      })
+
+      it("caps a fixed program amount per order at the order's item total", async () => {
+        await janeProgram({ commission_type: "fixed", commission_amounts: { eur: 5 } })
+        const sticker = await createProduct("Sticker", 1)
+
+        const order = await janeOrder([{ variant_id: sticker.variant_id, quantity: 1 }])
+
+        const commission = (await commissionOf(order.id))!
+        expect(commission.amount).toBe(1)
+        expect(commission.base_amount).toBe(1)
+        expect(commission.lines.at(-1)).toMatchObject({ kind: "order", item_id: null, amount: 1 })
       })
 
       it("keeps an affiliate's own rate over the program's, with the rules still deciding their lines", async () => {

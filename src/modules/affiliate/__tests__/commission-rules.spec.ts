@@ -1,3 +1,4 @@
+import { MathBN } from "@medusajs/framework/utils"
 import {
   calculateCommission,
   type CommissionRuleTerms,
@@ -7,7 +8,7 @@ import {
   tierPeriodStart,
 } from "../utils/commission-rules"
 
-const line = (overrides: Partial<LineForCommission> & { item_id: string; base: number }): LineForCommission => ({
+const line = (overrides: Partial<LineForCommission> & Pick<LineForCommission, "item_id" | "base">): LineForCommission => ({
   title: overrides.item_id,
   quantity: 1,
   product_id: null,
@@ -37,7 +38,9 @@ describe("calculateCommission", () => {
     const lines = ["a", "b", "c"].map((id) => line({ item_id: id, base: 0.335 }))
     const result = calculateCommission(lines, terms(), "eur")
     expect(result.amount).toBe(0.1)
-    expect(result.base_amount).toBe(1.005)
+    // The bases are stored at the currency's precision too, adding up: 1.005 → 1.01.
+    expect(result.base_amount).toBe(1.01)
+    expect(result.lines.map((l) => l.base)).toEqual([0.34, 0.34, 0.33])
     expect(result.lines.map((l) => l.amount)).toEqual([0.04, 0.03, 0.03])
     expect(result.lines.every((l) => l.kind === "default" && l.rate === 10)).toBe(true)
   })
@@ -125,6 +128,111 @@ describe("calculateCommission", () => {
     expect(sum).toBe(Math.round(result.amount * 100))
     // 12.5 % of 23.52 = 2.94.
     expect(result.amount).toBe(2.94)
+  })
+})
+
+describe("a fixed amount, capped by what the buyer paid", () => {
+  const perUnit = (amounts: Record<string, number>) =>
+    terms({ rules: [rule({ id: "fixed", target: "product", target_id: "prod_1", kind: "fixed", amounts })] })
+  const perOrder = (amounts: Record<string, number>) =>
+    terms({
+      order_amounts: amounts,
+      rules: [rule({ id: "x", target: "product", target_id: "prod_x", kind: "excluded" })],
+    })
+
+  it("pays a per-unit rule at most the line's base, nothing on free units (USD)", () => {
+    const free = line({ item_id: "free", base: 0, quantity: 10, product_id: "prod_1" })
+    expect(calculateCommission([free], perUnit({ usd: 5 }), "usd")).toMatchObject({
+      amount: 0,
+      base_amount: 0,
+      lines: [{ kind: "fixed", rule_id: "fixed", base: 0, amount: 0 }],
+    })
+    // 10 units at 1.234 after discount: 12.34 paid, not 10 × 5.00.
+    const cheap = line({ item_id: "cheap", base: 12.34, quantity: 10, product_id: "prod_1" })
+    const other = line({ item_id: "other", base: 20, product_id: "prod_2" })
+    expect(calculateCommission([cheap, other], perUnit({ usd: 5 }), "usd")).toMatchObject({
+      amount: 14.34,
+      lines: [{ kind: "fixed", amount: 12.34 }, { kind: "default", amount: 2 }],
+    })
+    // Under the cap, the rule pays in full.
+    const full = line({ item_id: "full", base: 60, quantity: 3, product_id: "prod_1" })
+    expect(calculateCommission([full], perUnit({ usd: 5 }), "usd").amount).toBe(15)
+  })
+
+  it("pays a per-order amount at most the base of the lines that earn it (USD)", () => {
+    const dollar = line({ item_id: "dollar", base: 1, product_id: "prod_1" })
+    expect(calculateCommission([dollar], perOrder({ usd: 5 }), "usd")).toMatchObject({
+      amount: 1,
+      lines: [{ amount: 0 }, { kind: "order", amount: 1 }],
+    })
+    const free = ["a", "b"].map((id) => line({ item_id: id, base: 0, quantity: 10, product_id: "prod_1" }))
+    expect(calculateCommission(free, perOrder({ usd: 5 }), "usd")).toMatchObject({
+      amount: 0,
+      lines: [{ amount: 0 }, { amount: 0 }, { kind: "order", amount: 0 }],
+    })
+    // An excluded line's price does not raise the cap: the free line alone earns the amount per order.
+    const excluded = line({ item_id: "x", base: 100, product_id: "prod_x" })
+    expect(calculateCommission([excluded, free[0]], perOrder({ usd: 5 }), "usd").amount).toBe(0)
+    expect(calculateCommission([excluded, dollar], perOrder({ usd: 5 }), "usd").amount).toBe(1)
+  })
+
+  it("caps in yen and dinar at their precision (JPY none, KWD three decimals)", () => {
+    // ¥1,000 with 10 % tax included: 909.0909… paid without tax, stored as 909.
+    const yen = line({ item_id: "yen", base: MathBN.div(1000, 1.1), quantity: 2, product_id: "prod_1" })
+    expect(calculateCommission([yen], perUnit({ jpy: 500 }), "jpy")).toMatchObject({
+      amount: 909,
+      base_amount: 909,
+      lines: [{ base: 909, amount: 909 }],
+    })
+    expect(calculateCommission([yen], perOrder({ jpy: 2000 }), "jpy").amount).toBe(909)
+    // 1.2345 dinar paid: stored 1.235 (half-up); 2.500 per unit capped to it.
+    const dinar = line({ item_id: "dinar", base: 1.2345, quantity: 1, product_id: "prod_1" })
+    expect(calculateCommission([dinar], perUnit({ kwd: 2.5 }), "kwd")).toMatchObject({
+      amount: 1.235,
+      base_amount: 1.235,
+      lines: [{ base: 1.235, amount: 1.235 }],
+    })
+    expect(calculateCommission([dinar], perOrder({ kwd: 2.5 }), "kwd").amount).toBe(1.235)
+  })
+})
+
+describe("stored money, at the currency's precision", () => {
+  const cents = (amounts: number[]) => amounts.reduce((sum, amount) => sum + Math.round(amount * 100), 0)
+
+  it("stores a tax-inclusive line's base in cents, capping a fixed rule to it", () => {
+    // 0.05 with 20 % tax included: 0.041666… without tax.
+    const tiny = line({ item_id: "tiny", base: MathBN.div(0.05, 1.2), product_id: "prod_1" })
+    expect(calculateCommission([tiny], terms(), "usd")).toMatchObject({
+      base_amount: 0.04,
+      amount: 0,
+      lines: [{ base: 0.04, amount: 0 }],
+    })
+    const fixed = rule({ id: "f", target: "product", target_id: "prod_1", kind: "fixed", amounts: { usd: 1 } })
+    expect(calculateCommission([tiny], terms({ rules: [fixed] }), "usd")).toMatchObject({
+      amount: 0.04,
+      lines: [{ base: 0.04, amount: 0.04 }],
+    })
+  })
+
+  it("rounds the lines' bases so that they add up to the base amount (USD, JPY, KWD)", () => {
+    // Three lines of 10.00 with 19 % tax included: 8.4033… each, 25.2100… together.
+    const gross = (id: string) => line({ item_id: id, base: MathBN.div(10, 1.19) })
+    const usd = calculateCommission(["a", "b", "c"].map(gross), terms(), "usd")
+    expect(usd.base_amount).toBe(25.21)
+    expect(usd.lines.map((l) => l.base)).toEqual([8.41, 8.4, 8.4])
+    expect(cents(usd.lines.map((l) => l.base))).toBe(2521)
+    expect(usd.amount).toBe(2.52)
+
+    // ¥100 with 8 % tax included, three times: 92.59… each, 277.77… together.
+    const yen = ["a", "b", "c"].map((id) => line({ item_id: id, base: MathBN.div(100, 1.08) }))
+    const jpy = calculateCommission(yen, terms(), "jpy")
+    expect(jpy.base_amount).toBe(278)
+    expect(jpy.lines.map((l) => l.base)).toEqual([93, 93, 92])
+
+    const dinars = ["a", "b"].map((id) => line({ item_id: id, base: MathBN.div(1, 3) }))
+    const kwd = calculateCommission(dinars, terms(), "kwd")
+    expect(kwd.base_amount).toBe(0.667)
+    expect(kwd.lines.map((l) => l.base)).toEqual([0.334, 0.333])
   })
 })
 

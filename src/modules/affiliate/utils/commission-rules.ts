@@ -69,6 +69,7 @@ export type CalculatedCommission = {
 /** The rule a line matches: the most specific target wins (see RULE_TARGETS). */
 function matchRule(
   line: LineForCommission,
+  paid: Exact,
   rules: CommissionRuleTerms[],
   currencyCode: string
 ): { rule: CommissionRuleTerms; exact: Exact } | null {
@@ -83,7 +84,7 @@ function matchRule(
       .filter((rule) => rule.target === target && idsByTarget[target].includes(rule.target_id))
       // A fixed rule without an amount in the order's currency does not apply.
       .filter((rule) => rule.kind !== "fixed" || rule.amounts?.[currencyCode] != null)
-      .map((rule) => ({ rule, exact: ruleAmount(rule, line, currencyCode) }))
+      .map((rule) => ({ rule, exact: ruleAmount(rule, line, paid, currencyCode) }))
     if (matches.length) {
       // Several rules of one kind (a product in two categories): the least
       // generous, so that an exclusion always holds.
@@ -93,12 +94,13 @@ function matchRule(
   return null
 }
 
-function ruleAmount(rule: CommissionRuleTerms, line: LineForCommission, currencyCode: string): Exact {
+/** What a rule pays on a line; a fixed amount never more than the line's paid base. */
+function ruleAmount(rule: CommissionRuleTerms, line: LineForCommission, paid: Exact, currencyCode: string): Exact {
   switch (rule.kind) {
     case "excluded":
       return MathBN.convert(0)
     case "fixed":
-      return MathBN.mult(rule.amounts![currencyCode], line.quantity)
+      return MathBN.min(MathBN.mult(rule.amounts![currencyCode], line.quantity), paid)
     case "percentage":
       return MathBN.div(MathBN.mult(line.base, rule.rate ?? 0), 100)
   }
@@ -131,8 +133,12 @@ function allocateRounded(exacts: Exact[], precision: number): { total: Exact; pa
  * An order's commission under its terms, computed per line item: the most
  * specific rule matching a line decides it (a rate of the line's total, a
  * fixed amount per unit, or nothing); the other lines earn the program's rate,
- * or together its fixed amount per order. The total is the exact sum rounded
- * half-up to the currency's precision, and the lines' amounts add up to it.
+ * or together its fixed amount per order. A fixed amount never exceeds what
+ * the buyer paid for what earns it (a line's base, or the other lines' bases
+ * for the amount per order), so a free item earns nothing. The total is the
+ * exact sum rounded half-up to the currency's precision, and the lines'
+ * amounts add up to it; the bases are rounded likewise and add up to the
+ * base amount.
  */
 export function calculateCommission(
   lines: LineForCommission[],
@@ -140,17 +146,22 @@ export function calculateCommission(
   currencyCode: string
 ): CalculatedCommission {
   const precision = currencyPrecision(currencyCode)
+  const bases = allocateRounded(lines.map((line) => MathBN.convert(line.base)), precision)
   const parts: { line: Omit<CommissionLine, "amount">; exact: Exact }[] = []
+  let defaultPaid = MathBN.convert(0)
   let defaultLines = 0
 
-  for (const line of lines) {
+  for (const [index, line] of lines.entries()) {
+    // The cap of a fixed amount: the base as recorded, so a line never shows
+    // more commission than base; never below zero.
+    const paid = MathBN.max(bases.parts[index], 0)
     const described = {
       item_id: line.item_id,
       title: line.title,
       quantity: line.quantity,
-      base: MathBN.convert(line.base).toNumber(),
+      base: bases.parts[index].toNumber(),
     }
-    const matched = matchRule(line, terms.rules, currencyCode)
+    const matched = matchRule(line, paid, terms.rules, currencyCode)
     if (matched) {
       const { rule, exact } = matched
       parts.push({
@@ -160,6 +171,7 @@ export function calculateCommission(
       continue
     }
     defaultLines++
+    defaultPaid = MathBN.add(defaultPaid, paid)
     const byRate = !terms.order_amounts
     parts.push({
       line: { ...described, rule_id: null, rule_target: null, kind: "default", rate: byRate ? terms.rate : null },
@@ -169,15 +181,15 @@ export function calculateCommission(
   if (terms.order_amounts && defaultLines) {
     parts.push({
       line: { item_id: null, title: "Per order", quantity: 1, base: 0, rule_id: null, rule_target: null, kind: "order", rate: null },
-      exact: MathBN.convert(terms.order_amounts[currencyCode] ?? 0),
+      exact: MathBN.min(terms.order_amounts[currencyCode] ?? 0, defaultPaid),
     })
   }
 
-  const { total, parts: rounded } = allocateRounded(parts.map((part) => part.exact), precision)
+  const amounts = allocateRounded(parts.map((part) => part.exact), precision)
   return {
-    base_amount: MathBN.sum(0, ...lines.map((line) => line.base)).toNumber(),
-    amount: total.toNumber(),
-    lines: parts.map((part, index) => ({ ...part.line, amount: rounded[index].toNumber() })),
+    base_amount: bases.total.toNumber(),
+    amount: amounts.total.toNumber(),
+    lines: parts.map((part, index) => ({ ...part.line, amount: amounts.parts[index].toNumber() })),
   }
 }
 

@@ -14,16 +14,6 @@ export function currencyPrecision(currencyCode: string): number {
   }
 }
 
-/** base × rate %, rounded half-up to the currency's precision, without floats. */
-export function commissionAmount(
-  base: Amount,
-  ratePercent: Amount,
-  currencyCode: string
-): number {
-  const exact = MathBN.div(MathBN.mult(base, ratePercent), 100)
-  return MathBN.convert(exact, currencyPrecision(currencyCode)).toNumber()
-}
-
 export type RefundForShare = { id: string; amount: Amount }
 
 export type CommissionForRefunds = {
