@@ -156,6 +156,8 @@ export type CheckoutInput = {
   promoCodes?: string[]
   /** Applied with POST /store/carts/:id/affiliate, as a storefront would for ?ref=CODE. */
   referralCode?: string
+  /** Anything else a shopper does to the cart (after the referral code), before checking out. */
+  prepareCart?: (cartId: string, headers: { headers: Record<string, string> }) => Promise<unknown>
 }
 
 /** A whole storefront checkout over HTTP; returns the placed order. */
@@ -185,6 +187,7 @@ export async function checkout(api: Api, store: TestStore, input: CheckoutInput)
   if (input.referralCode) {
     await api.post(`/store/carts/${cart.id}/affiliate`, { code: input.referralCode }, headers)
   }
+  await input.prepareCart?.(cart.id, headers)
   const { shipping_options } = (
     await api.get(`/store/shipping-options?cart_id=${cart.id}`, headers)
   ).data

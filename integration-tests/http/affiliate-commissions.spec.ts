@@ -88,6 +88,7 @@ medusaIntegrationTestRunner({
         expect(recorded.data.cart.metadata).toEqual({
           affiliate_code: "JANE",
           affiliate_code_at: recorded.data.referral.recorded_at,
+          affiliate_code_sig: expect.stringMatching(/^[A-Za-z0-9_-]{43}$/),
         })
         // The default program honours a code for as long as the cart lives.
         expect(recorded.data.referral).toEqual({

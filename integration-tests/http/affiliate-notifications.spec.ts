@@ -6,6 +6,7 @@ import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { accountSyncApi, until } from "../helpers/account-sync"
 import { captureEvents, waitForSubscribers } from "../helpers/events"
+import { expectHttpError } from "../helpers/http"
 import {
   captureLocalProviderSends,
   emailsSent,
@@ -183,9 +184,18 @@ medusaIntegrationTestRunner({
 
     it("tells the admins about a sign-up, once, with the name made safe, and not about affiliates an admin creates", async () => {
       const [adminUser] = await container.resolve(Modules.USER).listUsers({ email: ADMIN_EMAIL })
-      const affiliate = await andWaitFor("affiliate.signed_up", () =>
-        sync.signUpAffiliate("sam@partners.test", PASSWORD, { name: "Sam\r\nBcc: all@example.com" })
+      // Sign-up refuses control characters; a name stored otherwise (by other code, or
+      // before the plugin refused them) is still made safe in the notice.
+      await expectHttpError(
+        sync.signUpAffiliate("sam-crlf@partners.test", PASSWORD, { name: "Sam\r\nBcc: all@example.com" }),
+        400,
+        /name must not contain control characters/
       )
+      const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+      const [affiliate] = await service.createAffiliates([
+        { name: "Sam\r\nBcc: all@example.com", email: "sam@partners.test", code: "SAM", status: "pending" },
+      ])
+      await redeliver(container, notifyAffiliateSignedUp, "affiliate.signed_up", { id: affiliate.id })
       const notices = await waitForEmails({ template: "affiliate-signed-up" })
       expect(notices).toEqual([
         expect.objectContaining({

@@ -5,6 +5,7 @@ import { creditOrder, creditOrderWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
+import { signedReferralMetadata } from "../helpers/referrals"
 import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
@@ -425,15 +426,15 @@ medusaIntegrationTestRunner({
         const order = await janeOrder([{ variant_id: store.variants.shirt, quantity: 1 }])
         expect((await commissionOf(order.id))!.affiliate_id).toBe(jane.id)
 
-        // The same order as if its code had been recorded 8 days before: not honoured.
+        // The same order as if its code had been recorded 8 days before (signed so): not honoured.
         await service.deleteAffiliateCommissions((await service.listAffiliateCommissions({ order_id: order.id })).map((c) => c.id))
         await service.deleteAffiliateOrderAttributions(
           (await service.listAffiliateOrderAttributions({ order_id: order.id })).map((a) => a.id)
         )
-        await dbConnection.raw(
-          `update "order" set metadata = jsonb_set(metadata, '{affiliate_code_at}', to_jsonb(?::text)) where id = ?`,
-          [new Date(Date.now() - 8 * 24 * 60 * 60 * 1000).toISOString(), order.id]
-        )
+        await dbConnection.raw(`update "order" set metadata = metadata || ?::jsonb where id = ?`, [
+          JSON.stringify(signedReferralMetadata(getContainer(), "JANE", new Date(Date.now() - 8 * 24 * 60 * 60 * 1000))),
+          order.id,
+        ])
         const { result } = await creditOrderWorkflow(getContainer()).run({ input: { order_id: order.id } })
         expect(result.outcome).toBe("no_affiliate")
       })

@@ -6,6 +6,7 @@ import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
 import { creditOrderWorkflow } from "../../src/workflows"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
+import { signedReferralMetadata } from "../helpers/referrals"
 import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 import { waitForSubscribers } from "../helpers/events"
 
@@ -73,7 +74,7 @@ medusaIntegrationTestRunner({
         .map((a) => a.amount)
         .sort((a, b) => a - b)
 
-    /** A draft order an admin made, carrying Jane's code, 10 × 19.99. */
+    /** A draft order an admin made, carrying Jane's code (signed, as the cart route would), 10 × 19.99. */
     const createDraftOrder = async () =>
       (
         await api.post(
@@ -91,7 +92,7 @@ medusaIntegrationTestRunner({
               postal_code: "10115",
               country_code: "de",
             },
-            metadata: { affiliate_code: "JANE" },
+            metadata: signedReferralMetadata(getContainer(), "JANE"),
           },
           admin
         )

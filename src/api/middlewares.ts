@@ -43,6 +43,7 @@ import {
 import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts/middlewares"
 import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-programs/middlewares"
 import { StoreSetCartAffiliate } from "./store/carts/validators"
+import { rateLimitPerClient } from "./utils/rate-limit"
 import {
   StoreCreateAffiliate,
   StoreGetAffiliateListParams,
@@ -249,7 +250,8 @@ export default defineMiddlewares({
     {
       method: ["POST"],
       matcher: "/store/carts/:id/affiliate",
-      middlewares: [validateAndTransformBody(StoreSetCartAffiliate)],
+      // Limited before validation, so malformed guesses count too.
+      middlewares: [rateLimitPerClient(), validateAndTransformBody(StoreSetCartAffiliate)],
     },
   ],
 })

@@ -43,8 +43,31 @@ export function createListParams({
   })
 }
 
-/** A search term. */
-export const searchParam = z.string().max(SEARCH_MAX_LENGTH).optional()
+// C0 control characters and DEL. PostgreSQL refuses NUL in text (a 500 once
+// it reaches a query); the others hide in logs, exports and the admin.
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/
+const CONTROL_CHARACTER_BUT_NEWLINE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/
+
+/**
+ * A refinement refusing control characters with a 400 naming `field`:
+ * `schema.refine(...withoutControlCharacters("name"))`. `multiline` text
+ * (notes, instructions) may hold line breaks and tabs.
+ */
+export const withoutControlCharacters = (field: string, { multiline = false } = {}) =>
+  [
+    (text: string) => !(multiline ? CONTROL_CHARACTER_BUT_NEWLINE : CONTROL_CHARACTER).test(text),
+    { error: `${field} must not contain control characters` },
+  ] as const
+
+/** Text from a stranger, trimmed unless told, without control characters. Chain bounds after it. */
+export const plainText = (
+  field: string,
+  { multiline = false, trim = true }: { multiline?: boolean; trim?: boolean } = {}
+) =>
+  (trim ? z.string().trim() : z.string()).refine(...withoutControlCharacters(field, { multiline }))
+
+/** A search term, as typed. */
+export const searchParam = plainText("q", { trim: false }).max(SEARCH_MAX_LENGTH).optional()
 
 /**
  * A filter value out of `values`. Not z.enum: inside a list filter, Medusa's

@@ -42,6 +42,23 @@ const notificationsSchema = z
   // Parsed like a given `{}`, so each notification gets its default template.
   .prefault({})
 
+/**
+ * Per client address, on the store routes that take a referral code: failed
+ * attempts (an unknown or blocked code, an unknown cart) are few, so guessing
+ * is slow; any request counts toward a cap high enough for busy shared
+ * addresses (an office, a mobile carrier).
+ */
+const rateLimitSchema = z
+  .object({
+    windowSeconds: z.number().int().min(1).max(24 * 60 * 60).default(60),
+    maxFailedAttempts: z.number().int().min(1).default(20),
+    maxRequests: z.number().int().min(1).default(600),
+    /** Clients remembered at once (about 100 bytes each); the oldest are forgotten first. */
+    maxClients: z.number().int().min(1).max(1_000_000).default(10_000),
+  })
+  .strict()
+  .prefault({})
+
 /** Options of the plugin, given in `medusa-config.ts` (plugins[].options). */
 export const affiliateModuleOptionsSchema = z
   .object({
@@ -50,6 +67,7 @@ export const affiliateModuleOptionsSchema = z
     /** The storefront's address, for the referral links shown to affiliates. */
     storefrontUrl: z.url().optional(),
     notifications: notificationsSchema,
+    rateLimit: rateLimitSchema,
     /**
      * Payment providers for automatic payouts, as Medusa module providers:
      * `{ resolve, id, options? }`. `manual` is built in.
@@ -74,6 +92,7 @@ export type ResolvedAffiliateModuleOptions = z.output<
   typeof affiliateModuleOptionsSchema
 >
 export type AffiliateNotificationOptions = ResolvedAffiliateModuleOptions["notifications"]
+export type AffiliateRateLimitOptions = ResolvedAffiliateModuleOptions["rateLimit"]
 
 /** Parses the options, throwing an error that names each bad option. */
 export function resolveAffiliateModuleOptions(

@@ -26,6 +26,7 @@ import AffiliateSettings from "./models/affiliate-settings"
 import AffiliateSyncRun from "./models/affiliate-sync-run"
 import {
   type AffiliateNotificationOptions,
+  type AffiliateRateLimitOptions,
   resolveAffiliateModuleOptions,
   type ResolvedAffiliateModuleOptions,
 } from "./options"
@@ -287,6 +288,11 @@ class AffiliateModuleService extends MedusaService({
   /** The notification templates (or `false`) and recipients from the plugin options. */
   async retrieveNotificationOptions(): Promise<AffiliateNotificationOptions> {
     return this.options_.notifications
+  }
+
+  /** The per-client limits on the store routes that take a referral code. */
+  async retrieveRateLimitOptions(): Promise<AffiliateRateLimitOptions> {
+    return this.options_.rateLimit
   }
 
   /**

@@ -1,2 +1,3 @@
 export * from "./workflows/record-cart-referral"
 export * from "./steps/validate-referral-code"
+export * from "./steps/sign-referral"

@@ -12,6 +12,7 @@ import {
   ID_MAX_LENGTH,
   idParam,
   oneOrMany,
+  plainText,
   searchParam,
 } from "../../utils/validators"
 
@@ -61,7 +62,7 @@ const targetStatus = z.enum(["approved", "rejected", "paid"], {
 export const AdminUpdateAffiliateCommission = z
   .object({
     status: targetStatus,
-    reason: z.string().trim().max(500).optional(),
+    reason: plainText("reason", { multiline: true }).max(500).optional(),
   })
   .strict()
 export type AdminUpdateAffiliateCommissionType = z.infer<

@@ -8,6 +8,7 @@ import {
   metadataParam,
   NAME_MAX_LENGTH,
   oneOrMany,
+  plainText,
   searchParam,
 } from "../../utils/validators"
 
@@ -33,8 +34,8 @@ export const AdminNewConnectionCustomer = z
     email: z
       .email({ error: "customer.email must be a valid email address" })
       .max(EMAIL_MAX_LENGTH),
-    first_name: z.string().trim().max(NAME_MAX_LENGTH).optional(),
-    last_name: z.string().trim().max(NAME_MAX_LENGTH).optional(),
+    first_name: plainText("customer.first_name").max(NAME_MAX_LENGTH).optional(),
+    last_name: plainText("customer.last_name").max(NAME_MAX_LENGTH).optional(),
   })
   .strict()
 

@@ -6,6 +6,7 @@ import {
   FILTER_VALUES_MAX,
   idParam,
   oneOrMany,
+  plainText,
 } from "../../utils/validators"
 
 const currencyCode = z
@@ -31,10 +32,10 @@ export const AdminUpdateAffiliatePayout = z
     status: z.enum(["processing", "paid", "failed", "canceled"], {
       error: "status must be processing, paid, failed or canceled",
     }),
-    reason: z.string().trim().max(500, { error: "reason is at most 500 characters" }).optional(),
-    provider_reference: z
-      .string()
-      .trim()
+    reason: plainText("reason", { multiline: true })
+      .max(500, { error: "reason is at most 500 characters" })
+      .optional(),
+    provider_reference: plainText("provider_reference")
       .max(200, { error: "provider_reference is at most 200 characters" })
       .optional(),
   })

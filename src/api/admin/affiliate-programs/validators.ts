@@ -19,6 +19,7 @@ import {
   idParam,
   metadataParam,
   searchParam,
+  withoutControlCharacters,
 } from "../../utils/validators"
 
 export const PROGRAM_NAME_MAX_LENGTH = 100
@@ -95,7 +96,8 @@ const programFields = {
     .min(1, { error: "name is required" })
     .max(PROGRAM_NAME_MAX_LENGTH, {
       error: `name is at most ${PROGRAM_NAME_MAX_LENGTH} characters`,
-    }),
+    })
+    .refine(...withoutControlCharacters("name")),
   commission_type: oneOf("commission_type", PROGRAM_COMMISSION_TYPES),
   commission_rate: percent("commission_rate").nullable(),
   commission_amounts: currencyAmounts("commission_amounts").nullable(),

@@ -11,6 +11,7 @@ import {
   metadataParam,
   NAME_MAX_LENGTH,
   oneOrMany,
+  plainText,
   searchParam,
 } from "../../utils/validators"
 
@@ -50,7 +51,7 @@ export type AdminGetAffiliatesParamsType = z.infer<typeof AdminGetAffiliatesPara
 
 export const AdminCreateAffiliate = z
   .object({
-    name: z.string().trim().min(1, { error: "name is required" }).max(NAME_MAX_LENGTH),
+    name: plainText("name").min(1, { error: "name is required" }).max(NAME_MAX_LENGTH),
     email: z.email({ error: "email must be a valid email address" }).max(EMAIL_MAX_LENGTH),
     code: z
       .string()

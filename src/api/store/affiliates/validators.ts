@@ -5,11 +5,13 @@ import {
   EMAIL_MAX_LENGTH,
   metadataParam,
   NAME_MAX_LENGTH,
+  plainText,
+  withoutControlCharacters,
 } from "../../utils/validators"
 
 export const StoreCreateAffiliate = z
   .object({
-    name: z.string().trim().min(1, { error: "name is required" }).max(NAME_MAX_LENGTH),
+    name: plainText("name").min(1, { error: "name is required" }).max(NAME_MAX_LENGTH),
     code: z
       .string()
       .regex(AFFILIATE_CODE_PATTERN, {
@@ -33,7 +35,8 @@ const payoutInstructions = z
       .string({ error: "payout_details.instructions must describe how to pay you" })
       .trim()
       .min(1, { error: "payout_details.instructions must describe how to pay you" })
-      .max(1000, { error: "payout_details.instructions is at most 1000 characters" }),
+      .max(1000, { error: "payout_details.instructions is at most 1000 characters" })
+      .refine(...withoutControlCharacters("payout_details.instructions", { multiline: true })),
     },
     { error: "payout_details must give instructions" }
   )

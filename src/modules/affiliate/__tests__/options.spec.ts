@@ -45,3 +45,31 @@ describe("the plugin's notification options", () => {
     )
   })
 })
+
+describe("the plugin's rate limit options", () => {
+  it("defaults to 20 failed attempts and 600 requests a minute per client, 10,000 clients", () => {
+    expect(resolveAffiliateModuleOptions({}).rateLimit).toEqual({
+      windowSeconds: 60,
+      maxFailedAttempts: 20,
+      maxRequests: 600,
+      maxClients: 10_000,
+    })
+  })
+
+  it("takes a store's own limits", () => {
+    expect(
+      resolveAffiliateModuleOptions({ rateLimit: { maxFailedAttempts: 5, windowSeconds: 300 } }).rateLimit
+    ).toEqual({ windowSeconds: 300, maxFailedAttempts: 5, maxRequests: 600, maxClients: 10_000 })
+  })
+
+  it.each([
+    [{ maxFailedAttempts: 0 }, "rateLimit.maxFailedAttempts: Too small: expected number to be >=1"],
+    [{ windowSeconds: 1.5 }, "rateLimit.windowSeconds: Invalid input: expected int, received number"],
+    [{ maxClients: "many" }, "rateLimit.maxClients: Invalid input: expected number, received string"],
+    [{ maxFailures: 5 }, 'rateLimit: Unrecognized key: "maxFailures"'],
+  ])("refuses %o with a message naming the option", (rateLimit, message) => {
+    expect(() => resolveAffiliateModuleOptions({ rateLimit })).toThrow(
+      `Invalid options for the affiliate plugin: ${message}`
+    )
+  })
+})

@@ -19,8 +19,10 @@ import {
   type TierUsed,
 } from "../../../modules/affiliate/utils/commission-rules"
 import { addDays } from "../../../modules/affiliate/utils/dates"
-import { normalizeCode, normalizeEmail } from "../../../modules/affiliate/utils/normalize"
+import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
+import { verifyReferral } from "../../../modules/affiliate/utils/referral-signature"
 import { findCustomerEmails } from "../../utils/customer-emails"
+import { referralSigningKey } from "../../utils/referral-signing-key"
 import {
   isConnectionExpired,
   isReferralWindowOver,
@@ -36,6 +38,8 @@ import {
 export const CART_REFERRAL_METADATA_KEY = "affiliate_code"
 /** When the cart route recorded the code: the referral window counts from it. */
 export const CART_REFERRAL_AT_METADATA_KEY = "affiliate_code_at"
+/** The server's signature over the code and its time: without it neither is honoured. */
+export const CART_REFERRAL_SIGNATURE_METADATA_KEY = "affiliate_code_sig"
 
 export type OrderAttributionDecision = {
   order_id: string
@@ -126,6 +130,8 @@ type Candidate = {
   affiliate: CandidateAffiliate | null
   /** The connection, for the `connection` method. */
   connection?: { id: string; created_at: string | Date; credited_orders: number }
+  /** When the server recorded the code, for the `link` method (signed). */
+  referred_at?: Date
 }
 
 type FoundCandidates = {
@@ -293,20 +299,35 @@ async function findCouponCandidate(
   return assigned ? candidate("coupon", assigned) : null
 }
 
-/** link: the referral code the cart carried. */
+/**
+ * link: the referral code the cart carried, only as the cart route signed it
+ * with its time: a code or time written into the cart's metadata any other
+ * way (Medusa's own cart route takes any metadata) is ignored.
+ */
 async function findLinkCandidate(
-  service: AffiliateModuleService,
+  container: MedusaContainer,
   order: OrderHeader
 ): Promise<Candidate | null> {
-  const code = order.metadata?.[CART_REFERRAL_METADATA_KEY]
-  if (typeof code !== "string" || !code.trim()) {
+  const metadata = order.metadata ?? {}
+  if (metadata[CART_REFERRAL_METADATA_KEY] == null) {
     return null
   }
+  const referral = verifyReferral(referralSigningKey(container), {
+    code: metadata[CART_REFERRAL_METADATA_KEY],
+    recorded_at: metadata[CART_REFERRAL_AT_METADATA_KEY],
+    signature: metadata[CART_REFERRAL_SIGNATURE_METADATA_KEY],
+  })
+  if (!referral) {
+    return null
+  }
+  const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const [affiliate] = await service.listAffiliates(
-    { code: normalizeCode(code) },
+    { code: referral.code },
     { select: AFFILIATE_FIELDS }
   )
-  return affiliate ? candidate("link", { affiliate_id: affiliate.id, affiliate }) : null
+  return affiliate
+    ? { ...candidate("link", { affiliate_id: affiliate.id, affiliate }), referred_at: referral.recorded_at }
+    : null
 }
 
 /**
@@ -335,7 +356,7 @@ async function findCandidates(
       o ? withBuyerEmail(o) : { candidate: null, buyer_connected: false, buyer_email: null }
     ),
     promotionIds.then((ids) => findCouponCandidate(service, ids)),
-    order.then((o) => (o ? findLinkCandidate(service, o) : null)),
+    order.then((o) => (o ? findLinkCandidate(container, o) : null)),
   ])
   return {
     candidates: [connection.candidate, coupon, link].filter((c): c is Candidate => !!c),
@@ -386,8 +407,7 @@ function chooseAffiliate(
     (c) => c.connection && isConnectionExpired(programOf(c), c.connection, placedAt)
   )
   const linkOutsideWindow = (c: Candidate) =>
-    c.method === "link" &&
-    isReferralWindowOver(programOf(c), order.metadata?.[CART_REFERRAL_AT_METADATA_KEY], placedAt)
+    !!c.referred_at && isReferralWindowOver(programOf(c), c.referred_at, placedAt)
   const ordered = settings.attribution_order.flatMap((method) =>
     found.candidates.filter(
       (c) => c.method === method && !expired.includes(c) && !linkOutsideWindow(c)

@@ -42,20 +42,18 @@ export function isConnectionExpired(
 }
 
 /**
- * A referral code recorded on the cart (`recordedAt`, by the cart route)
- * longer than the program's window before the order. A code a storefront
- * wrote without the time is honoured.
+ * A referral code recorded on the cart (`recordedAt`, by the cart route, its
+ * signature checked) longer than the program's window before the order.
  */
 export function isReferralWindowOver(
   program: AffiliateProgramTermsDTO,
-  recordedAt: unknown,
+  recordedAt: Date,
   placedAt: Date
 ): boolean {
-  const recorded = typeof recordedAt === "string" ? Date.parse(recordedAt) : NaN
-  if (program.referral_window_days == null || Number.isNaN(recorded)) {
+  if (program.referral_window_days == null) {
     return false
   }
-  return placedAt > addDays(recorded, program.referral_window_days)
+  return placedAt > addDays(recordedAt, program.referral_window_days)
 }
 
 export type ProgramTermsLoader = (programId: string | null) => Promise<AffiliateProgramTermsDTO>
