@@ -104,6 +104,24 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("quotes cells holding ; or a tab, which some spreadsheet locales split on", async () => {
+        const [semicolon] = await service.createAffiliates([
+          { name: "Doe; Jane", email: "semi@partners.test", code: "SEMI" },
+        ])
+        await service.createAffiliateCommissions([
+          commission(semicolon.id, 0, { reason: "late\tpayment; disputed", status: "rejected" }),
+        ])
+
+        const { data } = await api.get("/admin/affiliate-commissions/export", admin)
+        const [, line] = (data as string).trim().split("\n")
+        expect(line).toContain(`,"Doe; Jane",`)
+        expect(line).toContain(`,"late\tpayment; disputed"`)
+        const [row] = parse(data as string, { columns: true }) as Record<string, string>[]
+        expect(row).toEqual(
+          expect.objectContaining({ affiliate_name: "Doe; Jane", reason: "late\tpayment; disputed" })
+        )
+      })
+
       it("returns every row exactly once across pages, even while the ledger grows", async () => {
         const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
         const total = 1201
