@@ -43,6 +43,7 @@ import {
 import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts/middlewares"
 import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-programs/middlewares"
 import { StoreSetCartAffiliate } from "./store/carts/validators"
+import { validateAndTransformAllowedQuery } from "./utils/query-fields"
 import {
   StoreCreateAffiliate,
   StoreGetAffiliateListParams,
@@ -57,7 +58,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliates",
       middlewares: [
-        validateAndTransformQuery(AdminGetAffiliatesParams, listAffiliatesQueryConfig),
+        validateAndTransformAllowedQuery(AdminGetAffiliatesParams, listAffiliatesQueryConfig),
       ],
     },
     {
@@ -65,14 +66,14 @@ export default defineMiddlewares({
       matcher: "/admin/affiliates",
       middlewares: [
         validateAndTransformBody(AdminCreateAffiliate),
-        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+        validateAndTransformAllowedQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
       ],
     },
     {
       method: ["GET", "DELETE"],
       matcher: "/admin/affiliates/:id",
       middlewares: [
-        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+        validateAndTransformAllowedQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
       ],
     },
     {
@@ -80,7 +81,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliates/:id",
       middlewares: [
         validateAndTransformBody(AdminUpdateAffiliate),
-        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+        validateAndTransformAllowedQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
       ],
     },
     {
@@ -102,7 +103,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliate-connections",
       middlewares: [
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateConnectionsParams,
           listAffiliateConnectionsQueryConfig
         ),
@@ -113,7 +114,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-connections",
       middlewares: [
         validateAndTransformBody(AdminCreateAffiliateConnection),
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateParams,
           retrieveAffiliateConnectionQueryConfig
         ),
@@ -123,7 +124,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliate-connections/:id",
       middlewares: [
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateParams,
           retrieveAffiliateConnectionQueryConfig
         ),
@@ -140,7 +141,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliate-commissions",
       middlewares: [
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionsParams,
           listAffiliateCommissionsQueryConfig
         ),
@@ -161,7 +162,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/batch",
       middlewares: [
         validateAndTransformBody(AdminBatchUpdateAffiliateCommissions),
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig
         ),
@@ -176,7 +177,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliate-commissions/:id",
       middlewares: [
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig
         ),
@@ -187,7 +188,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/:id",
       middlewares: [
         validateAndTransformBody(AdminUpdateAffiliateCommission),
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig
         ),
@@ -198,7 +199,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/:id/reassign",
       middlewares: [
         validateAndTransformBody(AdminReassignAffiliateCommission),
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig
         ),
