@@ -44,6 +44,7 @@ import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts
 import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-programs/middlewares"
 import { StoreSetCartAffiliate } from "./store/carts/validators"
 import { validateAndTransformAllowedQuery } from "./utils/query-fields"
+import { refuseBlockedAffiliateWrites } from "./store/affiliates/helpers"
 import {
   StoreCreateAffiliate,
   StoreGetAffiliateListParams,
@@ -228,9 +229,14 @@ export default defineMiddlewares({
       ],
     },
     {
-      method: ["GET", "POST"],
+      method: ["GET", "POST", "DELETE"],
       matcher: "/store/affiliates/me*",
       middlewares: [authenticate("affiliate", ["bearer", "session"])],
+    },
+    {
+      method: ["POST", "DELETE"],
+      matcher: "/store/affiliates/me*",
+      middlewares: [refuseBlockedAffiliateWrites],
     },
     {
       method: ["POST"],
