@@ -11,17 +11,20 @@ type QueryConfig = Parameters<typeof validateAndTransformQuery>[1]
 
 /**
  * The fields of a `fields` query parameter that are not in `allowed`, read as
- * Medusa reads them: `-x` removes (always fine), `+x` adds, `*x` and `x.*`
- * ask for every property of the relation `x` (allowed only if `x` is).
+ * Medusa's FieldParser reads them: `+x` adds, `-x` removes, `*x` and `x.*`
+ * ask for every property of the relation `x` (allowed only if `x` is); once
+ * one field has no modifier the list replaces the defaults, and Medusa then
+ * takes `-x` as asking for `x`.
  */
 export function unlistedFields(fields: unknown, allowed: readonly string[]): string[] {
   if (typeof fields !== "string" && !Array.isArray(fields)) {
     return []
   }
-  const requested = [fields].flat().join(",").split(",")
+  const requested = [fields].flat().join(",").split(",").filter(Boolean)
+  const replacesDefaults = requested.some((field) => !/^[-+ *]|\.\*$/.test(field))
   return requested
-    .filter((field) => field && !field.startsWith("-"))
-    .map((field) => field.replace(/^[+ \t]+/, "").trim())
+    .filter((field) => replacesDefaults || !field.startsWith("-"))
+    .map((field) => field.replace(/^[+ \t-]+/, "").trim())
     .filter((field) => !allowed.includes(field.replace(/(^\*|\.\*$)/, "")))
 }
 
