@@ -115,6 +115,34 @@ medusaIntegrationTestRunner({
       await expectHttpError(api.get("/store/affiliates/me/commissions", bearer(customerToken)), 401)
     })
 
+    it("keeps a blocked affiliate's dashboard read-only: no new payout details", async () => {
+      const sam = await signUp("sam@partners.test", { name: "Sam", code: "SAM" })
+      await api.post(`/admin/affiliates/${sam.affiliate.id}`, { status: "approved" }, admin)
+      const paypal = (email: string) => ({ payout_method: "paypal", payout_details: { paypal_email: email } })
+      await api.post("/store/affiliates/me", paypal("sam@paypal.test"), bearer(sam.token))
+
+      await api.post(`/admin/affiliates/${sam.affiliate.id}`, { status: "blocked" }, admin)
+      await expectHttpError(
+        api.post("/store/affiliates/me", paypal("thief@paypal.test"), bearer(sam.token)),
+        403,
+        /affiliate account is blocked/
+      )
+      await expectHttpError(
+        api.post("/store/affiliates/me", { payout_method: null }, bearer(sam.token)),
+        403,
+        /affiliate account is blocked/
+      )
+
+      // Reads keep working, and show the payout method unchanged.
+      const me = (await api.get("/store/affiliates/me", bearer(sam.token))).data.affiliate
+      expect(me).toEqual(
+        expect.objectContaining({ status: "blocked", payout_method: "paypal", payout_details: { paypal_email: "sam@paypal.test" } })
+      )
+      expect((await api.get("/store/affiliates/me/commissions", bearer(sam.token))).status).toBe(200)
+      const { affiliate } = (await api.get(`/admin/affiliates/${sam.affiliate.id}`, admin)).data
+      expect(affiliate.payout_details).toEqual({ paypal_email: "sam@paypal.test" })
+    })
+
     it("shows an affiliate their own customers and commissions, and no one else's", async () => {
       const sam = await signUp("sam@partners.test", { name: "Sam", code: "SAM" })
       const ann = await signUp("ann@partners.test", { name: "Ann", code: "ANN" })

@@ -104,6 +104,24 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("quotes cells holding ; or a tab, which some spreadsheet locales split on", async () => {
+        const [semicolon] = await service.createAffiliates([
+          { name: "Doe; Jane", email: "semi@partners.test", code: "SEMI" },
+        ])
+        await service.createAffiliateCommissions([
+          commission(semicolon.id, 0, { reason: "late\tpayment; disputed", status: "rejected" }),
+        ])
+
+        const { data } = await api.get("/admin/affiliate-commissions/export", admin)
+        const [, line] = (data as string).trim().split("\n")
+        expect(line).toContain(`,"Doe; Jane",`)
+        expect(line).toContain(`,"late\tpayment; disputed"`)
+        const [row] = parse(data as string, { columns: true }) as Record<string, string>[]
+        expect(row).toEqual(
+          expect.objectContaining({ affiliate_name: "Doe; Jane", reason: "late\tpayment; disputed" })
+        )
+      })
+
       it("returns every row exactly once across pages, even while the ledger grows", async () => {
         const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
         const total = 1201
@@ -322,6 +340,52 @@ medusaIntegrationTestRunner({
         expect(data.count).toBe(1)
         expect((await api.get("/admin/affiliates?order=-name", admin)).data.count).toBe(1)
         expect((await api.get("/admin/affiliate-connections?order=created_at", admin)).status).toBe(200)
+      })
+
+      it("answers fields that fan out or are not documented with a 400 naming them", async () => {
+        const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        const [commissionRow] = await service.createAffiliateCommissions([commission(jane.id, 1)])
+        const urls = [
+          "/admin/affiliate-commissions",
+          `/admin/affiliate-commissions/${commissionRow.id}`,
+          "/admin/affiliates",
+          `/admin/affiliates/${jane.id}`,
+          "/admin/affiliate-connections",
+        ]
+        for (const url of urls) {
+          for (const [fields, named] of [
+            ["*affiliate.commissions.order.items", "*affiliate.commissions.order.items"],
+            ["+affiliate.commissions.id", "affiliate.commissions.id"],
+            ["*customer", "*customer"],
+            // A list without modifiers replaces the defaults, and Medusa reads `-x` in it as `x`.
+            ["id,-affiliate.commissions.order.items", "affiliate.commissions.order.items"],
+          ]) {
+            const { data } = await expectHttpError(api.get(`${url}?fields=${encodeURIComponent(fields)}`, admin), 400)
+            expect([url, data.message]).toEqual([url, expect.stringContaining(`[${named}]`)])
+          }
+        }
+        // Payout details are shown on one affiliate, never in the list.
+        await expectHttpError(api.get("/admin/affiliates?fields=+payout_details", admin), 400, /payout_details/)
+      })
+
+      it("keeps answering the fields the admin pages and the README ask for", async () => {
+        const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        const [commissionRow] = await service.createAffiliateCommissions([commission(jane.id, 1)])
+        const adminListFields = "+program_id,+lines,+tier,+flag,+reassigned_to_id,+reassigned_from_id,+reassigned_by"
+        const { data: list } = await api.get(`/admin/affiliate-commissions?fields=${adminListFields}`, admin)
+        expect(list.affiliate_commissions[0]).toEqual(
+          expect.objectContaining({ id: commissionRow.id, reassigned_to_id: null, affiliate: expect.objectContaining({ code: "JANE" }) })
+        )
+        const { data: narrow } = await api.get("/admin/affiliate-commissions?fields=id,amount,order.email,affiliate.metadata", admin)
+        expect(narrow.affiliate_commissions[0]).toEqual(
+          expect.objectContaining({ id: commissionRow.id, amount: 1 })
+        )
+        expect((await api.get(`/admin/affiliate-commissions/${commissionRow.id}`, admin)).status).toBe(200)
+        expect((await api.get(`/admin/affiliates/${jane.id}?fields=+payout_details`, admin)).data.affiliate.id).toBe(jane.id)
+        expect((await api.get("/admin/affiliates?fields=id,name", admin)).data.affiliates[0]).toEqual(
+          expect.objectContaining({ id: jane.id, name: "Jane" })
+        )
+        expect((await api.get("/admin/affiliate-connections?fields=+affiliate.metadata", admin)).status).toBe(200)
       })
     })
 

@@ -1,5 +1,10 @@
+import { ContainerRegistrationKeys, Modules, OrderStatus } from "@medusajs/framework/utils"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
-import { creditUndecidedOrders, firstOrderIdAt } from "../../src/jobs/reconcile-order-credits"
+import reconcileOrderCredits, {
+  config as reconcileJob,
+  creditUndecidedOrders,
+  firstOrderIdAt,
+} from "../../src/jobs/reconcile-order-credits"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
@@ -168,6 +173,36 @@ medusaIntegrationTestRunner({
         )
         const [decision] = await service.listAffiliateOrderAttributions({ order_id: draft.id })
         expect(decision).toEqual(expect.objectContaining({ outcome: "credited", affiliate_id: janeId }))
+      })
+
+      it("lets the job credit a draft converted after its watermark passed it, its order.placed lost", async () => {
+        const draft = await createDraftOrder()
+        const later = await placeJaneOrder()
+        // Older than the job's grace period, so its run settles on it.
+        await getContainer()
+          .resolve(ContainerRegistrationKeys.PG_CONNECTION)("order")
+          .update({ created_at: new Date(Date.now() - 60 * 60 * 1000) })
+          .where({ id: later.id })
+        await reconcileOrderCredits(getContainer())
+        const [watermark] = await service.listAffiliateJobCursors({ job: reconcileJob.name })
+        expect(watermark.position_id).toBe(later.id)
+        expect(draft.id < watermark.position_id).toBe(true)
+
+        // What Medusa's convert-draft-order step writes on the order row, with
+        // no order.placed after it (as if the event were lost).
+        await getContainer()
+          .resolve(Modules.ORDER)
+          .updateOrders([{ id: draft.id, status: OrderStatus.PENDING, is_draft_order: false }])
+        expect(await service.listAffiliateOrderAttributions({ order_id: draft.id })).toEqual([])
+
+        expect(await reconcileOrderCredits(getContainer())).toEqual(
+          expect.objectContaining({ credited: 1, failed: 0 })
+        )
+        await reconcileOrderCredits(getContainer())
+        expect(await service.listAffiliateCommissions({ order_id: draft.id })).toHaveLength(1)
+        expect(await commissionOf(draft.id)).toEqual(
+          expect.objectContaining({ affiliate_id: janeId, attribution: "link", amount: 19.99 })
+        )
       })
 
       it("records a late credit of a canceled order as rejected, order_canceled, its amount kept", async () => {

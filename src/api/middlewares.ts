@@ -43,7 +43,9 @@ import {
 import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts/middlewares"
 import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-programs/middlewares"
 import { StoreSetCartAffiliate } from "./store/carts/validators"
+import { validateAndTransformAllowedQuery } from "./utils/query-fields"
 import { rateLimitPerClient } from "./utils/rate-limit"
+import { refuseBlockedAffiliateWrites } from "./store/affiliates/helpers"
 import {
   StoreCreateAffiliate,
   StoreGetAffiliateListParams,
@@ -58,7 +60,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliates",
       middlewares: [
-        validateAndTransformQuery(AdminGetAffiliatesParams, listAffiliatesQueryConfig),
+        validateAndTransformAllowedQuery(AdminGetAffiliatesParams, listAffiliatesQueryConfig),
       ],
     },
     {
@@ -66,14 +68,14 @@ export default defineMiddlewares({
       matcher: "/admin/affiliates",
       middlewares: [
         validateAndTransformBody(AdminCreateAffiliate),
-        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+        validateAndTransformAllowedQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
       ],
     },
     {
       method: ["GET", "DELETE"],
       matcher: "/admin/affiliates/:id",
       middlewares: [
-        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+        validateAndTransformAllowedQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
       ],
     },
     {
@@ -81,7 +83,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliates/:id",
       middlewares: [
         validateAndTransformBody(AdminUpdateAffiliate),
-        validateAndTransformQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
+        validateAndTransformAllowedQuery(AdminGetAffiliateParams, retrieveAffiliateQueryConfig),
       ],
     },
     {
@@ -103,7 +105,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliate-connections",
       middlewares: [
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateConnectionsParams,
           listAffiliateConnectionsQueryConfig
         ),
@@ -114,7 +116,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-connections",
       middlewares: [
         validateAndTransformBody(AdminCreateAffiliateConnection),
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateParams,
           retrieveAffiliateConnectionQueryConfig
         ),
@@ -124,7 +126,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliate-connections/:id",
       middlewares: [
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateParams,
           retrieveAffiliateConnectionQueryConfig
         ),
@@ -141,7 +143,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliate-commissions",
       middlewares: [
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionsParams,
           listAffiliateCommissionsQueryConfig
         ),
@@ -162,7 +164,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/batch",
       middlewares: [
         validateAndTransformBody(AdminBatchUpdateAffiliateCommissions),
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig
         ),
@@ -177,7 +179,7 @@ export default defineMiddlewares({
       method: ["GET"],
       matcher: "/admin/affiliate-commissions/:id",
       middlewares: [
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig
         ),
@@ -188,7 +190,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/:id",
       middlewares: [
         validateAndTransformBody(AdminUpdateAffiliateCommission),
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig
         ),
@@ -199,7 +201,7 @@ export default defineMiddlewares({
       matcher: "/admin/affiliate-commissions/:id/reassign",
       middlewares: [
         validateAndTransformBody(AdminReassignAffiliateCommission),
-        validateAndTransformQuery(
+        validateAndTransformAllowedQuery(
           AdminGetAffiliateCommissionParams,
           retrieveAffiliateCommissionQueryConfig
         ),
@@ -228,9 +230,14 @@ export default defineMiddlewares({
       ],
     },
     {
-      method: ["GET", "POST"],
+      method: ["GET", "POST", "DELETE"],
       matcher: "/store/affiliates/me*",
       middlewares: [authenticate("affiliate", ["bearer", "session"])],
+    },
+    {
+      method: ["POST", "DELETE"],
+      matcher: "/store/affiliates/me*",
+      middlewares: [refuseBlockedAffiliateWrites],
     },
     {
       method: ["POST"],

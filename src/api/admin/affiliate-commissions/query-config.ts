@@ -1,3 +1,9 @@
+import {
+  AFFILIATE_SUMMARY_FIELDS,
+  CUSTOMER_SUMMARY_FIELDS,
+  fieldsOf,
+} from "../../utils/query-fields"
+
 export const defaultAdminAffiliateCommissionFields = [
   "id",
   "affiliate_id",
@@ -46,13 +52,48 @@ export const detailAdminAffiliateCommissionFields = [
   "reassigned_by",
 ]
 
+/**
+ * What `fields` may ask for: a commission's own fields and those of its
+ * affiliate, buyer, order and adjustments, one level deep, so no request
+ * fans out (`*affiliate.commissions.order.items` answers 400).
+ */
+export const allowedAdminAffiliateCommissionFields = [
+  ...new Set([
+    ...detailAdminAffiliateCommissionFields,
+    "order_display_id",
+    ...fieldsOf("affiliate", AFFILIATE_SUMMARY_FIELDS),
+    ...fieldsOf("customer", CUSTOMER_SUMMARY_FIELDS),
+    ...fieldsOf("order", [
+      "id",
+      "display_id",
+      "email",
+      "status",
+      "currency_code",
+      "customer_id",
+      "created_at",
+    ]),
+    ...fieldsOf("adjustments", [
+      "id",
+      "commission_id",
+      "amount",
+      "reason",
+      "reference",
+      "metadata",
+      "created_at",
+      "updated_at",
+    ]),
+  ]),
+]
+
 export const retrieveAffiliateCommissionQueryConfig = {
   defaults: detailAdminAffiliateCommissionFields,
+  allowed: allowedAdminAffiliateCommissionFields,
   isList: false,
 }
 
 export const listAffiliateCommissionsQueryConfig = {
   defaults: defaultAdminAffiliateCommissionFields,
+  allowed: allowedAdminAffiliateCommissionFields,
   defaultLimit: 20,
   isList: true,
 }

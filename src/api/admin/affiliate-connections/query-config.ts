@@ -1,3 +1,9 @@
+import {
+  AFFILIATE_SUMMARY_FIELDS,
+  CUSTOMER_SUMMARY_FIELDS,
+  fieldsOf,
+} from "../../utils/query-fields"
+
 export const defaultAdminAffiliateConnectionFields = [
   "id",
   "affiliate_id",
@@ -22,8 +28,18 @@ export const defaultAdminAffiliateConnectionFields = [
   "customer.has_account",
 ]
 
+/** What `fields` may ask for: a connection's own fields and its affiliate's and customer's, one level deep. */
+export const allowedAdminAffiliateConnectionFields = [
+  ...new Set([
+    ...defaultAdminAffiliateConnectionFields,
+    ...fieldsOf("affiliate", AFFILIATE_SUMMARY_FIELDS),
+    ...fieldsOf("customer", CUSTOMER_SUMMARY_FIELDS),
+  ]),
+]
+
 export const retrieveAffiliateConnectionQueryConfig = {
   defaults: defaultAdminAffiliateConnectionFields,
+  allowed: allowedAdminAffiliateConnectionFields,
   isList: false,
 }
 

@@ -1,3 +1,5 @@
+import { CUSTOMER_SUMMARY_FIELDS, fieldsOf } from "../../utils/query-fields"
+
 export const defaultAdminAffiliateFields = [
   "id",
   "name",
@@ -15,24 +17,38 @@ export const defaultAdminAffiliateFields = [
   "program.is_default",
 ]
 
-export const retrieveAffiliateQueryConfig = {
+const detailAdminAffiliateFields = [
+  ...defaultAdminAffiliateFields,
   // The store customer account that account sync linked, for the detail page.
-  defaults: [
-    ...defaultAdminAffiliateFields,
-    "customer.id",
-    "customer.email",
-    "customer.first_name",
-    "customer.last_name",
-    "customer.has_account",
-    // Where to pay them, for the payouts section (never in the list: it is personal).
-    "payout_method",
-    "payout_details",
-  ],
+  "customer.id",
+  "customer.email",
+  "customer.first_name",
+  "customer.last_name",
+  "customer.has_account",
+  // Where to pay them, for the payouts section (never in the list: it is personal).
+  "payout_method",
+  "payout_details",
+]
+
+/** What `fields` may ask for: an affiliate's own fields, its program's name and its customer account's, one level deep. */
+const allowedAdminAffiliateFields = [
+  ...new Set([
+    ...detailAdminAffiliateFields,
+    "program_id",
+    ...fieldsOf("customer", CUSTOMER_SUMMARY_FIELDS),
+  ]),
+]
+
+export const retrieveAffiliateQueryConfig = {
+  defaults: detailAdminAffiliateFields,
+  allowed: allowedAdminAffiliateFields,
   isList: false,
 }
 
 export const listAffiliatesQueryConfig = {
   defaults: defaultAdminAffiliateFields,
+  // Payout details stay out of the list: they are personal.
+  allowed: allowedAdminAffiliateFields.filter((field) => !field.startsWith("payout_")),
   defaultLimit: 20,
   isList: true,
 }

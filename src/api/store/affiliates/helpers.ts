@@ -1,4 +1,10 @@
+import type {
+  AuthenticatedMedusaRequest,
+  MedusaNextFunction,
+  MedusaResponse,
+} from "@medusajs/framework/http"
 import type { MedusaContainer } from "@medusajs/framework/types"
+import { MedusaError } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
@@ -57,4 +63,25 @@ export function maskEmail(email: string | null | undefined): string | null {
   }
   const [local, domain] = email.split("@")
   return `${local.slice(0, 1)}***@${domain ?? ""}`
+}
+
+/**
+ * Keeps a blocked affiliate's dashboard read-only: every write under
+ * `/store/affiliates/me` answers 403 before it runs, so a blocked account
+ * cannot, say, redirect its pending payouts to another PayPal address.
+ */
+export async function refuseBlockedAffiliateWrites(
+  req: AuthenticatedMedusaRequest,
+  _res: MedusaResponse,
+  next: MedusaNextFunction
+) {
+  const service: AffiliateModuleService = req.scope.resolve(AFFILIATE_MODULE)
+  const affiliate = await service.retrieveAffiliate(req.auth_context.actor_id, { select: ["status"] })
+  if (affiliate.status === "blocked") {
+    throw new MedusaError(
+      MedusaError.Types.FORBIDDEN,
+      "Your affiliate account is blocked: your dashboard is read-only. Contact the store to have it reviewed."
+    )
+  }
+  next()
 }

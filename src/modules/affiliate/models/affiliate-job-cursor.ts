@@ -11,6 +11,11 @@ const AffiliateJobCursor = model
     job: model.text(),
     position_created_at: model.dateTime(),
     position_id: model.text(),
+    /**
+     * The draft orders open at the last run: the scan skips drafts and passes
+     * their (old) ids, so the next run credits those converted since.
+     */
+    open_draft_order_ids: model.array().nullable(),
   })
   .indexes([{ on: ["job"], unique: true, where: "deleted_at IS NULL" }])
 

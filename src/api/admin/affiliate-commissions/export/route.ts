@@ -7,6 +7,7 @@ import { AFFILIATE_MODULE } from "../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { withNetAmount } from "../../../utils/commission-net-amount"
 import { listRowsPlan, readListRows } from "../../../utils/list-rows"
+import { SPREADSHEET_CSV_OPTIONS } from "../../../utils/spreadsheet-csv"
 import type { AdminExportAffiliateCommissionsParamsType } from "../validators"
 
 const PAGE_SIZE = 500
@@ -58,10 +59,9 @@ const PLAN = listRowsPlan("affiliate_commission", FIELDS)!
  * The filtered ledger as CSV, newest first, streamed page by page (keyset:
  * each page starts after the last row of the previous one).
  *
- * Names and reasons come from strangers (public sign-up, order data), and a
- * spreadsheet runs a cell that starts with = + - @, tab or carriage return as
- * a formula: `escape_formulas` prefixes such text cells with `'`. Numbers,
- * negative ones included, stay numbers.
+ * Names and reasons come from strangers (public sign-up, order data): the
+ * spreadsheet options keep their formulas from running and their `;` and
+ * tabs from splitting a cell.
  */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, AdminExportAffiliateCommissionsParamsType>,
@@ -69,7 +69,7 @@ export const GET = async (
 ) => {
   const service: AffiliateModuleService = req.scope.resolve(AFFILIATE_MODULE)
   const filters = req.validatedQuery as AdminExportAffiliateCommissionsParamsType
-  const csv = stringify({ header: true, columns: COLUMNS, escape_formulas: true })
+  const csv = stringify({ header: true, columns: COLUMNS, ...SPREADSHEET_CSV_OPTIONS })
   res.setHeader("Content-Type", "text/csv; charset=utf-8")
   res.setHeader(
     "Content-Disposition",
