@@ -546,6 +546,18 @@ medusaIntegrationTestRunner({
         }
       })
 
+      it("quotes a payout CSV cell holding ; or a tab, so a spreadsheet keeps it one cell", async () => {
+        await service.updateAffiliates({
+          id: jane.id,
+          payout_method: "bank_transfer",
+          payout_details: { instructions: "IBAN DE00; BIC\tX" },
+        })
+        await approvedCommission(jane.id, 2)
+        const batch = await createBatch()
+        const csv = (await api.get(`/admin/affiliate-payout-batches/${batch.id}/export`, admin)).data as string
+        expect(csv).toContain(`,bank_transfer,,"IBAN DE00; BIC\tX",eur,2.00`)
+      })
+
       it("puts in a PayPal file only payouts still to pay, in currencies PayPal pays, with the address as it is", async () => {
         // A leading "-" is a valid address: not "escaped" into one PayPal rejects.
         await paypalTo(jane.id, "-jane@paypal.test")

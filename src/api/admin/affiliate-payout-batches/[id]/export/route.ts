@@ -7,6 +7,7 @@ import { stringify } from "csv-stringify"
 import { ACTIVE_PAYOUT_STATUSES } from "../../../../../modules/affiliate/models/affiliate-payout"
 import { currencyPrecision } from "../../../../../modules/affiliate/utils/money"
 import type { AdminExportAffiliatePayoutBatchParamsType } from "../../../affiliate-payouts/validators"
+import { SPREADSHEET_CSV_OPTIONS } from "../../../../utils/spreadsheet-csv"
 import { retrievePayoutBatch } from "../../helpers"
 
 type Payout = Awaited<ReturnType<typeof retrievePayoutBatch>>["payouts"][number]
@@ -143,7 +144,8 @@ function csvRows(payouts: Payout[]) {
 /**
  * The batch's payouts, with the payout details frozen on each: a generic CSV
  * of those not failed or canceled (names and instructions come from
- * strangers: `escape_formulas` keeps a spreadsheet from running them), or a
+ * strangers: the spreadsheet options keep them from running as formulas or
+ * splitting a cell at `;` or a tab), or a
  * PayPal Payouts file of those still to pay (its only stranger's text is the
  * address, checked plain instead).
  */
@@ -158,11 +160,10 @@ export const GET = async (
   const payouts = paypal
     ? inOneCurrency(paypalPayouts(batch.payouts, include_processing), currency_code)
     : batch.payouts.filter((p) => ACTIVE_PAYOUT_STATUSES.includes(p.status))
-  const csv = stringify(paypal ? paypalRows(payouts) : csvRows(payouts), {
-    header: !paypal,
-    columns: paypal ? undefined : CSV_COLUMNS,
-    escape_formulas: !paypal,
-  })
+  const csv = stringify(
+    paypal ? paypalRows(payouts) : csvRows(payouts),
+    paypal ? {} : { header: true, columns: CSV_COLUMNS, ...SPREADSHEET_CSV_OPTIONS }
+  )
   const name = paypal
     ? `affiliate-payouts-${batch.id}-paypal-${currency_code ?? payouts[0]?.currency_code ?? "none"}`
     : `affiliate-payouts-${batch.id}`
