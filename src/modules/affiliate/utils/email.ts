@@ -10,8 +10,8 @@ export const EMAIL_LOCAL_PART_MAX_LENGTH = 64
 /**
  * The one form the plugin stores and compares: Unicode NFKC (fullwidth and
  * other compatibility letters become their plain ones), then lower case.
- * SQL's `lower(normalize(email, NFKC) collate "C")` gives an accepted (ASCII)
- * address exactly when this does (see workflows/utils/store-accounts.ts).
+ * Its SQL twin gives an accepted (ASCII) address exactly when this does (see
+ * `normalizedEmailSql` in workflows/utils/store-accounts.ts).
  */
 export const normalizeEmail = (email: string): string =>
   email.normalize("NFKC").toLowerCase()
@@ -72,7 +72,7 @@ export type EmailCheck = { valid: true; email: string } | { valid: false; proble
  * nothing else (no name, list, line break, quotes, non-ASCII letters).
  */
 export function checkEmail(given: string): EmailCheck {
-  // Before trimming: a line break at the end is already a header injection.
+  // Checked before trimming, which would hide a line break at either end.
   if (hasControlCharacter(given)) {
     return { valid: false, problem: "it has a line break or another control character" }
   }
