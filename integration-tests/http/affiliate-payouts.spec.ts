@@ -369,7 +369,7 @@ medusaIntegrationTestRunner({
         await expectHttpError(
           api.post("/store/affiliates/me", { payout_method: "paypal", payout_details: { paypal_email: "not-an-email" } }, bearer(sam.token)),
           400,
-          /paypal_email must be an email address/
+          /payout_details\.paypal_email: "not-an-email" is not a valid email address/
         )
         await expectHttpError(
           api.post("/store/affiliates/me", { payout_method: "crypto" }, bearer(sam.token)),

@@ -6,7 +6,7 @@ import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { processAffiliateSyncRun } from "../../src/workflows"
 import { accountSyncApi, until } from "../helpers/account-sync"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
-import { captureEvents } from "../helpers/events"
+import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { emailsSent } from "../helpers/notifications"
 import { expectHttpError } from "../helpers/http"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
@@ -268,6 +268,32 @@ medusaIntegrationTestRunner({
       })
       const me = (await api.get("/store/affiliates/me", sync.storeBearer(relogin.data.token))).data
       expect(me.affiliate).toEqual(expect.objectContaining({ id: again.id, name: "Del Again" }))
+    })
+
+    it("sees the affiliate's own mailbox behind a +tag or Gmail's dots as self-referral", async () => {
+      const jane = await sync.createAffiliate({ name: "Jane", email: "jane.doe@gmail.com", code: "JANE" })
+      const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+      /** The crediting decision of an order placed through Jane's link. */
+      const decisionFor = async (email: string) => {
+        const order = await waitForSubscribers(container, "order.placed", () =>
+          checkout(api, store, {
+            email,
+            items: [{ variant_id: store.variants.mug, quantity: 1 }],
+            referralCode: "JANE",
+          })
+        )
+        const [decision] = await service.listAffiliateOrderAttributions({ order_id: order.id })
+        return decision
+      }
+
+      for (const own of ["jane.doe+shop@gmail.com", "Jane.Doe+deals@googlemail.com", "janedoe@gmail.com"]) {
+        expect(await decisionFor(own)).toEqual(
+          expect.objectContaining({ affiliate_id: jane.id, outcome: "self_referral" })
+        )
+      }
+      expect(await decisionFor("jane.doe.friend@gmail.com")).toEqual(
+        expect.objectContaining({ affiliate_id: jane.id, outcome: "credited" })
+      )
     })
   },
 })

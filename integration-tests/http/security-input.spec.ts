@@ -4,7 +4,9 @@ import { parse } from "csv-parse/sync"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
+import { waitForSubscribers } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
+import { emailsSent } from "../helpers/notifications"
 
 jest.setTimeout(120 * 1000)
 
@@ -504,6 +506,140 @@ medusaIntegrationTestRunner({
           400,
           /affiliate_id/
         )
+      })
+    })
+
+    describe("email addresses", () => {
+      const PASSWORD = "s3cret-pass"
+      // What the audit found among a store's affiliates: none is one address.
+      const notAddresses = [
+        "not-an-email",
+        "a@x.com, b@y.test",
+        "x@x.com\r\nbcc: v@y.test",
+        '"<img src=x onerror=alert(1)>"@x.com',
+      ]
+
+      /** Registers a login (Medusa takes any text as its email) and signs up with it. */
+      const signUpAs = async (email: string, actor = "affiliate") => {
+        const registered = (
+          await api.post(`/auth/${actor}/emailpass/register`, { email, password: PASSWORD })
+        ).data.token as string
+        return api.post("/store/affiliates", { name: "Someone" }, storeHeaders(registered))
+      }
+
+      it("refuses a sign-up whose login is not one plain address, writing nothing and notifying no one", async () => {
+        for (const email of notAddresses) {
+          await expectHttpError(signUpAs(email), 400, /^email: ".*" is not a valid email address: /)
+        }
+        expect(await service.listAffiliates({})).toEqual([])
+
+        // A real sign-up after them, waited for: its notices are the only ones.
+        await waitForSubscribers(getContainer(), "affiliate.signed_up", () =>
+          signUpAs("real@partners.test")
+        )
+        const sent = await emailsSent(getContainer())
+        expect(sent.length).toBeGreaterThan(0)
+        expect(JSON.stringify(sent)).not.toMatch(/@x\.com|@y\.test|not-an-email|onerror/)
+        expect((await service.listAffiliates({})).map((a) => a.email)).toEqual(["real@partners.test"])
+      })
+
+      it("refuses look-alikes of an address in use, and stores fullwidth letters as ASCII", async () => {
+        await signUpAs("jane@partners.test")
+        await signUpAs("iris@partners.test")
+        // Cyrillic а; Latin İ, which PostgreSQL's lower() would make an i and JavaScript an i + dot.
+        for (const lookAlike of ["j\u0430ne@partners.test", "\u0130RIS@partners.test"]) {
+          await expectHttpError(signUpAs(lookAlike), 400, /^email: .* outside ASCII/)
+        }
+        // Fullwidth letters are the same address: another login already has it.
+        await expectHttpError(signUpAs("ｊａｎｅ@partners.test"), 422, /already uses jane@partners\.test/)
+        // …and the other way round: a shopper's login in fullwidth letters keeps her address.
+        await api.post("/auth/customer/emailpass/register", { email: "ｍａｘ@shop.test", password: PASSWORD })
+        await expectHttpError(signUpAs("max@shop.test"), 422, /already uses max@shop\.test/)
+
+        await signUpAs("ｊｏｅ@partners.test")
+        const created = await createAffiliate({ name: "Kim", email: "ＫＩＭ@Partners.test", code: "KIM" })
+        const emails = (await service.listAffiliates({}, { order: { email: "ASC" } })).map((a) => a.email)
+        expect(emails).toEqual([
+          "iris@partners.test",
+          "jane@partners.test",
+          "joe@partners.test",
+          "kim@partners.test",
+        ])
+        expect((await api.get(`/admin/affiliates/${created.id}`, admin)).data.affiliate.email).toBe(
+          "kim@partners.test"
+        )
+      })
+
+      it("refuses such addresses from the admin, on create and update", async () => {
+        const kim = await createAffiliate({ name: "Kim", email: "kim@partners.test", code: "KIM" })
+        for (const email of [...notAddresses, "j\u0430ne@partners.test"]) {
+          await expectHttpError(
+            api.post("/admin/affiliates", { name: "Bad", email }, admin),
+            400,
+            /^Invalid request: email: ".*" is not a valid email address: /
+          )
+          await expectHttpError(
+            api.post(`/admin/affiliates/${kim.id}`, { email }, admin),
+            400,
+            /^Invalid request: email: /
+          )
+        }
+        expect((await service.listAffiliates({})).map((a) => a.email)).toEqual(["kim@partners.test"])
+      })
+
+      it("connects by an address in its normalized form, and creates no customer for a bad one", async () => {
+        const jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        const customers = getContainer().resolve(Modules.CUSTOMER)
+        const connect = (email: string) =>
+          api.post("/admin/affiliate-connections", { affiliate_id: jane.id, customer: { email } }, admin)
+
+        for (const email of notAddresses) {
+          await expectHttpError(connect(email), 400, /^Invalid request: customer\.email: /)
+        }
+        expect(await customers.listCustomers({})).toEqual([])
+
+        // A customer kept in fullwidth letters (Medusa's module takes any text) is found, not duplicated.
+        const [dan] = await customers.createCustomers([{ email: "ｄａｎ@shop.test" }])
+        const toDan = (await connect("DAN@shop.test")).data.affiliate_connection
+        expect(toDan.customer_id).toBe(dan.id)
+        // A new one is created with the ASCII address.
+        const toCora = (await connect("ｃｏｒａ@Shop.test")).data.affiliate_connection
+        const [cora] = await customers.listCustomers({ id: toCora.customer_id })
+        expect(cora.email).toBe("cora@shop.test")
+        expect(await customers.listCustomers({})).toHaveLength(2)
+      })
+
+      it("reports an import row with a bad customer or affiliate email as that row's error", async () => {
+        await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE" })
+        const csv = [
+          "customer_email,affiliate_code,affiliate_email",
+          "ｃｏｒａ@shop.test,,jane@aff.test",
+          '"x@x.com\r\nbcc: v@y.test",JANE,',
+          'nora@shop.test,,"jane@aff.test, x@y.test"',
+          "mia@shop.test,,j\u0430ne@aff.test",
+        ].join("\n")
+        const { data } = await api.post("/admin/affiliate-connections/import", { csv }, admin)
+        expect(data.rows).toEqual([
+          expect.objectContaining({ line: 2, result: "create", customer: "new" }),
+          expect.objectContaining({
+            line: 3,
+            result: "invalid_email",
+            message: expect.stringMatching(/^customer_email: ".*" is not a valid email address: .*line break/),
+          }),
+          expect.objectContaining({
+            line: 4,
+            result: "invalid_email",
+            message: expect.stringMatching(/^affiliate_email: ".*" is not a valid email address/),
+          }),
+          expect.objectContaining({
+            line: 5,
+            result: "invalid_email",
+            message: expect.stringMatching(/^affiliate_email: .* outside ASCII/),
+          }),
+        ])
+        const customers = await getContainer().resolve(Modules.CUSTOMER).listCustomers({})
+        expect(customers.map((c) => c.email)).toEqual(["cora@shop.test"])
+        expect(await service.listAffiliateConnections({})).toHaveLength(1)
       })
     })
   },

@@ -1,5 +1,10 @@
 import { z } from "@medusajs/framework/zod"
 import { createFindParams } from "@medusajs/medusa/api/utils/validators"
+import {
+  checkEmail,
+  EMAIL_MAX_LENGTH,
+  invalidEmailMessage,
+} from "../../modules/affiliate/utils/email"
 
 /**
  * Limits on what a request may carry, shared by the admin and store
@@ -9,8 +14,7 @@ import { createFindParams } from "@medusajs/medusa/api/utils/validators"
 
 /** The most rows one list request returns. */
 export const LIST_LIMIT_MAX = 100
-/** The longest email address SMTP allows (RFC 5321). */
-export const EMAIL_MAX_LENGTH = 254
+export { EMAIL_MAX_LENGTH }
 export const NAME_MAX_LENGTH = 200
 export const ID_MAX_LENGTH = 100
 export const SEARCH_MAX_LENGTH = 200
@@ -42,6 +46,20 @@ export function createListParams({
           .optional(),
   })
 }
+
+/**
+ * An email address, answered in its normalized form (see `checkEmail`); a
+ * refused one is a 400 naming `field` and saying why.
+ */
+export const emailParam = (field: string) =>
+  z.string({ error: `${field} must be an email address` }).transform((given, ctx) => {
+    const checked = checkEmail(given)
+    if (!checked.valid) {
+      ctx.addIssue({ code: "custom", message: invalidEmailMessage(field, given, checked.problem) })
+      return z.NEVER
+    }
+    return checked.email
+  })
 
 // C0 control characters and DEL. PostgreSQL refuses NUL in text (a 500 once
 // it reaches a query); the others hide in logs, exports and the admin.

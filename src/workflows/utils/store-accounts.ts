@@ -4,7 +4,7 @@ import { normalizeEmail } from "../../modules/affiliate/utils/normalize"
 
 /**
  * Reads of Medusa's auth and customer tables in SQL: what their modules'
- * filters cannot express (emails compared with `lower()`, JSON keys of
+ * filters cannot express (emails compared in their normalized form, JSON keys of
  * metadata), and the batch reads of account sync, where loading ORM entities
  * cost more than the query. Each is one query for any number of emails or ids.
  */
@@ -33,6 +33,20 @@ export type StoreAccountsOfEmail = {
   logins: StoreLogin[]
   registered_customers: RegisteredCustomer[]
 }
+
+/**
+ * `normalizeEmail` in SQL, for comparing a column with normalized addresses:
+ * NFKC, then lower case by collation "C", which changes only A–Z. A
+ * database's own locale would lower-case more (`İ` to `i`, or `I` to `ı` in
+ * Turkish) than JavaScript does to the same text; with only A–Z changed, a
+ * row equals an accepted (ASCII) address in SQL exactly when it does in code.
+ * ASCII text (as many bytes as characters) is its own NFKC: skipping
+ * `normalize()` for it keeps a scan of 200,000 logins at the cost of plain
+ * `lower()` (0.13 s) instead of 0.47 s.
+ */
+const normalizedEmailSql = (column: string): string =>
+  `lower((case when octet_length(${column}) = char_length(${column}) then ${column} ` +
+  `else normalize(${column}, NFKC) end) collate "C")`
 
 const loginsQuery = (container: MedusaContainer) => {
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -77,34 +91,34 @@ const groupByEmail = <T extends { email: string }>(rows: T[]): Map<string, T[]> 
 }
 
 /**
- * The email/password logins with each email, in any letter case, by the
- * lower-cased email. Medusa compares emails as written (`V@x.test` and
+ * The email/password logins with each email, in any letter case or width, by
+ * the normalized email. Medusa compares emails as written (`V@x.test` and
  * `v@x.test` can be two logins); the plugin treats them as one person.
- * Without an index on the lower-cased email this reads the whole table: ask
+ * Without an index on the normalized email this reads the whole table: ask
  * only for the emails that need it.
  */
 export async function findLoginsByEmail(
   container: MedusaContainer,
   emails: string[]
 ): Promise<Map<string, StoreLogin[]>> {
-  const lowered = [...new Set(emails.map(normalizeEmail))]
-  if (!lowered.length) {
+  const normalized = [...new Set(emails.map(normalizeEmail))]
+  if (!normalized.length) {
     return new Map()
   }
   const logins: StoreLogin[] = await loginsQuery(container).whereRaw(
-    "lower(login.entity_id) = any(?)",
-    [lowered]
+    `${normalizedEmailSql("login.entity_id")} = any(?)`,
+    [normalized]
   )
   return groupByEmail(logins)
 }
 
-/** The registered customers with each email, in any letter case, by the lower-cased email (see `findLoginsByEmail`). */
+/** The registered customers with each email, in any letter case or width, by the normalized email (see `findLoginsByEmail`). */
 export async function findRegisteredCustomersByEmail(
   container: MedusaContainer,
   emails: string[]
 ): Promise<Map<string, RegisteredCustomer[]>> {
-  const lowered = [...new Set(emails.map(normalizeEmail))]
-  if (!lowered.length) {
+  const normalized = [...new Set(emails.map(normalizeEmail))]
+  if (!normalized.length) {
     return new Map()
   }
   const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
@@ -112,11 +126,11 @@ export async function findRegisteredCustomersByEmail(
     .select("id", "email", "created_by", knex.raw("metadata ->> 'affiliate_id' as affiliate_id"))
     .where({ has_account: true })
     .whereNull("deleted_at")
-    .whereRaw("lower(email) = any(?)", [lowered])
+    .whereRaw(`${normalizedEmailSql("email")} = any(?)`, [normalized])
   return groupByEmail(customers)
 }
 
-/** Who already has an account with each email, by the lower-cased email (see `findLoginsByEmail`). */
+/** Who already has an account with each email, by the normalized email (see `findLoginsByEmail`). */
 export async function findStoreAccountsByEmail(
   container: MedusaContainer,
   emails: string[]
@@ -133,6 +147,24 @@ export async function findStoreAccountsByEmail(
     })
   }
   return accounts
+}
+
+/**
+ * The customer with this email in any letter case or width, a registered one
+ * before a guest (Medusa keeps at most one of each per email as written).
+ */
+export async function findCustomerByEmail(
+  container: MedusaContainer,
+  email: string
+): Promise<{ id: string } | null> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const [customer]: { id: string }[] = await knex("customer")
+    .select("id")
+    .whereNull("deleted_at")
+    .whereRaw(`${normalizedEmailSql("email")} = ?`, [normalizeEmail(email)])
+    .orderBy([{ column: "has_account", order: "desc" }, "created_at", "id"])
+    .limit(1)
+  return customer ?? null
 }
 
 /** Which of these customers exist (not deleted). */

@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { CONNECTION_SOURCES } from "../../../modules/affiliate/models/affiliate-connection"
 import {
   createListParams,
-  EMAIL_MAX_LENGTH,
+  emailParam,
   enumParam,
   idParam,
   metadataParam,
@@ -31,9 +31,7 @@ export type AdminGetAffiliateConnectionsParamsType = z.infer<
 
 export const AdminNewConnectionCustomer = z
   .object({
-    email: z
-      .email({ error: "customer.email must be a valid email address" })
-      .max(EMAIL_MAX_LENGTH),
+    email: emailParam("customer.email"),
     first_name: plainText("customer.first_name").max(NAME_MAX_LENGTH).optional(),
     last_name: plainText("customer.last_name").max(NAME_MAX_LENGTH).optional(),
   })

@@ -4,7 +4,7 @@ import { AFFILIATE_STATUSES } from "../../../modules/affiliate/models/affiliate"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
 import {
   createListParams,
-  EMAIL_MAX_LENGTH,
+  emailParam,
   enumParam,
   FILTER_VALUES_MAX,
   idParam,
@@ -52,7 +52,7 @@ export type AdminGetAffiliatesParamsType = z.infer<typeof AdminGetAffiliatesPara
 export const AdminCreateAffiliate = z
   .object({
     name: plainText("name").min(1, { error: "name is required" }).max(NAME_MAX_LENGTH),
-    email: z.email({ error: "email must be a valid email address" }).max(EMAIL_MAX_LENGTH),
+    email: emailParam("email"),
     code: z
       .string()
       .regex(AFFILIATE_CODE_PATTERN, {

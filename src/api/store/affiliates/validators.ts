@@ -2,7 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
 import {
   createListParams,
-  EMAIL_MAX_LENGTH,
+  emailParam,
   metadataParam,
   NAME_MAX_LENGTH,
   plainText,
@@ -54,12 +54,7 @@ export const StoreUpdateAffiliate = z.discriminatedUnion(
         payout_method: z.literal("paypal"),
         payout_details: z
           .object({
-            paypal_email: z
-              .string({ error: "payout_details.paypal_email must be an email address" })
-              .trim()
-              .toLowerCase()
-              .max(EMAIL_MAX_LENGTH, { error: "payout_details.paypal_email is too long" })
-              .pipe(z.email({ error: "payout_details.paypal_email must be an email address" })),
+            paypal_email: emailParam("payout_details.paypal_email"),
           }, { error: "payout_details must give paypal_email" })
           .strict(),
       })

@@ -3,8 +3,8 @@ import { randomInt } from "crypto"
 /** Referral codes: letters, digits, `-` and `_`, so they survive in a URL as is. */
 export const AFFILIATE_CODE_PATTERN = /^[A-Za-z0-9_-]{3,32}$/
 
-export const normalizeEmail = (email: string): string =>
-  email.trim().toLowerCase()
+// Emails have their own module; code that normalizes codes and emails together imports both from here.
+export { normalizeEmail } from "./email"
 
 /** Account-sync tags are a set of customer group names: order does not matter. */
 export const haveSameTags = (a: string[], b: string[]): boolean =>

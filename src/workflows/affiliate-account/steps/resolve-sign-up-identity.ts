@@ -2,7 +2,7 @@ import { MedusaError, Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
+import { checkEmail, invalidEmailMessage } from "../../../modules/affiliate/utils/email"
 import { findStoreAccountsByEmail } from "../../utils/store-accounts"
 
 export const resolveSignUpIdentityStepId = "resolve-affiliate-sign-up-identity"
@@ -45,7 +45,16 @@ export const resolveSignUpIdentityStep = createStep(
       )
     }
 
-    const email = normalizeEmail(loginEmail)
+    // Medusa's registration takes any text as the email: the affiliate's
+    // notices would go to it, and account sync would make a customer of it.
+    const checked = checkEmail(loginEmail)
+    if (!checked.valid) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        invalidEmailMessage("email", loginEmail, checked.problem)
+      )
+    }
+    const { email } = checked
     const ownCustomerId = identity.app_metadata?.customer_id
     const accounts = (await findStoreAccountsByEmail(container, [email])).get(email)
     const otherLogin = accounts?.logins.some((login) => login.id !== identity.id)

@@ -19,6 +19,7 @@ import {
   type TierUsed,
 } from "../../../modules/affiliate/utils/commission-rules"
 import { addDays } from "../../../modules/affiliate/utils/dates"
+import { isSameMailbox } from "../../../modules/affiliate/utils/email"
 import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
 import { verifyReferral } from "../../../modules/affiliate/utils/referral-signature"
 import { findCustomerEmails } from "../../utils/customer-emails"
@@ -416,10 +417,11 @@ function chooseAffiliate(
   const winner = ordered.find((c) => c.affiliate?.status === "approved")
   const blocked = ordered.find((c) => c.affiliate?.status === "blocked")
   const affiliate = winner?.affiliate ?? null
-  // The buyer is the affiliate: their email, or their synced customer account.
+  // The buyer is the affiliate: their mailbox (under a +tag or, at Gmail,
+  // with other dots too), or their synced customer account.
   const isSelfReferral =
     !!affiliate &&
-    ((!!order.email && normalizeEmail(order.email) === affiliate.email) ||
+    ((!!order.email && isSameMailbox(order.email, affiliate.email)) ||
       (!!affiliate.customer_id && affiliate.customer_id === order.customer_id))
   // The buyer's own connection, unless it just expired: then a referrer may connect them.
   const buyerConnected = found.buyer_connected && !expired.some((c) => c.method === "connection")

@@ -1,8 +1,8 @@
 import { Modules } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { z } from "@medusajs/framework/zod"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { checkEmail, invalidEmailMessage } from "../../../modules/affiliate/utils/email"
 import {
   normalizeCode,
   normalizeEmail,
@@ -51,7 +51,20 @@ export type ConnectionImportPlan = {
 
 export const planConnectionImportStepId = "plan-affiliate-connection-import"
 
-const isEmail = (value: string) => z.email().safeParse(value).success
+/** What is wrong with the row's email addresses, as its report message; undefined when nothing. */
+function invalidEmailOf(row: ConnectionImportRow): string | undefined {
+  const emails = { customer_email: row.customer_email, affiliate_email: row.affiliate_email }
+  for (const [column, email] of Object.entries(emails)) {
+    if (email === undefined) {
+      continue
+    }
+    const checked = checkEmail(email)
+    if (!checked.valid) {
+      return invalidEmailMessage(column, email, checked.problem)
+    }
+  }
+  return undefined
+}
 
 /**
  * Decides, row by row and without writing, what an import would do. A dry run
@@ -63,8 +76,11 @@ export const planConnectionImportStep = createStep(
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const customerModule = container.resolve(Modules.CUSTOMER)
 
-    const codes = rows.flatMap((r) => (r.affiliate_code ? [normalizeCode(r.affiliate_code)] : []))
-    const affiliateEmails = rows.flatMap((r) =>
+    const validRows = rows.filter((r) => !invalidEmailOf(r))
+    const codes = validRows.flatMap((r) =>
+      r.affiliate_code ? [normalizeCode(r.affiliate_code)] : []
+    )
+    const affiliateEmails = validRows.flatMap((r) =>
       r.affiliate_email ? [normalizeEmail(r.affiliate_email)] : []
     )
     const affiliates = await service.listAffiliates(
@@ -72,7 +88,6 @@ export const planConnectionImportStep = createStep(
       { select: ["id", "name", "code", "email", "status"] }
     )
 
-    const validRows = rows.filter((r) => isEmail(r.customer_email.trim()))
     // Medusa keeps customer emails as typed: look up both spellings.
     const emailVariants = validRows.flatMap((r) => [
       r.customer_email.trim(),
@@ -117,8 +132,9 @@ export const planConnectionImportStep = createStep(
           message,
         })
 
-      if (!isEmail(row.customer_email.trim())) {
-        answer("invalid_email", `customer_email: "${row.customer_email}" is not a valid email address`)
+      const invalidEmail = invalidEmailOf(row)
+      if (invalidEmail) {
+        answer("invalid_email", invalidEmail)
         continue
       }
       const affiliate = affiliates.find((a) =>
