@@ -1,11 +1,13 @@
 #!/usr/bin/env node
-// The README's second command: lint, typecheck, the plugin build, then the
-// module, HTTP, install, production and browser suites on a throw-away
-// embedded PostgreSQL (or DATABASE_URL). The production suite also starts its
-// own redis-server (or uses REDIS_URL); the others run without Redis. The
+// The README's second command: lint and both typechecks side by side, the
+// plugin build, then two lanes at once: the CPU-bound one (module, HTTP and
+// install suites on a throw-away embedded PostgreSQL, or DATABASE_URL) and the
+// waiting-bound one (the production suite, on its own database and
+// redis-server or REDIS_URL, then the browser suite on its own app). The
 // install suite's stores (the packed plugin in a Medusa app on the oldest
 // supported and on the current version) are npm-installed in the background
-// while the module and HTTP suites run.
+// while the module and HTTP suites run. The second lane's output is written
+// in one block per suite when it ends.
 const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
@@ -21,9 +23,11 @@ const root = path.resolve(__dirname, "..")
 const bin = (name) => path.join(root, "node_modules", ".bin", name)
 const artifacts = path.join(root, "artifacts")
 
-async function run(title, command, args, env = process.env) {
-  process.stdout.write(`\n▶ ${title}\n`)
-  return (await runCommand(command, args, { cwd: root, env })) === 0
+async function run(title, command, args, env = process.env, { buffered = false } = {}) {
+  if (!buffered) {
+    process.stdout.write(`\n▶ ${title}\n`)
+  }
+  return (await runCommand(command, args, { cwd: root, env, buffered, title })) === 0
 }
 
 const SUITE_NAMES = {
@@ -40,7 +44,7 @@ function elapsed(started) {
   return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, "0")} s`
 }
 
-async function jest(title, testType, env) {
+async function jest(title, testType, env, { buffered = false } = {}) {
   const started = Date.now()
   const report = path.join(artifacts, `jest-${testType}.json`)
   fs.rmSync(report, { force: true })
@@ -53,7 +57,8 @@ async function jest(title, testType, env) {
       TEST_TYPE: testType,
       LOG_LEVEL: env.LOG_LEVEL || "error",
       NODE_OPTIONS: `${env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(),
-    }
+    },
+    { buffered }
   )
   const counts = fs.existsSync(report)
     ? JSON.parse(fs.readFileSync(report, "utf8"))
@@ -71,12 +76,20 @@ async function jest(title, testType, env) {
 async function main() {
   const started = Date.now()
   fs.mkdirSync(artifacts, { recursive: true })
-  const checks = [
-    await run("lint (Medusa's ESLint preset)", bin("eslint"), ["--max-warnings", "0", "."]),
-    await run("typecheck (server)", bin("tsc"), ["--noEmit"]),
-    await run("typecheck (admin)", bin("tsc"), ["--noEmit", "-p", "src/admin/tsconfig.json"]),
-    await run("plugin build (medusa plugin:build)", bin("medusa"), ["plugin:build"]),
-  ]
+  const quietly = { buffered: true }
+  const checks = await Promise.all([
+    run("lint (Medusa's ESLint preset)", bin("eslint"), ["--max-warnings", "0", "."], process.env, quietly),
+    run("typecheck (server)", bin("tsc"), ["--noEmit"], process.env, quietly),
+    run("typecheck (admin)", bin("tsc"), ["--noEmit", "-p", "src/admin/tsconfig.json"], process.env, quietly),
+  ])
+  checks.push(await run("plugin build (medusa plugin:build)", bin("medusa"), ["plugin:build"]))
+  // Only the production suite runs on Redis (REDIS_URL, or its own redis-server).
+  const withoutRedis = { ...process.env }
+  delete withoutRedis.REDIS_URL
+  const waitingLane = (async () => [
+    await jest("production tests (one server and two workers on Redis)", "production", process.env, quietly),
+    await jest("browser tests", "browser", withoutRedis, quietly),
+  ])()
   process.stdout.write(
     `\n▷ installing the packed plugin into Medusa ${STORE_VERSIONS.join(" and ")} stores (in the background)\n`
   )
@@ -88,9 +101,6 @@ async function main() {
     port,
     persistent: false,
   })
-  // Only the production suite runs on Redis (REDIS_URL, or its own redis-server).
-  const withoutRedis = { ...process.env }
-  delete withoutRedis.REDIS_URL
   const env = { ...withoutRedis, ...databaseEnv(db) }
   // The test runner makes a database per suite; it must not reuse the app's URL.
   delete env.DATABASE_URL
@@ -122,10 +132,7 @@ async function main() {
   } finally {
     await db.stop()
   }
-  results.push(
-    await jest("production tests (one server and two workers on Redis)", "production", process.env),
-    await jest("browser tests", "browser", withoutRedis)
-  )
+  results.push(...(await waitingLane))
 
   await storesRemoved
   const passed = results.reduce((sum, r) => sum + r.tests, 0)
