@@ -2,7 +2,7 @@ const { loadEnv } = require("@medusajs/framework/utils")
 loadEnv("test", process.cwd())
 
 const suites = {
-  modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s"],
+  modules: ["<rootDir>/src/modules/*/__tests__/**/*.spec.[jt]s", "<rootDir>/integration-tests/docs/**/*.spec.[jt]s"],
   http: ["<rootDir>/integration-tests/http/**/*.spec.[jt]s"],
   browser: ["<rootDir>/integration-tests/browser/**/*.spec.[jt]s"],
   production: ["<rootDir>/integration-tests/production/**/*.spec.[jt]s"],
