@@ -11,6 +11,7 @@ const root = path.resolve(__dirname, "..")
 
 const SUITES = [
   ["src/modules/", "modules"],
+  ["integration-tests/docs/", "modules"],
   ["integration-tests/http/", "http"],
   ["integration-tests/production/", "production"],
   ["integration-tests/browser/", "browser"],
