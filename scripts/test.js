@@ -1,13 +1,14 @@
 #!/usr/bin/env node
-// The README's second command: lint and both typechecks side by side, the
-// plugin build, then two lanes at once: the CPU-bound one (module, HTTP and
-// install suites on a throw-away embedded PostgreSQL, or DATABASE_URL) and the
-// waiting-bound one (the production suite, on its own database and
-// redis-server or REDIS_URL, then the browser suite on its own app). The
-// install suite's stores (the packed plugin in a Medusa app on the oldest
-// supported and on the current version) are npm-installed in the background
-// while the module and HTTP suites run. The second lane's output is written
-// in one block per suite when it ends.
+// The README's second command: lint and both typechecks side by side (each
+// one's output in one block when it ends), the plugin build, then the module,
+// HTTP, install, production and browser suites on a throw-away embedded
+// PostgreSQL (or DATABASE_URL). The production suite also starts its own
+// redis-server (or uses REDIS_URL); the others run without Redis. The install
+// suite's stores (the packed plugin in a Medusa app on the oldest supported
+// and on the current version) are npm-installed in the background while the
+// module and HTTP suites run. The suites run one after another: run beside
+// the HTTP suite, the production cluster's boot made HTTP files' app boots
+// overrun their hooks' timeouts on 2 cores.
 const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
@@ -44,7 +45,7 @@ function elapsed(started) {
   return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, "0")} s`
 }
 
-async function jest(title, testType, env, { buffered = false } = {}) {
+async function jest(title, testType, env) {
   const started = Date.now()
   const report = path.join(artifacts, `jest-${testType}.json`)
   fs.rmSync(report, { force: true })
@@ -57,8 +58,7 @@ async function jest(title, testType, env, { buffered = false } = {}) {
       TEST_TYPE: testType,
       LOG_LEVEL: env.LOG_LEVEL || "error",
       NODE_OPTIONS: `${env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(),
-    },
-    { buffered }
+    }
   )
   const counts = fs.existsSync(report)
     ? JSON.parse(fs.readFileSync(report, "utf8"))
@@ -86,10 +86,6 @@ async function main() {
   // Only the production suite runs on Redis (REDIS_URL, or its own redis-server).
   const withoutRedis = { ...process.env }
   delete withoutRedis.REDIS_URL
-  const waitingLane = (async () => [
-    await jest("production tests (one server and two workers on Redis)", "production", process.env, quietly),
-    await jest("browser tests", "browser", withoutRedis, quietly),
-  ])()
   process.stdout.write(
     `\n▷ installing the packed plugin into Medusa ${STORE_VERSIONS.join(" and ")} stores (in the background)\n`
   )
@@ -132,7 +128,10 @@ async function main() {
   } finally {
     await db.stop()
   }
-  results.push(...(await waitingLane))
+  results.push(
+    await jest("production tests (one server and two workers on Redis)", "production", process.env),
+    await jest("browser tests", "browser", withoutRedis)
+  )
 
   await storesRemoved
   const passed = results.reduce((sum, r) => sum + r.tests, 0)
