@@ -30,7 +30,9 @@ medusaIntegrationTestRunner({
     const customersWithEmail = async (email: string) =>
       container.resolve(Modules.CUSTOMER).listCustomers({ email }, { relations: ["groups"] })
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       container = getContainer()
       admin = await createAdminHeaders(api, container)
       store = await setUpStore(api, admin)

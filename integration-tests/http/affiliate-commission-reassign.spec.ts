@@ -64,7 +64,9 @@ medusaIntegrationTestRunner({
       return affiliate_balances[0] as Record<string, number> | undefined
     }
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)
       adminUserId = decodeToken(admin.headers.authorization.replace("Bearer ", "")).actor_id

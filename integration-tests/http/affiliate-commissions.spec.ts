@@ -62,7 +62,9 @@ medusaIntegrationTestRunner({
         added: { order_display_id: expect.any(Number) },
       })
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)
       service = container.resolve(AFFILIATE_MODULE)

@@ -84,7 +84,9 @@ medusaIntegrationTestRunner({
 
     const runExpiry = async () => (await expireAffiliateConnectionsWorkflow(getContainer()).run()).result
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       admin = await createAdminHeaders(api, getContainer())
       service = getContainer().resolve(AFFILIATE_MODULE)
     })

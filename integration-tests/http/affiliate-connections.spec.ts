@@ -36,7 +36,9 @@ medusaIntegrationTestRunner({
     const liveConnections = (customerId: string) =>
       service.listAffiliateConnections({ customer_id: customerId, ended_at: null })
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       admin = await createAdminHeaders(api, getContainer())
       service = getContainer().resolve(AFFILIATE_MODULE)
       jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE", status: "approved" })

@@ -46,11 +46,17 @@ medusaIntegrationTestRunner({
     const andWaitFor = <T>(event: string, request: () => Promise<T>) =>
       waitForSubscribers(container, event, request)
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       container = getContainer()
       admin = await createAdminHeaders(api, container)
       store = await setUpStore(api, admin)
       sync = accountSyncApi(api, admin, store)
+    })
+
+    // A spy, not a row: the database restore does not reset it.
+    beforeEach(() => {
       sends = captureLocalProviderSends(container)
     })
 

@@ -12,7 +12,9 @@ medusaIntegrationTestRunner({
     let admin: AdminHeaders
     let service: AffiliateModuleService
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       admin = await createAdminHeaders(api, getContainer())
       service = getContainer().resolve(AFFILIATE_MODULE)
     })

@@ -97,7 +97,9 @@ medusaIntegrationTestRunner({
       return { product_id: product.id as string, variant_id: product.variants[0].id as string }
     }
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)
       service = container.resolve(AFFILIATE_MODULE)

@@ -31,7 +31,9 @@ medusaIntegrationTestRunner({
     let jane: Affiliate
     let max: Affiliate
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+    // restores it before every test.
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)
       service = container.resolve(AFFILIATE_MODULE)
