@@ -45,20 +45,6 @@ function elapsed(started) {
   return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, "0")} s`
 }
 
-const SUITE_NAMES = {
-  modules: "module",
-  http: "HTTP",
-  install: "install",
-  production: "production",
-  browser: "browser",
-}
-
-/** The wall time since `started`, as "3 min 07 s". */
-function elapsed(started) {
-  const total = Math.round((Date.now() - started) / 1000)
-  return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, "0")} s`
-}
-
 async function jest(title, testType, env) {
   const started = Date.now()
   const report = path.join(artifacts, `jest-${testType}.json`)
