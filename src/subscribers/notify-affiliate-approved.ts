@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { AffiliateEvents } from "../modules/affiliate/events"
 import { sendAffiliateNotificationsWorkflow } from "../workflows"
+import { affiliateApprovedNotice } from "../workflows/affiliate-notification/notices/affiliate-approved"
 
 /**
  * Emails the approved affiliate their referral link (template option
@@ -11,11 +11,11 @@ export default async function notifyAffiliateApprovedHandler({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await sendAffiliateNotificationsWorkflow(container).run({
-    input: { notice: "affiliate_approved", id: data.id },
+    input: { notice: affiliateApprovedNotice.id, id: data.id },
   })
 }
 
 export const config: SubscriberConfig = {
-  event: AffiliateEvents.APPROVED,
+  event: affiliateApprovedNotice.event,
   context: { subscriberId: "affiliate-notify-affiliate-approved" },
 }

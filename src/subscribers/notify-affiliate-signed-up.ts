@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { AffiliateEvents } from "../modules/affiliate/events"
 import { sendAffiliateNotificationsWorkflow } from "../workflows"
+import { affiliateSignedUpNotice } from "../workflows/affiliate-notification/notices/affiliate-signed-up"
 
 /**
  * Tells the store owner that someone signed up as an affiliate (template
@@ -11,11 +11,11 @@ export default async function notifyAffiliateSignedUpHandler({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await sendAffiliateNotificationsWorkflow(container).run({
-    input: { notice: "affiliate_signed_up", id: data.id },
+    input: { notice: affiliateSignedUpNotice.id, id: data.id },
   })
 }
 
 export const config: SubscriberConfig = {
-  event: AffiliateEvents.SIGNED_UP,
+  event: affiliateSignedUpNotice.event,
   context: { subscriberId: "affiliate-notify-affiliate-signed-up" },
 }

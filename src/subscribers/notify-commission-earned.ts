@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { AffiliateEvents } from "../modules/affiliate/events"
 import { sendAffiliateNotificationsWorkflow } from "../workflows"
+import { commissionEarnedNotice } from "../workflows/affiliate-notification/notices/commission-earned"
 
 /**
  * Tells the affiliate about the commission an order earned them (template
@@ -12,11 +12,11 @@ export default async function notifyCommissionEarnedHandler({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await sendAffiliateNotificationsWorkflow(container).run({
-    input: { notice: "commission_earned", id: data.id },
+    input: { notice: commissionEarnedNotice.id, id: data.id },
   })
 }
 
 export const config: SubscriberConfig = {
-  event: AffiliateEvents.COMMISSION_CREATED,
+  event: commissionEarnedNotice.event,
   context: { subscriberId: "affiliate-notify-commission-earned" },
 }

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { AffiliateEvents } from "../modules/affiliate/events"
 import { sendAffiliateNotificationsWorkflow } from "../workflows"
+import { commissionPaidNotice } from "../workflows/affiliate-notification/notices/commission-paid"
 
 /**
  * Tells the affiliate a commission was paid (template option
@@ -12,11 +12,11 @@ export default async function notifyCommissionPaidHandler({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await sendAffiliateNotificationsWorkflow(container).run({
-    input: { notice: "commission_paid", id: data.id },
+    input: { notice: commissionPaidNotice.id, id: data.id },
   })
 }
 
 export const config: SubscriberConfig = {
-  event: AffiliateEvents.COMMISSION_UPDATED,
+  event: commissionPaidNotice.event,
   context: { subscriberId: "affiliate-notify-commission-paid" },
 }

@@ -1,6 +1,6 @@
 import type { SubscriberArgs, SubscriberConfig } from "@medusajs/framework"
-import { AffiliateEvents } from "../modules/affiliate/events"
 import { sendAffiliateNotificationsWorkflow } from "../workflows"
+import { payoutPaidNotice } from "../workflows/affiliate-notification/notices/payout-paid"
 
 /**
  * Tells the affiliate a payout was paid (template option
@@ -12,11 +12,11 @@ export default async function notifyPayoutPaidHandler({
   container,
 }: SubscriberArgs<{ id: string }>) {
   await sendAffiliateNotificationsWorkflow(container).run({
-    input: { notice: "payout_paid", id: data.id },
+    input: { notice: payoutPaidNotice.id, id: data.id },
   })
 }
 
 export const config: SubscriberConfig = {
-  event: AffiliateEvents.PAYOUT_PAID,
+  event: payoutPaidNotice.event,
   context: { subscriberId: "affiliate-notify-payout-paid" },
 }

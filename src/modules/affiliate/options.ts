@@ -1,5 +1,9 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
+import {
+  type AffiliateNoticeOptionKey,
+  affiliateNotices,
+} from "../../workflows/affiliate-notification/notices"
 
 /**
  * A notification's template id in the store's notification provider, or
@@ -12,24 +16,26 @@ const template = (defaultId: string) =>
     })
     .default(defaultId)
 
+type TemplateSchema = ReturnType<typeof template>
+
+/**
+ * The template option of each notification in the registry, with its default.
+ * The cast restores the keys `fromEntries` forgets: the registry's option keys.
+ */
+const noticeTemplates = Object.fromEntries(
+  affiliateNotices.map((notice) => [notice.optionKey, template(notice.defaultTemplate)])
+) as Record<AffiliateNoticeOptionKey, TemplateSchema>
+
 /** The emails the plugin sends through Medusa's Notification Module. */
 const notificationsSchema = z
   .object({
-    /** To the affiliate when approved, with their referral link. */
-    affiliateApproved: template("affiliate-approved"),
-    /** To the affiliate when an order earns them a commission. */
-    commissionEarned: template("affiliate-commission-earned"),
-    /** To the affiliate when a commission is marked paid. */
-    commissionPaid: template("affiliate-commission-paid"),
-    /** To the affiliate when a payout to them is marked paid. */
-    payoutPaid: template("affiliate-payout-paid"),
+    ...noticeTemplates,
     /**
      * To an affiliate account sync made a login for: the link to set its
      * password. With `false` sync uses Medusa's reset-password flow instead.
+     * Sent by the sync workflows, not on an event, so not in the registry.
      */
     accountInvite: template("affiliate-account-invite"),
-    /** To the store owner when someone signs up as an affiliate. */
-    affiliateSignedUp: template("affiliate-signed-up"),
     /** Receives the sign-up notice; every admin user does when not set. */
     storeOwnerEmail: z.email().max(254).optional(),
     /**

@@ -1,0 +1,56 @@
+import {
+  authenticate,
+  type MiddlewareRoute,
+  validateAndTransformBody,
+  validateAndTransformQuery,
+} from "@medusajs/framework/http"
+import { refuseBlockedAffiliateWrites } from "./helpers"
+import {
+  StoreCreateAffiliate,
+  StoreGetAffiliateListParams,
+  StoreUpdateAffiliate,
+} from "./validators"
+
+/**
+ * Sign-up and the affiliate's own account. Under `/me`, authentication runs
+ * first, then the refusal of a blocked affiliate's writes, then validation.
+ */
+export const storeAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates",
+    middlewares: [
+      // Sign-up comes with a login that is no affiliate yet: a fresh
+      // affiliate registration, or a logged-in store customer's.
+      authenticate(["affiliate", "customer"], ["bearer", "session"], {
+        allowUnregistered: true,
+      }),
+      validateAndTransformBody(StoreCreateAffiliate),
+    ],
+  },
+  {
+    method: ["GET", "POST", "DELETE"],
+    matcher: "/store/affiliates/me*",
+    middlewares: [authenticate("affiliate", ["bearer", "session"])],
+  },
+  {
+    method: ["POST", "DELETE"],
+    matcher: "/store/affiliates/me*",
+    middlewares: [refuseBlockedAffiliateWrites],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates/me",
+    middlewares: [validateAndTransformBody(StoreUpdateAffiliate)],
+  },
+  {
+    method: ["GET"],
+    matcher: "/store/affiliates/me/*",
+    middlewares: [
+      validateAndTransformQuery(StoreGetAffiliateListParams, {
+        defaults: ["id"],
+        isList: true,
+      }),
+    ],
+  },
+]

@@ -1,0 +1,19 @@
+import { MathBN } from "@medusajs/framework/utils"
+import { AffiliateEvents } from "../../../modules/affiliate/events"
+import { commissionMessages } from "./commission-data"
+import { defineAffiliateNotice } from "./types"
+
+/** To the affiliate when an order earns them a commission; a rejected or empty one is not news. */
+export const commissionEarnedNotice = defineAffiliateNotice({
+  id: "commission_earned",
+  optionKey: "commissionEarned",
+  defaultTemplate: "affiliate-commission-earned",
+  event: AffiliateEvents.COMMISSION_CREATED,
+  resourceType: "affiliate_commission",
+  buildMessages: ({ service }, id) =>
+    commissionMessages(
+      service,
+      id,
+      (commission) => commission.status !== "rejected" && MathBN.gt(commission.amount, 0)
+    ),
+})

@@ -1,0 +1,44 @@
+import { AffiliateEvents } from "../../../modules/affiliate/events"
+import { affiliateData, findAffiliate } from "./affiliate-data"
+import { defineAffiliateNotice } from "./types"
+
+/** To the affiliate when a payout to them is marked paid: one message, not one per commission. */
+export const payoutPaidNotice = defineAffiliateNotice({
+  id: "payout_paid",
+  optionKey: "payoutPaid",
+  defaultTemplate: "affiliate-payout-paid",
+  event: AffiliateEvents.PAYOUT_PAID,
+  resourceType: "affiliate_payout",
+  buildMessages: async ({ service }, id) => {
+    const [payout] = await service.listAffiliatePayouts(
+      { id },
+      {
+        select: ["id", "affiliate_id", "currency_code", "amount", "status", "paid_at", "provider_reference"],
+        take: 1,
+      }
+    )
+    if (payout?.status !== "paid") {
+      return []
+    }
+    const affiliate = await findAffiliate(service, payout.affiliate_id)
+    if (!affiliate) {
+      return []
+    }
+    return [
+      {
+        to: affiliate.email,
+        receiver_id: affiliate.id,
+        data: {
+          affiliate: affiliateData(affiliate),
+          payout: {
+            id: payout.id,
+            currency_code: payout.currency_code,
+            amount: Number(payout.amount),
+            paid_at: payout.paid_at,
+            provider_reference: payout.provider_reference,
+          },
+        },
+      },
+    ]
+  },
+})

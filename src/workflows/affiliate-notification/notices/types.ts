@@ -1,0 +1,38 @@
+import type { MedusaContainer } from "@medusajs/framework/types"
+import type AffiliateModuleService from "../../../modules/affiliate/service"
+
+/** `receiver_id` names the recipient in the idempotency key: an email may change between deliveries. */
+export type NoticeMessage = { to: string; receiver_id: string; data: Record<string, unknown> }
+
+export type NoticeContext = {
+  container: MedusaContainer
+  service: AffiliateModuleService
+  /** The `notifications.storeOwnerEmail` option. */
+  storeOwnerEmail?: string
+}
+
+/** One notification the plugin sends: everything about it but the sending. */
+export type AffiliateNoticeDefinition<Id extends string = string, OptionKey extends string = string> = {
+  /** Names it in the workflow input and in idempotency keys. */
+  id: Id
+  /** Its template option, `notifications.<optionKey>`. */
+  optionKey: OptionKey
+  /** The template id when the option is not given. */
+  defaultTemplate: string
+  /** The event it answers: the notification's `trigger_type`. */
+  event: string
+  /** What the id it is given names: the notification's `resource_type`. */
+  resourceType: string
+  /**
+   * Who gets it, with what data: none when the state it reports is not (or
+   * no longer) true. Read-only.
+   */
+  buildMessages: (context: NoticeContext, id: string) => Promise<NoticeMessage[]>
+}
+
+/** Keeps the literal id and option key, from which the registry's types follow. */
+export function defineAffiliateNotice<Id extends string, OptionKey extends string>(
+  definition: AffiliateNoticeDefinition<Id, OptionKey>
+): AffiliateNoticeDefinition<Id, OptionKey> {
+  return definition
+}
