@@ -12,7 +12,7 @@ import { expectHttpError } from "../helpers/http"
 import { expectListReadAsGraph } from "../helpers/list-rows"
 import { defaultAdminAffiliateConnectionFields } from "../../src/api/admin/affiliate-connections/query-config"
 
-jest.setTimeout(60 * 1000)
+jest.setTimeout(120 * 1000)
 
 type Affiliate = { id: string; name: string; code: string }
 

@@ -11,7 +11,7 @@ import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
 import { expectHttpError as expectError } from "../helpers/http"
 
-jest.setTimeout(60 * 1000)
+jest.setTimeout(120 * 1000)
 
 type Program = {
   id: string

@@ -5,7 +5,7 @@ import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
 import { expectHttpError as expectError } from "../helpers/http"
 
-jest.setTimeout(60 * 1000)
+jest.setTimeout(120 * 1000)
 
 medusaIntegrationTestRunner({
   testSuite: ({ api, getContainer }) => {
