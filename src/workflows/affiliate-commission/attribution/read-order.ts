@@ -18,7 +18,8 @@ export const ORDER_LINES_FIELDS = [
   "id",
   // Medusa records each refund of an order as a transaction of it.
   "transactions.reference",
-  // Totals are computed from these: ask for all of them (see SETUP-NOTES).
+  // Totals are computed from these: ask for all of them (asked for alone,
+  // items.unit_price and items.quantity came back without the quantity).
   "item_total",
   "items.id",
   "items.title",
