@@ -33,6 +33,7 @@ import {
 import { type AffiliatePayoutProvider, payoutProviderKey } from "./payout-provider"
 import { assertCommissionStatusChange, type CommissionStatusChange } from "./utils/commission-status"
 import { refundAdjustments } from "./utils/money"
+import { groupPayableLines } from "./utils/payout-batch"
 import { assertPayoutTransition } from "./utils/payout-status"
 import { listAndCountAffiliateCustomerRows } from "./queries/affiliate-customers"
 import { livePayoutsHolding, lockCommissions, lockOrderCommissions } from "./queries/commission-locks"
@@ -571,34 +572,7 @@ class AffiliateModuleService extends MedusaService({
     // hand, a reassignment or a cancellation waits for the batch, or the
     // batch for it (and then leaves the commission out).
     const locked = new Set(await lockPayableCommissions(knex, input))
-    const lines: {
-      affiliate_id: string
-      currency_code: string
-      commission_id: string | null
-      adjustment_id: string | null
-      commission_status: string
-      owner_commission_id: string
-      amount: string
-    }[] = await payableLines(knex, input)
-    // A commission approved after the lock waits for the next batch, with
-    // its adjustments; those of paid commissions cannot change status.
-    const taken = lines.filter(
-      (line) => line.commission_status === "paid" || locked.has(line.owner_commission_id)
-    )
-
-    const groups = new Map<string, typeof taken>()
-    for (const line of taken) {
-      const key = `${line.affiliate_id} ${line.currency_code}`
-      const group = groups.get(key) ?? []
-      group.push(line)
-      groups.set(key, group)
-    }
-    const payable = [...groups.values()]
-      .map((group) => ({ group, total: MathBN.sum(...group.map((line) => line.amount)) }))
-      .filter(({ group, total }) => {
-        const minimum = input.minimum_payouts[group[0].currency_code] ?? 0
-        return MathBN.gt(total, 0) && MathBN.gte(total, minimum)
-      })
+    const payable = groupPayableLines(await payableLines(knex, input), locked, input.minimum_payouts)
     if (!payable.length) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
