@@ -1,5 +1,5 @@
 import type { AxiosInstance } from "axios"
-import type { ListedTable } from "../../src/modules/affiliate/utils/list-rows"
+import type { ListedTable } from "../../src/modules/affiliate/queries/list-rows"
 import { listRowsPlan } from "../../src/api/utils/list-rows"
 import type { AdminHeaders } from "./admin"
 

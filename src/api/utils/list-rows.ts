@@ -6,7 +6,7 @@ import {
   isListRowField,
   type ListedTable,
   type ListRowsSelect,
-} from "../../modules/affiliate/utils/list-rows"
+} from "../../modules/affiliate/queries/list-rows"
 import type { CommissionWithAdjustments } from "./commission-net-amount"
 import { type CommissionRow, STORED_ORDER_FIELDS, withStoredOrders } from "./commission-orders"
 

@@ -1,5 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
-import type { EntityManager, Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
   InjectTransactionManager,
@@ -31,23 +31,46 @@ import {
   type ResolvedAffiliateModuleOptions,
 } from "./options"
 import { type AffiliatePayoutProvider, payoutProviderKey } from "./payout-provider"
-import {
-  type ListedTable,
-  listRowSelectList,
-  type ListRowsSelect,
-  type ListRowTable,
-  withMoneyNumbers,
-} from "./utils/list-rows"
-import {
-  livePayoutsHolding,
-  lockCommissions,
-  lockOrderCommissions,
-} from "./queries/commission-locks"
 import { assertCommissionStatusChange, type CommissionStatusChange } from "./utils/commission-status"
 import { refundAdjustments } from "./utils/money"
+import { groupPayableLines } from "./utils/payout-batch"
 import { assertPayoutTransition } from "./utils/payout-status"
+import { listAndCountAffiliateCustomerRows } from "./queries/affiliate-customers"
+import { livePayoutsHolding, lockCommissions, lockOrderCommissions } from "./queries/commission-locks"
+import {
+  countCommissions,
+  listCommissionIdsAfter,
+  measureAffiliatePerformance,
+  summarizeCommissions,
+} from "./queries/commissions"
+import {
+  countActiveConnections,
+  expireConnections,
+  expireLapsedConnections,
+  EXPIRY_BATCH_SIZE,
+  listConnectionLifetimes,
+  recordConnectionCredit,
+  reopenExpiredConnections,
+} from "./queries/connections"
+import { type ListedTable, type ListRowsSelect, listRowsWithAffiliate } from "./queries/list-rows"
+import { type LedgerFilter, lockPayableCommissions, payableLines } from "./queries/payout-ledger"
 import { heldLines, lockPayout, writeCommissionStatuses, writePayout } from "./queries/payout-status"
-import { balanceRows, type LedgerFilter, lockPayableCommissions, payableLines } from "./queries/payout-ledger"
+import { listAndCountBalances, payoutHolding, setLinesReleased } from "./queries/payouts"
+import {
+  countProgramMembers,
+  insertDefaultProgram,
+  readCreditingContext,
+  readProgramTerms,
+  type SavedSettings,
+} from "./queries/programs"
+import {
+  claimSyncRun,
+  listAffiliateAccounts,
+  listApprovedAffiliateIdsAfter,
+  recordSyncRunProgress,
+  setAffiliateAccounts,
+  type SyncRunProgress,
+} from "./queries/sync-runs"
 import {
   DEFAULT_ATTRIBUTION_ORDER,
   type AffiliateAccountDTO,
@@ -73,67 +96,8 @@ import {
 /** The id of the default program the migration creates. */
 export const DEFAULT_PROGRAM_ID = "affprog_default"
 
-/** listRowsWithAffiliate's names for an adjustment's commission and for the affiliate's columns. */
-const ADJUSTMENT_OWNER = "owner_commission_id"
-const AFFILIATE_PREFIX = "affiliate__"
-
 /** The id of the single settings row. */
 export const AFFILIATE_SETTINGS_ID = "affset_store"
-
-const COMMISSION_FILTER_COLUMNS = [
-  "affiliate_id",
-  "order_id",
-  "customer_id",
-  "status",
-  "attribution",
-  "currency_code",
-  "program_id",
-  "flag",
-] as const
-const COMPARISONS = { $gt: ">", $gte: ">=", $lt: "<", $lte: "<=" } as const
-/**
- * Up to this many matching commissions a count is exact; beyond, it is the
- * query planner's estimate. Counting 10,000 rows from an index takes about a
- * millisecond, counting a ledger of 1,000,000 about 35.
- */
-const EXACT_COUNT_LIMIT = 10_000
-/** Offsets below this are read without waiting for the count (an index range of at most this many rows). */
-const SHALLOW_OFFSET = 1000
-/** Connections ended by one statement of the expiry: a short lock on a few rows at a time. */
-const EXPIRY_BATCH_SIZE = 1000
-
-/**
- * Each affiliate's program row: its own, or the default program when it has
- * none. As SQL joined on `a` (the affiliate) and naming the program `p`.
- */
-const PROGRAM_OF_AFFILIATE_SQL = `
-  join affiliate_program p on p.deleted_at is null and p.id = coalesce(
-    a.program_id,
-    (select d.id from affiliate_program d where d.is_default = true and d.deleted_at is null limit 1))`
-
-/**
- * An affiliate's customers, as SQL shared by the page and the count: live
- * connections to the affiliate, and customers the affiliate referred (by
- * link or coupon, credited) who are not connected to them, with their latest
- * referral.
- */
-const AFFILIATE_CUSTOMERS_SQL = {
-  connected: `
-    select id, customer_id, source, created_by, created_at, credited_orders
-    from affiliate_connection
-    where affiliate_id = :affiliateId and ended_at is null and deleted_at is null`,
-  referred: `
-    select r.customer_id, max(r.created_at) as created_at
-    from affiliate_order_attribution r
-    where r.affiliate_id = :affiliateId and r.outcome = 'credited'
-      and r.method in ('coupon', 'link') and r.customer_id is not null
-      and r.deleted_at is null
-      and not exists (
-        select 1 from affiliate_connection c
-        where c.customer_id = r.customer_id and c.affiliate_id = :affiliateId
-          and c.ended_at is null and c.deleted_at is null)
-    group by r.customer_id`,
-}
 
 /** A base URL whose last path segment is kept when a relative path is resolved against it. */
 function withTrailingSlash(url: string) {
@@ -145,60 +109,6 @@ function knexOf(sharedContext: Context<EntityManager>) {
   const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
   return manager.getTransactionContext() ?? manager.getKnex()
 }
-
-/** Live commissions matching the filters, as a query to select from. */
-function commissionsMatching(knex: Knex, filters: AffiliateCommissionFilters) {
-  const query = knex("affiliate_commission").whereNull("deleted_at")
-  for (const column of COMMISSION_FILTER_COLUMNS) {
-    const values = filters[column]
-    if (values) {
-      query.whereIn(column, values)
-    }
-  }
-  for (const [operator, value] of Object.entries(filters.created_at ?? {})) {
-    query.where("created_at", COMPARISONS[operator as keyof typeof COMPARISONS], value)
-  }
-  return query
-}
-
-/** The settings row as stored (see AffiliateSettings). */
-type SavedSettings = {
-  id: string
-  default_commission_rate: unknown
-  auto_approve: boolean | null
-  auto_approve_commissions: boolean | null
-  auto_connect: boolean | null
-  attribution_order: unknown
-  account_sync_enabled: boolean | null
-  account_sync_tags: unknown
-  hold_days: number | null
-  minimum_payouts: unknown
-}
-
-type ProgramTermsRow = Omit<AffiliateProgramTermsDTO, "commission_rate" | "rules"> & {
-  commission_rate: string | number | null
-  rules: (Omit<AffiliateProgramTermsDTO["rules"][number], "rate"> & { rate: string | number | null })[]
-}
-
-/** One program's terms and rules as one row; `where` picks the program (`p`). */
-const programTermsSql = (where: string) =>
-  `select p.id, p.commission_type, p.commission_rate, p.commission_amounts,
-          p.connection_lifetime, p.connection_lifetime_value, p.referral_window_days,
-          p.auto_approve_commissions, p.self_referral_policy, p.tier_metric, p.tier_period, p.tiers,
-          coalesce((
-            select json_agg(json_build_object('id', r.id, 'target', r.target, 'target_id', r.target_id,
-                     'kind', r.kind, 'rate', r.rate, 'amounts', r.amounts) order by r.id)
-            from affiliate_commission_rule r
-            where r.program_id = p.id and r.deleted_at is null), '[]') as rules
-   from affiliate_program p
-   where ${where} and p.deleted_at is null
-   limit 1`
-
-const toProgramTerms = (row: ProgramTermsRow): AffiliateProgramTermsDTO => ({
-  ...row,
-  commission_rate: row.commission_rate == null ? null : Number(row.commission_rate),
-  rules: row.rules.map((rule) => ({ ...rule, rate: rule.rate == null ? null : Number(rule.rate) })),
-})
 
 class AffiliateModuleService extends MedusaService({
   Affiliate,
@@ -326,12 +236,7 @@ class AffiliateModuleService extends MedusaService({
     if (program) {
       return program as AffiliateProgramDTO
     }
-    const knex = knexOf(sharedContext)
-    await knex.raw(
-      `insert into affiliate_program (id, name, is_default) values (?, 'Default program', true)
-       on conflict (is_default) where is_default = true and deleted_at is null do nothing`,
-      [DEFAULT_PROGRAM_ID]
-    )
+    await insertDefaultProgram(knexOf(sharedContext), DEFAULT_PROGRAM_ID)
     const [created] = await find()
     return created as AffiliateProgramDTO
   }
@@ -351,10 +256,7 @@ class AffiliateModuleService extends MedusaService({
     programId: string | null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AffiliateProgramTermsDTO | null> {
-    const knex = knexOf(sharedContext)
-    const { rows } = await knex.raw(programTermsSql(programId ? "p.id = ?" : "p.is_default"), programId ? [programId] : [])
-    const [row] = rows as ProgramTermsRow[]
-    return row ? toProgramTerms(row) : null
+    return await readProgramTerms(knexOf(sharedContext), programId)
   }
 
   /**
@@ -374,30 +276,8 @@ class AffiliateModuleService extends MedusaService({
     default_terms: AffiliateProgramTermsDTO | null
     has_product_fact_rules: boolean
   }> {
-    const knex = knexOf(sharedContext)
-    const {
-      rows: [row],
-    } = await knex.raw(
-      `select
-         exists(select 1 from affiliate_order_attribution a where a.order_id = ? and a.deleted_at is null) as decided,
-         (select to_jsonb(s) from affiliate_settings s where s.id = ? and s.deleted_at is null) as settings,
-         (select to_jsonb(t) from (${programTermsSql("p.is_default")}) t) as default_terms,
-         exists(select 1 from affiliate_commission_rule r join affiliate_program p on p.id = r.program_id
-                where r.target <> 'product' and r.deleted_at is null and p.deleted_at is null) as has_product_fact_rules`,
-      [orderId, AFFILIATE_SETTINGS_ID]
-    )
-    const { decided, settings, default_terms, has_product_fact_rules } = row as {
-      decided: boolean
-      settings: SavedSettings | null
-      default_terms: ProgramTermsRow | null
-      has_product_fact_rules: boolean
-    }
-    return {
-      decided,
-      has_product_fact_rules,
-      settings: this.effectiveSettings_(settings ?? undefined),
-      default_terms: default_terms ? toProgramTerms(default_terms) : null,
-    }
+    const context = await readCreditingContext(knexOf(sharedContext), orderId, AFFILIATE_SETTINGS_ID)
+    return { ...context, settings: this.effectiveSettings_(context.settings ?? undefined) }
   }
 
   /**
@@ -410,32 +290,7 @@ class AffiliateModuleService extends MedusaService({
     programs: { id: string; is_default: boolean }[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<Map<string, { affiliate_count: number; rule_count: number }>> {
-    const ids = programs.map((program) => program.id)
-    const defaultId = programs.find((program) => program.is_default)?.id ?? null
-    const knex = knexOf(sharedContext)
-    const [affiliates, rules] = await Promise.all([
-      knex.raw(
-        `select coalesce(program_id, ?) as program_id, count(*)::int as count
-         from affiliate
-         where deleted_at is null and (program_id = any(?) or (program_id is null and ?::text is not null))
-         group by 1`,
-        [defaultId, ids, defaultId]
-      ),
-      knex.raw(
-        `select program_id, count(*)::int as count
-         from affiliate_commission_rule
-         where deleted_at is null and program_id = any(?)
-         group by program_id`,
-        [ids]
-      ),
-    ])
-    const counted = (rows: { program_id: string; count: number }[]) =>
-      new Map(rows.map((row) => [row.program_id, row.count]))
-    const affiliateCounts = counted(affiliates.rows)
-    const ruleCounts = counted(rules.rows)
-    return new Map(
-      ids.map((id) => [id, { affiliate_count: affiliateCounts.get(id) ?? 0, rule_count: ruleCounts.get(id) ?? 0 }])
-    )
+    return await countProgramMembers(knexOf(sharedContext), programs)
   }
 
   /**
@@ -450,20 +305,7 @@ class AffiliateModuleService extends MedusaService({
     since: Date | null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ revenue: number; orders: number }> {
-    const knex = knexOf(sharedContext)
-    const query = knex("affiliate_commission")
-      .select(
-        knex.raw("coalesce(sum(base_amount) filter (where currency_code = ?), 0) as revenue", [currencyCode]),
-        knex.raw("count(*) as orders")
-      )
-      .where({ affiliate_id: affiliateId })
-      .whereNot({ status: "rejected" })
-      .whereNull("deleted_at")
-    if (since) {
-      query.where("created_at", ">=", since)
-    }
-    const [row] = await query
-    return { revenue: Number(row.revenue), orders: Number(row.orders) }
+    return await measureAffiliatePerformance(knexOf(sharedContext), { affiliateId, currencyCode, since })
   }
 
   /**
@@ -477,19 +319,7 @@ class AffiliateModuleService extends MedusaService({
     limit: number | null,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<{ credited_orders: number; expired: boolean }> {
-    const knex = knexOf(sharedContext)
-    const { rows } = await knex.raw(
-      `update affiliate_connection
-       set credited_orders = credited_orders + 1,
-           ended_at = case when ?::int is not null and credited_orders + 1 >= ?::int then now() else ended_at end,
-           ended_reason = case when ?::int is not null and credited_orders + 1 >= ?::int then 'expired' else ended_reason end,
-           updated_at = now()
-       where id = ? and ended_at is null and deleted_at is null
-       returning credited_orders, ended_at`,
-      [limit, limit, limit, limit, connectionId]
-    )
-    const [row] = rows as { credited_orders: number; ended_at: Date | null }[]
-    return { credited_orders: row?.credited_orders ?? 0, expired: !!row?.ended_at }
+    return await recordConnectionCredit(knexOf(sharedContext), connectionId, limit)
   }
 
   /** Ends live connections whose program's lifetime is over (`expired`); returns the ended ids. */
@@ -498,17 +328,7 @@ class AffiliateModuleService extends MedusaService({
     ids: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<string[]> {
-    if (!ids.length) {
-      return []
-    }
-    const knex = knexOf(sharedContext)
-    const rows: { id: string }[] = await knex("affiliate_connection")
-      .update({ ended_at: knex.fn.now(), ended_reason: "expired", updated_at: knex.fn.now() })
-      .whereIn("id", ids)
-      .whereNull("ended_at")
-      .whereNull("deleted_at")
-      .returning("id")
-    return rows.map((row) => row.id)
+    return await expireConnections(knexOf(sharedContext), ids)
   }
 
   /**
@@ -525,34 +345,7 @@ class AffiliateModuleService extends MedusaService({
     { batchSize = EXPIRY_BATCH_SIZE }: { batchSize?: number } = {},
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<string[]> {
-    const knex = knexOf(sharedContext)
-    const ended: string[] = []
-    for (;;) {
-      const { rows }: { rows: { id: string }[] } = await knex.raw(
-        `update affiliate_connection
-         set ended_at = now(), ended_reason = 'expired', updated_at = now()
-         where id in (
-           select c.id
-           from affiliate_connection c
-           join affiliate a on a.id = c.affiliate_id
-           ${PROGRAM_OF_AFFILIATE_SQL}
-           where c.ended_at is null and c.deleted_at is null
-             and (
-               (p.connection_lifetime = 'days'
-                 and c.created_at + make_interval(days => p.connection_lifetime_value) <= now())
-               or (p.connection_lifetime = 'orders'
-                 and c.credited_orders >= p.connection_lifetime_value))
-           limit :batchSize
-           for update of c skip locked)
-         and ended_at is null and deleted_at is null
-         returning id`,
-        { batchSize }
-      )
-      ended.push(...rows.map((row) => row.id))
-      if (rows.length < batchSize) {
-        return ended
-      }
-    }
+    return await expireLapsedConnections(knexOf(sharedContext), batchSize)
   }
 
   /**
@@ -564,18 +357,7 @@ class AffiliateModuleService extends MedusaService({
     ids: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    if (!ids.length) {
-      return
-    }
-    await knexOf(sharedContext).raw(
-      `update affiliate_connection c
-       set ended_at = null, ended_reason = null, updated_at = now()
-       where c.id = any(?::text[]) and c.ended_reason = 'expired' and c.deleted_at is null
-         and not exists (
-           select 1 from affiliate_connection o
-           where o.customer_id = c.customer_id and o.ended_at is null and o.deleted_at is null)`,
-      [ids]
-    )
+    await reopenExpiredConnections(knexOf(sharedContext), ids)
   }
 
   /**
@@ -587,24 +369,7 @@ class AffiliateModuleService extends MedusaService({
     affiliateIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<Record<string, ConnectionLifetimeDTO>> {
-    const ids = [...new Set(affiliateIds)]
-    if (!ids.length) {
-      return {}
-    }
-    const { rows }: { rows: ({ affiliate_id: string } & ConnectionLifetimeDTO)[] } =
-      await knexOf(sharedContext).raw(
-        `select a.id as affiliate_id, p.connection_lifetime, p.connection_lifetime_value
-         from affiliate a
-         ${PROGRAM_OF_AFFILIATE_SQL}
-         where a.id = any(?::text[])`,
-        [ids]
-      )
-    return Object.fromEntries(
-      rows.map(({ affiliate_id, connection_lifetime, connection_lifetime_value }) => [
-        affiliate_id,
-        { connection_lifetime, connection_lifetime_value },
-      ])
-    )
+    return await listConnectionLifetimes(knexOf(sharedContext), affiliateIds)
   }
 
   /**
@@ -619,17 +384,7 @@ class AffiliateModuleService extends MedusaService({
     leaseSeconds: number,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<boolean> {
-    const knex = knexOf(sharedContext)
-    const claimed = await knex("affiliate_sync_run")
-      .update({ claimed_at: knex.fn.now(), heartbeat_at: knex.fn.now(), updated_at: knex.fn.now() })
-      .where({ id: runId, status: "running" })
-      .whereNull("deleted_at")
-      .whereRaw(
-        "(claimed_at is null or coalesce(heartbeat_at, claimed_at) < now() - make_interval(secs => ?))",
-        [leaseSeconds]
-      )
-      .returning("id")
-    return claimed.length === 1
+    return await claimSyncRun(knexOf(sharedContext), runId, leaseSeconds)
   }
 
   /**
@@ -642,13 +397,7 @@ class AffiliateModuleService extends MedusaService({
     take: number,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<string[]> {
-    const knex = knexOf(sharedContext)
-    const query = knex("affiliate").select("id").where({ status: "approved" }).whereNull("deleted_at")
-    if (afterId) {
-      query.where("id", ">", afterId)
-    }
-    const rows: { id: string }[] = await query.orderBy("id").limit(take)
-    return rows.map(({ id }) => id)
+    return await listApprovedAffiliateIdsAfter(knexOf(sharedContext), afterId, take)
   }
 
   /**
@@ -661,14 +410,7 @@ class AffiliateModuleService extends MedusaService({
     ids: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AffiliateAccountDTO[]> {
-    if (!ids.length) {
-      return []
-    }
-    const knex = knexOf(sharedContext)
-    return knex("affiliate")
-      .select("id", "email", "name", "status", "customer_id", "auth_identity_id", "account_invited_at")
-      .whereIn("id", ids)
-      .whereNull("deleted_at")
+    return await listAffiliateAccounts(knexOf(sharedContext), ids)
   }
 
   /**
@@ -679,28 +421,10 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async recordSyncRunProgress(
     runId: string,
-    progress?: {
-      processed: number
-      created: number
-      linked: number
-      tagged: number
-      skipped: number
-      failed: number
-      errors: Record<string, string>
-      cursor: string
-    },
+    progress?: SyncRunProgress,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    const knex = knexOf(sharedContext)
-    const { errors, ...columns } = progress ?? {}
-    await knex("affiliate_sync_run")
-      .update({
-        ...columns,
-        ...(errors && { errors: JSON.stringify(errors) }),
-        heartbeat_at: knex.fn.now(),
-        updated_at: knex.fn.now(),
-      })
-      .where({ id: runId })
+    await recordSyncRunProgress(knexOf(sharedContext), runId, progress)
   }
 
   /**
@@ -717,23 +441,7 @@ class AffiliateModuleService extends MedusaService({
     }[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<void> {
-    if (!accounts.length) {
-      return
-    }
-    const knex = knexOf(sharedContext)
-    await knex.raw(
-      `update affiliate
-       set customer_id = account.customer_id, auth_identity_id = account.auth_identity_id,
-           updated_at = now()
-       from unnest(?::text[], ?::text[], ?::text[])
-         as account(affiliate_id, customer_id, auth_identity_id)
-       where affiliate.id = account.affiliate_id and affiliate.deleted_at is null`,
-      [
-        accounts.map((account) => account.affiliate_id),
-        accounts.map((account) => account.customer_id),
-        accounts.map((account) => account.auth_identity_id),
-      ]
-    )
+    await setAffiliateAccounts(knexOf(sharedContext), accounts)
   }
 
   /**
@@ -749,20 +457,7 @@ class AffiliateModuleService extends MedusaService({
     { after, take }: { after?: string; take: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<string[]> {
-    const query = commissionsMatching(knexOf(sharedContext), filters).select("id")
-    if (after) {
-      query.whereRaw(
-        "(created_at, id) < (select created_at, id from affiliate_commission where id = ?)",
-        [after]
-      )
-    }
-    const rows: { id: string }[] = await query
-      .orderBy([
-        { column: "created_at", order: "desc" },
-        { column: "id", order: "desc" },
-      ])
-      .limit(take)
-    return rows.map((row) => row.id)
+    return await listCommissionIdsAfter(knexOf(sharedContext), filters, { after, take })
   }
 
   /**
@@ -780,62 +475,7 @@ class AffiliateModuleService extends MedusaService({
     select: ListRowsSelect,
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<Record<string, unknown>[]> {
-    if (!ids.length) {
-      return []
-    }
-    const knex = knexOf(sharedContext)
-    const columns = (from: ListRowTable, alias: string, fields: string[], prefix?: string) =>
-      listRowSelectList(from, alias, fields, prefix).map(({ sql, bindings }) => knex.raw(sql, bindings))
-    const rowsQuery = knex(`${table} as r`)
-      .select(columns(table, "r", select.own))
-      .whereIn("r.id", ids)
-      .whereNull("r.deleted_at")
-    if (select.affiliate) {
-      // A deleted affiliate reads as none, as the ORM's relation does.
-      rowsQuery
-        .select(columns("affiliate", "a", [...new Set(["id", ...select.affiliate])], AFFILIATE_PREFIX))
-        .leftJoin("affiliate as a", (join: Knex.JoinClause) =>
-          join.on("a.id", "r.affiliate_id").andOnNull("a.deleted_at")
-        )
-    }
-    const adjustmentsQuery =
-      select.adjustments && table === "affiliate_commission"
-        ? knex("affiliate_commission_adjustment as j")
-            .select(columns("affiliate_commission_adjustment", "j", select.adjustments))
-            .select({ [ADJUSTMENT_OWNER]: "j.commission_id" })
-            .whereIn("j.commission_id", ids)
-            .whereNull("j.deleted_at")
-            .orderBy(["j.created_at", "j.id"])
-        : null
-    const [rows, adjustments]: Record<string, unknown>[][] = await Promise.all([
-      rowsQuery,
-      adjustmentsQuery ?? [],
-    ])
-
-    const adjustmentsOf = new Map<unknown, Record<string, unknown>[]>()
-    for (const { [ADJUSTMENT_OWNER]: owner, ...adjustment } of adjustments) {
-      const ofCommission = adjustmentsOf.get(owner) ?? []
-      ofCommission.push(withMoneyNumbers("affiliate_commission_adjustment", adjustment))
-      adjustmentsOf.set(owner, ofCommission)
-    }
-    return rows.map((row) => {
-      const own: Record<string, unknown> = {}
-      const affiliate: Record<string, unknown> = {}
-      for (const [key, value] of Object.entries(row)) {
-        if (key.startsWith(AFFILIATE_PREFIX)) {
-          affiliate[key.slice(AFFILIATE_PREFIX.length)] = value
-        } else {
-          own[key] = value
-        }
-      }
-      if (select.affiliate) {
-        own.affiliate = affiliate.id == null ? null : affiliate
-      }
-      if (adjustmentsQuery) {
-        own.adjustments = adjustmentsOf.get(row.id) ?? []
-      }
-      return withMoneyNumbers(table, own)
-    })
+    return await listRowsWithAffiliate(knexOf(sharedContext), table, ids, select)
   }
 
   /**
@@ -851,23 +491,7 @@ class AffiliateModuleService extends MedusaService({
     { exact = false }: { exact?: boolean } = {},
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AffiliateCommissionCountDTO> {
-    const knex = knexOf(sharedContext)
-    const matching = commissionsMatching(knex, filters)
-    if (exact) {
-      const [{ count }] = await matching.count({ count: "*" })
-      return { count: Number(count), estimated: false }
-    }
-    const [{ count }] = await knex
-      .from(matching.clone().select(knex.raw("1")).limit(EXACT_COUNT_LIMIT + 1).as("capped"))
-      .count({ count: "*" })
-    if (Number(count) <= EXACT_COUNT_LIMIT) {
-      return { count: Number(count), estimated: false }
-    }
-    const { sql, bindings } = matching.select(knex.raw("1")).toSQL()
-    const { rows }: { rows: { "QUERY PLAN": { Plan: { "Plan Rows": number } }[] }[] } =
-      await knex.raw(`explain (format json) ${sql}`, bindings)
-    const planned = Math.round(rows[0]["QUERY PLAN"][0].Plan["Plan Rows"])
-    return { count: Math.max(planned, EXACT_COUNT_LIMIT + 1), estimated: true }
+    return await countCommissions(knexOf(sharedContext), filters, exact)
   }
 
   /**
@@ -884,70 +508,7 @@ class AffiliateModuleService extends MedusaService({
     { skip, take }: { skip: number; take: number },
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<[AffiliateCustomerRowDTO[], number]> {
-    const knex = knexOf(sharedContext)
-    const readConnected = async (
-      fromEnd: boolean,
-      limit: number,
-      offset: number
-    ): Promise<AffiliateCustomerRowDTO[]> => {
-      const { rows } = await knex.raw(
-        `${AFFILIATE_CUSTOMERS_SQL.connected}
-         order by created_at ${fromEnd ? "asc" : "desc"}, id ${fromEnd ? "asc" : "desc"}
-         limit :limit offset :offset`,
-        { affiliateId, limit, offset }
-      )
-      const page = (
-        rows as {
-          id: string
-          customer_id: string
-          source: string
-          created_by: string | null
-          created_at: Date
-          credited_orders: number
-        }[]
-      ).map(({ customer_id, ...connection }) => ({ customer_id, connection }))
-      return fromEnd ? page.reverse() : page
-    }
-    const referredPage = async (limit: number): Promise<AffiliateCustomerRowDTO[]> => {
-      if (limit <= 0 || count <= connectedCount) {
-        return []
-      }
-      const { rows } = await knex.raw(
-        `${AFFILIATE_CUSTOMERS_SQL.referred}
-         order by max(r.created_at) desc, r.customer_id desc
-         limit :limit offset :offset`,
-        { affiliateId, limit, offset: Math.max(0, skip - connectedCount) }
-      )
-      return (rows as { customer_id: string }[]).map(({ customer_id }) => ({
-        customer_id,
-        connection: null,
-      }))
-    }
-
-    const [
-      {
-        rows: [counts],
-      },
-      shallowPage,
-    ] = await Promise.all([
-      knex.raw(
-        `select (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.connected}) connected) as connected,
-                (select count(*) from (${AFFILIATE_CUSTOMERS_SQL.referred}) referred) as referred`,
-        { affiliateId }
-      ),
-      skip < SHALLOW_OFFSET ? readConnected(false, take, skip) : undefined,
-    ])
-    const connectedCount = Number(counts.connected)
-    const count = connectedCount + Number(counts.referred)
-    const left = connectedCount - skip
-    const connected =
-      shallowPage ??
-      (left <= 0
-        ? []
-        : left < skip
-          ? await readConnected(true, Math.min(take, left), Math.max(0, left - take))
-          : await readConnected(false, take, skip))
-    return [[...connected, ...(await referredPage(take - connected.length))], count]
+    return await listAndCountAffiliateCustomerRows(knexOf(sharedContext), affiliateId, { skip, take })
   }
 
   /** How many customers each affiliate has connected now (absent: none). */
@@ -956,18 +517,7 @@ class AffiliateModuleService extends MedusaService({
     affiliateIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<Record<string, number>> {
-    if (!affiliateIds.length) {
-      return {}
-    }
-    const knex = knexOf(sharedContext)
-    const rows: { affiliate_id: string; count: string }[] = await knex("affiliate_connection")
-      .select("affiliate_id")
-      .count({ count: "*" })
-      .whereIn("affiliate_id", affiliateIds)
-      .whereNull("ended_at")
-      .whereNull("deleted_at")
-      .groupBy("affiliate_id")
-    return Object.fromEntries(rows.map((row) => [row.affiliate_id, Number(row.count)]))
+    return await countActiveConnections(knexOf(sharedContext), affiliateIds)
   }
 
   /**
@@ -979,47 +529,7 @@ class AffiliateModuleService extends MedusaService({
     affiliateIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<AffiliateCommissionTotalsDTO[]> {
-    if (!affiliateIds.length) {
-      return []
-    }
-    const knex = knexOf(sharedContext)
-    const adjustments = knex("affiliate_commission_adjustment")
-      .select("commission_id")
-      .sum({ total: "amount" })
-      .whereNull("deleted_at")
-      .groupBy("commission_id")
-      .as("adj")
-    const sumWhen = (condition: string, column = "c.amount") =>
-      knex.raw(`coalesce(sum(${column}) filter (where ${condition}), 0)`)
-    const rows: Record<string, string>[] = await knex("affiliate_commission as c")
-      .leftJoin(adjustments, "adj.commission_id", "c.id")
-      .select("c.affiliate_id", "c.currency_code")
-      .select({
-        pending: sumWhen("c.status = 'pending'"),
-        approved: sumWhen("c.status = 'approved'"),
-        paid: sumWhen("c.status = 'paid'"),
-        rejected: sumWhen("c.status = 'rejected'"),
-        adjustments: sumWhen("c.status <> 'rejected'", "adj.total"),
-        // What the affiliate earns, all told; PostgreSQL's numeric sums are exact.
-        net: sumWhen("c.status <> 'rejected'", "c.amount + coalesce(adj.total, 0)"),
-        count: knex.raw("count(*) filter (where c.status <> 'rejected')"),
-      })
-      .whereIn("c.affiliate_id", affiliateIds)
-      .whereNull("c.deleted_at")
-      .groupBy("c.affiliate_id", "c.currency_code")
-      .orderBy(["c.affiliate_id", "c.currency_code"])
-
-    return rows.map((row) => ({
-      affiliate_id: row.affiliate_id,
-      currency_code: row.currency_code,
-      commission_count: Number(row.count),
-      pending: Number(row.pending),
-      approved: Number(row.approved),
-      paid: Number(row.paid),
-      rejected: Number(row.rejected),
-      adjustments: Number(row.adjustments),
-      net: Number(row.net),
-    }))
+    return await summarizeCommissions(knexOf(sharedContext), affiliateIds)
   }
 
   /**
@@ -1035,21 +545,7 @@ class AffiliateModuleService extends MedusaService({
     if (filter.affiliate_ids && !filter.affiliate_ids.length) {
       return [[], 0]
     }
-    const knex = knexOf(sharedContext)
-    const [rows, [{ count }]]: [Record<string, string>[], { count: string }[]] =
-      await Promise.all([
-        balanceRows(knex, filter).limit(take).offset(skip),
-        knex.count({ count: "*" }).from(balanceRows(knex, filter).clearOrder().as("b")),
-      ])
-    const balances = rows.map((row) => ({
-      affiliate_id: row.affiliate_id,
-      currency_code: row.currency_code,
-      on_hold: Number(row.on_hold),
-      payable: Number(row.payable),
-      in_payout: Number(row.in_payout),
-      paid: Number(row.paid),
-    }))
-    return [balances, Number(count)]
+    return await listAndCountBalances(knexOf(sharedContext), filter, { skip, take })
   }
 
   /**
@@ -1076,34 +572,7 @@ class AffiliateModuleService extends MedusaService({
     // hand, a reassignment or a cancellation waits for the batch, or the
     // batch for it (and then leaves the commission out).
     const locked = new Set(await lockPayableCommissions(knex, input))
-    const lines: {
-      affiliate_id: string
-      currency_code: string
-      commission_id: string | null
-      adjustment_id: string | null
-      commission_status: string
-      owner_commission_id: string
-      amount: string
-    }[] = await payableLines(knex, input)
-    // A commission approved after the lock waits for the next batch, with
-    // its adjustments; those of paid commissions cannot change status.
-    const taken = lines.filter(
-      (line) => line.commission_status === "paid" || locked.has(line.owner_commission_id)
-    )
-
-    const groups = new Map<string, typeof taken>()
-    for (const line of taken) {
-      const key = `${line.affiliate_id} ${line.currency_code}`
-      const group = groups.get(key) ?? []
-      group.push(line)
-      groups.set(key, group)
-    }
-    const payable = [...groups.values()]
-      .map((group) => ({ group, total: MathBN.sum(...group.map((line) => line.amount)) }))
-      .filter(({ group, total }) => {
-        const minimum = input.minimum_payouts[group[0].currency_code] ?? 0
-        return MathBN.gt(total, 0) && MathBN.gte(total, minimum)
-      })
+    const payable = groupPayableLines(await payableLines(knex, input), locked, input.minimum_payouts)
     if (!payable.length) {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,
@@ -1340,11 +809,7 @@ class AffiliateModuleService extends MedusaService({
     }
     if (change.status === "failed" || change.status === "canceled") {
       previous.released_item_ids = items.map((item) => item.id)
-      if (items.length) {
-        await knex("affiliate_payout_item")
-          .update({ released_at: knex.fn.now(), updated_at: knex.fn.now() })
-          .whereIn("id", previous.released_item_ids)
-      }
+      await setLinesReleased(knex, previous.released_item_ids, true)
     }
     return previous
   }
@@ -1371,11 +836,7 @@ class AffiliateModuleService extends MedusaService({
       paid_at: previous.paid_at,
     })
     await writeCommissionStatuses(knex, previous.paid_commission_ids, "approved")
-    if (previous.released_item_ids.length) {
-      await knex("affiliate_payout_item")
-        .update({ released_at: null, updated_at: knex.fn.now() })
-        .whereIn("id", previous.released_item_ids)
-    }
+    await setLinesReleased(knex, previous.released_item_ids, false)
   }
 
   /**
@@ -1402,11 +863,7 @@ class AffiliateModuleService extends MedusaService({
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<CommissionReassignmentDTO> {
     const knex = knexOf(sharedContext)
-    const [locked]: { id: string; status: string }[] = await knex("affiliate_commission")
-      .select("id", "status")
-      .where({ id: input.commission_id })
-      .whereNull("deleted_at")
-      .forUpdate()
+    const [locked] = await lockCommissions(knex, [input.commission_id])
     if (!locked) {
       throw new MedusaError(
         MedusaError.Types.NOT_FOUND,
@@ -1545,18 +1002,7 @@ class AffiliateModuleService extends MedusaService({
     adjustmentIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<string | null> {
-    const [item]: { payout_id: string }[] = await knexOf(sharedContext)("affiliate_payout_item")
-      .select("payout_id")
-      .where((holding: Knex.QueryBuilder) => {
-        holding.where("commission_id", commissionId)
-        if (adjustmentIds.length) {
-          holding.orWhereIn("adjustment_id", adjustmentIds)
-        }
-      })
-      .whereNull("released_at")
-      .whereNull("deleted_at")
-      .limit(1)
-    return item?.payout_id ?? null
+    return await payoutHolding(knexOf(sharedContext), commissionId, adjustmentIds)
   }
 
   /** The payout (not failed or canceled) holding each of these commissions. */
@@ -1565,17 +1011,7 @@ class AffiliateModuleService extends MedusaService({
     commissionIds: string[],
     @MedusaContext() sharedContext: Context<EntityManager> = {}
   ): Promise<Record<string, string>> {
-    if (!commissionIds.length) {
-      return {}
-    }
-    const rows: { commission_id: string; payout_id: string }[] = await knexOf(sharedContext)(
-      "affiliate_payout_item"
-    )
-      .select("commission_id", "payout_id")
-      .whereIn("commission_id", commissionIds)
-      .whereNull("released_at")
-      .whereNull("deleted_at")
-    return Object.fromEntries(rows.map((row) => [row.commission_id, row.payout_id]))
+    return Object.fromEntries(await livePayoutsHolding(knexOf(sharedContext), commissionIds))
   }
 }
 
