@@ -48,7 +48,7 @@ export type DemoOrder = {
   email: string
   customer_id?: string
   items: { variant_id: string; quantity: number }[]
-  /** Recorded on the cart the way `?ref=CODE` is: `metadata.affiliate_code`. */
+  /** Recorded on the cart as `?ref=CODE` is: through the referral route's workflow, signed. */
   referralCode?: string
   /** Promotion (coupon) codes applied to the cart. */
   promoCodes?: string[]
