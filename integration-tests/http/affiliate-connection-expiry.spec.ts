@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import expireAffiliateConnectionsJob, {
   config as expiryJob,
 } from "../../src/jobs/expire-affiliate-connections"
@@ -21,7 +21,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
 type Affiliate = { id: string; name: string }
 type Connection = { id: string; customer_id: string; created_at: string }
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

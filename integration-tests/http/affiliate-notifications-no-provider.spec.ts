@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { accountSyncApi, until } from "../helpers/account-sync"
 import { captureEvents, waitForSubscribers } from "../helpers/events"
@@ -12,7 +12,7 @@ jest.setTimeout(240 * 1000)
 // Notification Module, whose only provider serves the admin feed, not email.
 process.env.AFFILIATE_EMAIL_PROVIDER = "none"
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

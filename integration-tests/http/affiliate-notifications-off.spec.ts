@@ -1,5 +1,5 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { accountSyncApi, until } from "../helpers/account-sync"
 import { captureEvents, waitForSubscribers } from "../helpers/events"
@@ -12,7 +12,7 @@ jest.setTimeout(240 * 1000)
 // notification option is `false`.
 process.env.AFFILIATE_NOTIFICATIONS = "off"
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

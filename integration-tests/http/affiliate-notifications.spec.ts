@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
@@ -27,7 +27,7 @@ process.env.STOREFRONT_URL = "https://shop.example.com"
 const ADMIN_EMAIL = "admin@example.com"
 const PASSWORD = "s3cret-pass"
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

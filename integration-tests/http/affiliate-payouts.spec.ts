@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { approveHeldCommissions } from "../../src/jobs/approve-held-commissions"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
@@ -14,7 +14,7 @@ type Affiliate = { id: string; code: string }
 type Balance = { currency_code: string; on_hold: number; payable: number; in_payout: number; paid: number }
 type Payout = { id: string; amount: number; status: string; currency_code: string; affiliate: { id: string } }
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: AdminHeaders
     let store: TestStore

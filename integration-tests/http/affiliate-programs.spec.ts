@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import {
   deleteAffiliateProgramStepId,
@@ -23,7 +23,7 @@ type Program = {
 }
 type Rule = { id: string; target: string; target_id: string; target_label: string | null }
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
@@ -7,7 +7,7 @@ import { expectHttpError as expectError } from "../helpers/http"
 
 jest.setTimeout(120 * 1000)
 
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

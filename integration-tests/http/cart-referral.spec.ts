@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
@@ -16,7 +16,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * `POST /store/carts/:id` lets a shopper write any metadata, and the route is
  * rate limited per client.
  */
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

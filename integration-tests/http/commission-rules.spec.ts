@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { creditOrder, creditOrderWorkflow } from "../../src/workflows"
@@ -26,7 +26,7 @@ type Line = {
  * amounts, tiers, connection expiry, self-referral policies, referral window —
  * through real checkouts, to the cent.
  */
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -1,4 +1,4 @@
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { reverseCanceledOrderWorkflow } from "../../src/workflows"
@@ -24,7 +24,7 @@ type Affiliate = { id: string; code: string }
  * wins, a commission is paid at most once, only while approved, and the
  * money paid adds up to the ledger.
  */
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { processAffiliateSyncRun } from "../../src/workflows"
@@ -21,7 +21,7 @@ const OWNER_PASSWORD = "owners-own-pass"
  * ownership (Medusa's emailpass registration verifies nothing), so no
  * customer record, order or login may change hands through it.
  */
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import { parse } from "csv-parse/sync"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
@@ -11,7 +11,7 @@ import { emailsSent } from "../helpers/notifications"
 jest.setTimeout(120 * 1000)
 
 /** Every name, email, file and query parameter below comes from a stranger. */
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules, OrderStatus } from "@medusajs/framework/utils"
-import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
+import { httpTestRunner } from "../helpers/test-runner"
 import reconcileOrderCredits, {
   config as reconcileJob,
   creditUndecidedOrders,
@@ -23,7 +23,7 @@ type Adjustment = { amount: number; reason: string }
  * Issue 10, items 3 and 4: only real, placed orders earn, and refunds take
  * exactly their share of a commission, to the cent.
  */
-medusaIntegrationTestRunner({
+httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -247,6 +247,9 @@ async function startCluster(started) {
     REDIS_URL: redis.url,
     // The tests use the API; a production admin would need `medusa build`.
     MEDUSA_ADMIN_DISABLED: "true",
+    // A run whose worker is killed is resumed 15 s after its last batch
+    // instead of a minute (sync-run-recovery.spec.ts waits for it).
+    AFFILIATE_SYNC_LEASE_SECONDS: "15",
   }
   process.env.PRODUCTION_CLUSTER = path.join(dir, "cluster.json")
   fs.writeFileSync(

@@ -75,7 +75,7 @@ describeProduction("An account-sync run whose worker is killed", () => {
     const killedAt = await readRun(started.id)
     expect(killedAt.processed).toBeLessThan(killedAt.total)
 
-    // The other worker's resume job picks it up once the lease has run out.
+    // The other worker's resume job picks it up once the lease (15 s here, see cluster.js) has run out.
     const finished = await waitFor(
       "the run to be resumed and completed",
       () => readRun(started.id),

@@ -42,7 +42,8 @@ function runMedusa(args, env, title = `medusa ${args[0]}`, appDir = root) {
   })
 }
 
-const migrate = (env, appDir) => runMedusa(["db:migrate"], env, "Database migrations", appDir)
+const migrate = (env, appDir, flags = []) =>
+  runMedusa(["db:migrate", ...flags], env, "Database migrations", appDir)
 
 const createAdminUser = (env, email, password, appDir) =>
   runMedusa(["user", "-e", email, "-p", password], env, "Creating the admin user", appDir)

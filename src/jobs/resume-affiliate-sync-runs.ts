@@ -1,7 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { AFFILIATE_MODULE } from "../modules/affiliate"
 import type AffiliateModuleService from "../modules/affiliate/service"
-import { SYNC_RUN_LEASE_SECONDS } from "../modules/affiliate/models/affiliate-sync-run"
 import { processAffiliateSyncRun } from "../workflows"
 
 /**
@@ -12,7 +11,8 @@ import { processAffiliateSyncRun } from "../workflows"
  */
 export default async function resumeAffiliateSyncRuns(container: MedusaContainer) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-  const silentSince = new Date(Date.now() - SYNC_RUN_LEASE_SECONDS * 1000)
+  const leaseSeconds = await service.retrieveAccountSyncLeaseSeconds()
+  const silentSince = new Date(Date.now() - leaseSeconds * 1000)
   const abandoned = await service.listAffiliateSyncRuns(
     {
       status: "running",

@@ -75,6 +75,12 @@ export const affiliateModuleOptionsSchema = z
     notifications: notificationsSchema,
     rateLimit: rateLimitSchema,
     /**
+     * How long an account-sync run's heartbeat (renewed after every batch of
+     * 100) may be silent before the run counts as abandoned by its process
+     * and another worker resumes it. Longer than a batch takes.
+     */
+    accountSyncLeaseSeconds: z.number().int().min(5).max(3600).default(60),
+    /**
      * Payment providers for automatic payouts, as Medusa module providers:
      * `{ resolve, id, options? }`. `manual` is built in.
      */

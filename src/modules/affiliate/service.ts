@@ -205,6 +205,10 @@ class AffiliateModuleService extends MedusaService({
     return this.options_.rateLimit
   }
 
+  async retrieveAccountSyncLeaseSeconds(): Promise<number> {
+    return this.options_.accountSyncLeaseSeconds
+  }
+
   /**
    * Where an invited affiliate sets their password: the configured page, else
    * the storefront's `/reset-password`, with `token` and `email` added; null

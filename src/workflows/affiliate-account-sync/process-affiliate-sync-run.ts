@@ -3,7 +3,6 @@ import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../modules/affiliate"
 import { AffiliateEvents } from "../../modules/affiliate/events"
 import type AffiliateModuleService from "../../modules/affiliate/service"
-import { SYNC_RUN_LEASE_SECONDS } from "../../modules/affiliate/models/affiliate-sync-run"
 import { haveSameTags } from "../../modules/affiliate/utils/normalize"
 import {
   type SyncAffiliateAccountResult,
@@ -36,7 +35,7 @@ type BatchOutcome = SyncAffiliateAccountResult | { affiliate_id: string; error: 
 async function syncBatch(
   container: MedusaContainer,
   affiliateIds: string[],
-  groups: { tags: string[]; group_ids?: string[] },
+  groups: { tags: string[]; group_ids?: string[]; lock_ttl_seconds: number },
   heartbeat: () => Promise<unknown>
 ): Promise<BatchOutcome[]> {
   const sync = (ids: string[]) =>
@@ -103,7 +102,8 @@ async function startRunForTagsChangedMeanwhile(container: MedusaContainer, runTa
 export async function processAffiliateSyncRun(container: MedusaContainer, runId: string) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  if (!(await service.claimSyncRun(runId, SYNC_RUN_LEASE_SECONDS))) {
+  const leaseSeconds = await service.retrieveAccountSyncLeaseSeconds()
+  if (!(await service.claimSyncRun(runId, leaseSeconds))) {
     return
   }
 
@@ -136,7 +136,7 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
       for (const outcome of await syncBatch(
         container,
         ids,
-        { tags: run.tags, group_ids: groupIds },
+        { tags: run.tags, group_ids: groupIds, lock_ttl_seconds: leaseSeconds },
         heartbeat
       )) {
         counters.processed++

@@ -3,12 +3,6 @@ import { model } from "@medusajs/framework/utils"
 export const SYNC_RUN_STATUSES = ["running", "completed", "failed"] as const
 export type SyncRunStatus = (typeof SYNC_RUN_STATUSES)[number]
 
-/**
- * How long a run's heartbeat (renewed after every batch) may be silent before
- * the run counts as abandoned by its process and another may resume it.
- */
-export const SYNC_RUN_LEASE_SECONDS = 60
-
 export const SYNC_RUN_TRIGGERS = ["resync", "enabled", "tags_changed"] as const
 export type SyncRunTrigger = (typeof SYNC_RUN_TRIGGERS)[number]
 

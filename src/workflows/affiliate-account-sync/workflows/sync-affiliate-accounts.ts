@@ -10,7 +10,6 @@ import {
   createCustomersWorkflow,
   releaseLockStep,
 } from "@medusajs/medusa/core-flows"
-import { SYNC_RUN_LEASE_SECONDS } from "../../../modules/affiliate/models/affiliate-sync-run"
 import { addCustomersToGroupsStep } from "../steps/add-customers-to-groups"
 import { attachIdentitiesToCustomersStep } from "../steps/attach-identities-to-customers"
 import { createEmailpassIdentitiesStep } from "../steps/create-emailpass-identities"
@@ -32,6 +31,11 @@ export type SyncAffiliateAccountsWorkflowInput = {
    * run does, once for all its batches); else they are found or created here.
    */
   group_ids?: string[]
+  /**
+   * How long the affiliates' locks outlive a process that dies mid-batch: a
+   * full run passes its lease, so the run resumed after it can take them.
+   */
+  lock_ttl_seconds?: number
 }
 
 /** What syncing did for one affiliate, as the run's counters count it. */
@@ -46,6 +50,9 @@ export type SyncAffiliateAccountResult = {
 }
 
 export const syncAffiliateAccountsWorkflowId = "sync-affiliate-accounts"
+
+/** Outside a run (an approval, the admin's Sync button) the locks outlive a crash by a minute. */
+const DEFAULT_LOCK_TTL_SECONDS = 60
 
 /**
  * Makes approved affiliates store customers on their own login: links the
@@ -67,9 +74,8 @@ export const syncAffiliateAccountsWorkflow = createWorkflow(
     const lockKeys = transform({ input }, ({ input }) =>
       input.affiliate_ids.map((id) => `affiliate-account-sync:${id}`)
     )
-    // The locks outlive a process that dies mid-batch by their ttl: no longer
-    // than the run's lease, so the run resumed after it can take them.
-    acquireLockStep({ key: lockKeys, timeout: 30, ttl: SYNC_RUN_LEASE_SECONDS })
+    const lockTtl = transform({ input }, ({ input }) => input.lock_ttl_seconds ?? DEFAULT_LOCK_TTL_SECONDS)
+    acquireLockStep({ key: lockKeys, timeout: 30, ttl: lockTtl })
     const plans = planAffiliateAccountsSyncStep({ affiliate_ids: input.affiliate_ids })
 
     const work = transform({ plans }, ({ plans }) => ({
