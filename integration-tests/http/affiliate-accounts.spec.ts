@@ -26,7 +26,11 @@ httpTestRunner({
       return { registered, token, affiliate: created.data.affiliate }
     }
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+
+    // restores it before every test.
+
+    beforeAll(async () => {
       admin = await createAdminHeaders(api, getContainer())
       store = await setUpStore(api, admin)
     })

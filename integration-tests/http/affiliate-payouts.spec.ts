@@ -58,7 +58,11 @@ httpTestRunner({
     const setPayoutStatus = (id: string, body: Record<string, unknown>) =>
       api.post(`/admin/affiliate-payouts/${id}`, body, admin)
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+
+    // restores it before every test.
+
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)
       service = container.resolve(AFFILIATE_MODULE)

@@ -43,7 +43,11 @@ httpTestRunner({
         admin
       )
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+
+    // restores it before every test.
+
+    beforeAll(async () => {
       container = getContainer()
       admin = await createAdminHeaders(api, container)
       store = await setUpStore(api, admin)

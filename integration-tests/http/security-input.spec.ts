@@ -55,7 +55,11 @@ httpTestRunner({
       return parse(data as string, { columns: true }) as Record<string, string>[]
     }
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+
+    // restores it before every test.
+
+    beforeAll(async () => {
       admin = await createAdminHeaders(api, getContainer())
       service = getContainer().resolve(AFFILIATE_MODULE)
       publishableKey = (

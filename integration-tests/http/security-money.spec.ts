@@ -108,7 +108,11 @@ httpTestRunner({
       until: new Date(),
     })
 
-    beforeEach(async () => {
+    // Seeded once: the runner snapshots the database after beforeAll and
+
+    // restores it before every test.
+
+    beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)
       service = container.resolve(AFFILIATE_MODULE)
