@@ -1,23 +1,12 @@
-import type { Context } from "@medusajs/framework/types"
-import type { EntityManager } from "@medusajs/framework/mikro-orm/knex"
-import {
-  InjectManager,
-  InjectTransactionManager,
-  MathBN,
-  MedusaContext,
-  MedusaError,
-  MedusaService,
-} from "@medusajs/framework/utils"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
 import Affiliate from "./models/affiliate"
 import AffiliateCommission from "./models/affiliate-commission"
-import AffiliateCommissionAdjustment, {
-  ORDER_CANCELED_REFERENCE,
-} from "./models/affiliate-commission-adjustment"
+import AffiliateCommissionAdjustment from "./models/affiliate-commission-adjustment"
 import AffiliateCommissionRule from "./models/affiliate-commission-rule"
 import AffiliateConnection from "./models/affiliate-connection"
 import AffiliateJobCursor from "./models/affiliate-job-cursor"
 import AffiliateOrderAttribution from "./models/affiliate-order-attribution"
-import AffiliatePayout, { type PayoutStatus } from "./models/affiliate-payout"
+import AffiliatePayout from "./models/affiliate-payout"
 import AffiliatePayoutBatch from "./models/affiliate-payout-batch"
 import AffiliatePayoutItem from "./models/affiliate-payout-item"
 import AffiliateProgram from "./models/affiliate-program"
@@ -31,12 +20,16 @@ import {
   type ResolvedAffiliateModuleOptions,
 } from "./options"
 import { type AffiliatePayoutProvider, payoutProviderKey } from "./payout-provider"
-import { assertCommissionStatusChange, type CommissionStatusChange } from "./utils/commission-status"
-import { refundAdjustments } from "./utils/money"
-import { groupPayableLines } from "./utils/payout-batch"
-import { assertPayoutTransition } from "./utils/payout-status"
+import { changeCommissionStatuses } from "./actions/commission-status"
+import { reassignCommission, undoCommissionReassignment } from "./actions/commission-reassignment"
+import { type OrderRefundsInput, recordOrderRefunds, reverseCanceledOrderCommissions } from "./actions/order-reversals"
+import { createPayoutBatch } from "./actions/payout-batch"
+import { changePayoutStatus, type PayoutStatusChange, undoPayoutStatusChange } from "./actions/payout-status"
+import { retrieveDefaultProgram } from "./actions/programs"
+import { AFFILIATE_SETTINGS_ID, effectiveSettings, retrieveEffectiveSettings } from "./actions/settings"
+import { knexOf, type SharedContext } from "./actions/shared-context"
 import { listAndCountAffiliateCustomerRows } from "./queries/affiliate-customers"
-import { livePayoutsHolding, lockCommissions, lockOrderCommissions } from "./queries/commission-locks"
+import { livePayoutsHolding } from "./queries/commission-locks"
 import {
   countCommissions,
   listCommissionIdsAfter,
@@ -53,16 +46,9 @@ import {
   reopenExpiredConnections,
 } from "./queries/connections"
 import { type ListedTable, type ListRowsSelect, listRowsWithAffiliate } from "./queries/list-rows"
-import { type LedgerFilter, lockPayableCommissions, payableLines } from "./queries/payout-ledger"
-import { heldLines, lockPayout, writeCommissionStatuses, writePayout } from "./queries/payout-status"
-import { listAndCountBalances, payoutHolding, setLinesReleased } from "./queries/payouts"
-import {
-  countProgramMembers,
-  insertDefaultProgram,
-  readCreditingContext,
-  readProgramTerms,
-  type SavedSettings,
-} from "./queries/programs"
+import type { LedgerFilter } from "./queries/payout-ledger"
+import { listAndCountBalances } from "./queries/payouts"
+import { countProgramMembers, readCreditingContext, readProgramTerms } from "./queries/programs"
 import {
   claimSyncRun,
   listAffiliateAccounts,
@@ -71,43 +57,31 @@ import {
   setAffiliateAccounts,
   type SyncRunProgress,
 } from "./queries/sync-runs"
-import {
-  DEFAULT_ATTRIBUTION_ORDER,
-  type AffiliateAccountDTO,
-  type AffiliateCommissionCountDTO,
-  type AffiliateCommissionFilters,
-  type AffiliateBalanceDTO,
-  type AffiliateCommissionTotalsDTO,
-  type CanceledOrderReversalDTO,
-  type CommissionStatusBeforeDTO,
-  type CreatePayoutBatchDTO,
-  type OrderRefundDTO,
-  type PayoutStatusBeforeDTO,
-  type AffiliateCustomerRowDTO,
-  type CommissionReassignmentDTO,
-  type ReassignCommissionDTO,
-  type AffiliateProgramDTO,
-  type AffiliateProgramTermsDTO,
-  type AffiliateSettingsDTO,
-  type AttributionMethod,
-  type ConnectionLifetimeDTO,
+import type {
+  AffiliateAccountDTO,
+  AffiliateBalanceDTO,
+  AffiliateCommissionCountDTO,
+  AffiliateCommissionFilters,
+  AffiliateCommissionTotalsDTO,
+  AffiliateCustomerRowDTO,
+  AffiliateProgramDTO,
+  AffiliateProgramTermsDTO,
+  AffiliateSettingsDTO,
+  CanceledOrderReversalDTO,
+  CommissionReassignmentDTO,
+  ConnectionLifetimeDTO,
+  CreatePayoutBatchDTO,
+  PayoutStatusBeforeDTO,
+  ReassignCommissionDTO,
 } from "./types"
+import type { CommissionStatusChange } from "./utils/commission-status"
 
-/** The id of the default program the migration creates. */
-export const DEFAULT_PROGRAM_ID = "affprog_default"
-
-/** The id of the single settings row. */
-export const AFFILIATE_SETTINGS_ID = "affset_store"
+export { AFFILIATE_SETTINGS_ID }
+export { DEFAULT_PROGRAM_ID } from "./actions/programs"
 
 /** A base URL whose last path segment is kept when a relative path is resolved against it. */
 function withTrailingSlash(url: string) {
   return url.endsWith("/") ? url : `${url}/`
-}
-
-/** The query builder of the transaction in progress, else of the module's manager. */
-function knexOf(sharedContext: Context<EntityManager>) {
-  const manager = (sharedContext.transactionManager ?? sharedContext.manager)!
-  return manager.getTransactionContext() ?? manager.getKnex()
 }
 
 class AffiliateModuleService extends MedusaService({
@@ -147,39 +121,9 @@ class AffiliateModuleService extends MedusaService({
     return this.container_[payoutProviderKey(id)] as AffiliatePayoutProvider
   }
 
-  /**
-   * The settings in force: the saved row merged over the defaults, so a store
-   * that never saved settings still gets a complete answer.
-   */
+  /** The settings in force, defaults included (see actions/settings). */
   async retrieveEffectiveSettings(): Promise<AffiliateSettingsDTO> {
-    const [saved] = await this.listAffiliateSettings(
-      { id: AFFILIATE_SETTINGS_ID },
-      { take: 1 }
-    )
-    return this.effectiveSettings_(saved)
-  }
-
-  /** The saved settings row (if any) merged over the defaults. */
-  protected effectiveSettings_(saved: SavedSettings | undefined): AffiliateSettingsDTO {
-    return {
-      id: saved?.id ?? null,
-      default_commission_rate:
-        saved?.default_commission_rate == null
-          ? this.options_.defaultCommissionRate
-          : Number(saved.default_commission_rate),
-      auto_approve: saved?.auto_approve ?? false,
-      auto_approve_commissions: saved?.auto_approve_commissions ?? false,
-      auto_connect: saved?.auto_connect ?? true,
-      attribution_order:
-        (saved?.attribution_order as AttributionMethod[] | null) ??
-        DEFAULT_ATTRIBUTION_ORDER,
-      account_sync: {
-        enabled: saved?.account_sync_enabled ?? false,
-        tags: (saved?.account_sync_tags as string[] | null) ?? [],
-      },
-      hold_days: saved?.hold_days ?? 0,
-      minimum_payouts: (saved?.minimum_payouts as Record<string, number> | null) ?? {},
-    }
+    return await retrieveEffectiveSettings(this, this.options_.defaultCommissionRate)
   }
 
   /**
@@ -223,22 +167,12 @@ class AffiliateModuleService extends MedusaService({
     return url.toString()
   }
 
-  /**
-   * The default program: the migration creates it; a database emptied since
-   * gets it again here (one row whatever the concurrency, by its unique index).
-   */
+  /** The default program, created again if it is missing (see actions/programs). */
   @InjectManager()
   async retrieveDefaultProgram(
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateProgramDTO> {
-    const find = () => this.listAffiliatePrograms({ is_default: true }, { take: 1 }, sharedContext)
-    const [program] = await find()
-    if (program) {
-      return program as AffiliateProgramDTO
-    }
-    await insertDefaultProgram(knexOf(sharedContext), DEFAULT_PROGRAM_ID)
-    const [created] = await find()
-    return created as AffiliateProgramDTO
+    return await retrieveDefaultProgram(this, sharedContext)
   }
 
   /** An affiliate's program: theirs, or the default one when they have none (or theirs was deleted). */
@@ -254,7 +188,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async retrieveProgramTerms(
     programId: string | null,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateProgramTermsDTO | null> {
     return await readProgramTerms(knexOf(sharedContext), programId)
   }
@@ -269,7 +203,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async retrieveCreditingContext(
     orderId: string,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{
     decided: boolean
     settings: AffiliateSettingsDTO
@@ -277,7 +211,8 @@ class AffiliateModuleService extends MedusaService({
     has_product_fact_rules: boolean
   }> {
     const context = await readCreditingContext(knexOf(sharedContext), orderId, AFFILIATE_SETTINGS_ID)
-    return { ...context, settings: this.effectiveSettings_(context.settings ?? undefined) }
+    const settings = effectiveSettings(context.settings ?? undefined, this.options_.defaultCommissionRate)
+    return { ...context, settings }
   }
 
   /**
@@ -288,7 +223,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async countProgramMembers(
     programs: { id: string; is_default: boolean }[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Map<string, { affiliate_count: number; rule_count: number }>> {
     return await countProgramMembers(knexOf(sharedContext), programs)
   }
@@ -303,7 +238,7 @@ class AffiliateModuleService extends MedusaService({
     affiliateId: string,
     currencyCode: string,
     since: Date | null,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{ revenue: number; orders: number }> {
     return await measureAffiliatePerformance(knexOf(sharedContext), { affiliateId, currencyCode, since })
   }
@@ -317,7 +252,7 @@ class AffiliateModuleService extends MedusaService({
   async recordConnectionCredit(
     connectionId: string,
     limit: number | null,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{ credited_orders: number; expired: boolean }> {
     return await recordConnectionCredit(knexOf(sharedContext), connectionId, limit)
   }
@@ -326,7 +261,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async expireAffiliateConnections(
     ids: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
     return await expireConnections(knexOf(sharedContext), ids)
   }
@@ -343,7 +278,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async expireLapsedConnections(
     { batchSize = EXPIRY_BATCH_SIZE }: { batchSize?: number } = {},
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
     return await expireLapsedConnections(knexOf(sharedContext), batchSize)
   }
@@ -355,7 +290,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async reopenExpiredConnections(
     ids: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
     await reopenExpiredConnections(knexOf(sharedContext), ids)
   }
@@ -367,7 +302,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async listConnectionLifetimes(
     affiliateIds: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, ConnectionLifetimeDTO>> {
     return await listConnectionLifetimes(knexOf(sharedContext), affiliateIds)
   }
@@ -382,7 +317,7 @@ class AffiliateModuleService extends MedusaService({
   async claimSyncRun(
     runId: string,
     leaseSeconds: number,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<boolean> {
     return await claimSyncRun(knexOf(sharedContext), runId, leaseSeconds)
   }
@@ -395,7 +330,7 @@ class AffiliateModuleService extends MedusaService({
   async listApprovedAffiliateIdsAfter(
     afterId: string | null,
     take: number,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
     return await listApprovedAffiliateIdsAfter(knexOf(sharedContext), afterId, take)
   }
@@ -408,7 +343,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async listAffiliateAccounts(
     ids: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateAccountDTO[]> {
     return await listAffiliateAccounts(knexOf(sharedContext), ids)
   }
@@ -422,7 +357,7 @@ class AffiliateModuleService extends MedusaService({
   async recordSyncRunProgress(
     runId: string,
     progress?: SyncRunProgress,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
     await recordSyncRunProgress(knexOf(sharedContext), runId, progress)
   }
@@ -439,7 +374,7 @@ class AffiliateModuleService extends MedusaService({
       customer_id: string | null
       auth_identity_id: string | null
     }[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
     await setAffiliateAccounts(knexOf(sharedContext), accounts)
   }
@@ -455,7 +390,7 @@ class AffiliateModuleService extends MedusaService({
   async listCommissionIdsAfter(
     filters: AffiliateCommissionFilters,
     { after, take }: { after?: string; take: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
     return await listCommissionIdsAfter(knexOf(sharedContext), filters, { after, take })
   }
@@ -473,7 +408,7 @@ class AffiliateModuleService extends MedusaService({
     table: ListedTable,
     ids: string[],
     select: ListRowsSelect,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, unknown>[]> {
     return await listRowsWithAffiliate(knexOf(sharedContext), table, ids, select)
   }
@@ -489,7 +424,7 @@ class AffiliateModuleService extends MedusaService({
   async countAffiliateCommissions(
     filters: AffiliateCommissionFilters,
     { exact = false }: { exact?: boolean } = {},
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateCommissionCountDTO> {
     return await countCommissions(knexOf(sharedContext), filters, exact)
   }
@@ -506,7 +441,7 @@ class AffiliateModuleService extends MedusaService({
   async listAndCountAffiliateCustomerRows(
     affiliateId: string,
     { skip, take }: { skip: number; take: number },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<[AffiliateCustomerRowDTO[], number]> {
     return await listAndCountAffiliateCustomerRows(knexOf(sharedContext), affiliateId, { skip, take })
   }
@@ -515,7 +450,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async countActiveConnections(
     affiliateIds: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, number>> {
     return await countActiveConnections(knexOf(sharedContext), affiliateIds)
   }
@@ -527,7 +462,7 @@ class AffiliateModuleService extends MedusaService({
   @InjectManager()
   async summarizeCommissions(
     affiliateIds: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateCommissionTotalsDTO[]> {
     return await summarizeCommissions(knexOf(sharedContext), affiliateIds)
   }
@@ -540,7 +475,7 @@ class AffiliateModuleService extends MedusaService({
   async listAndCountAffiliateBalances(
     filter: LedgerFilter = {},
     { skip = 0, take = 20 }: { skip?: number; take?: number } = {},
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<[AffiliateBalanceDTO[], number]> {
     if (filter.affiliate_ids && !filter.affiliate_ids.length) {
       return [[], 0]
@@ -548,16 +483,11 @@ class AffiliateModuleService extends MedusaService({
     return await listAndCountBalances(knexOf(sharedContext), filter, { skip, take })
   }
 
-  /**
-   * A batch with one draft payout per affiliate and currency whose payable
-   * balance reaches the currency's minimum (and is above zero), holding
-   * exactly the lines it pays. All in one transaction; the unique indexes on
-   * the items refuse a line another payout holds, whatever runs concurrently.
-   */
+  /** A batch of draft payouts for what is payable now, in one transaction (see actions/payout-batch). */
   @InjectManager()
   async createPayoutBatch(
     input: CreatePayoutBatchDTO,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{ batch_id: string; payout_ids: string[] }> {
     return await this.createPayoutBatch_(input, sharedContext)
   }
@@ -565,66 +495,16 @@ class AffiliateModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async createPayoutBatch_(
     input: CreatePayoutBatchDTO,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{ batch_id: string; payout_ids: string[] }> {
-    const knex = knexOf(sharedContext)
-    // The commissions it pays are locked first: a rejection, a payment by
-    // hand, a reassignment or a cancellation waits for the batch, or the
-    // batch for it (and then leaves the commission out).
-    const locked = new Set(await lockPayableCommissions(knex, input))
-    const payable = groupPayableLines(await payableLines(knex, input), locked, input.minimum_payouts)
-    if (!payable.length) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        "Nothing to pay: no affiliate has a payable balance of at least the minimum payout"
-      )
-    }
-
-    // Where to pay is frozen on the payout: read in this transaction.
-    const affiliates = await this.listAffiliates(
-      { id: [...new Set(payable.map(({ group }) => group[0].affiliate_id))] },
-      { select: ["id", "payout_method", "payout_details"] },
-      sharedContext
-    )
-    const destination = new Map(affiliates.map((affiliate) => [affiliate.id, affiliate]))
-    const batch = await this.createAffiliatePayoutBatches(
-      { created_by: input.created_by ?? null },
-      sharedContext
-    )
-    const payouts = await this.createAffiliatePayouts(
-      payable.map(({ group, total }) => ({
-        batch_id: batch.id,
-        affiliate_id: group[0].affiliate_id,
-        currency_code: group[0].currency_code,
-        amount: total.toNumber(),
-        payout_method: destination.get(group[0].affiliate_id)?.payout_method ?? null,
-        payout_details: destination.get(group[0].affiliate_id)?.payout_details ?? null,
-      })),
-      sharedContext
-    )
-    await this.createAffiliatePayoutItems(
-      payable.flatMap(({ group }, index) =>
-        group.map((line) => ({
-          payout_id: payouts[index].id,
-          commission_id: line.commission_id,
-          adjustment_id: line.adjustment_id,
-          amount: Number(line.amount),
-        }))
-      ),
-      sharedContext
-    )
-    return { batch_id: batch.id, payout_ids: payouts.map((payout) => payout.id) }
+    return await createPayoutBatch(this, input, sharedContext)
   }
 
-  /**
-   * Approves, rejects or marks paid commissions by hand, all or none, under
-   * the commission lock: each must still allow the change when its lock is
-   * held (see assertCommissionStatusChange). Returns what they were.
-   */
+  /** Approves, rejects or marks paid commissions by hand, all or none (see actions/commission-status). */
   @InjectManager()
   async changeCommissionStatuses(
     change: CommissionStatusChange,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ) {
     return await this.changeCommissionStatuses_(change, sharedContext)
   }
@@ -632,39 +512,16 @@ class AffiliateModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async changeCommissionStatuses_(
     change: CommissionStatusChange,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ) {
-    const knex = knexOf(sharedContext)
-    const ids = [...new Set(change.ids)]
-    const commissions = await lockCommissions(knex, ids)
-    const heldBy = await livePayoutsHolding(knex, ids)
-    assertCommissionStatusChange(change, commissions, heldBy, new Date())
-    const updated = await this.updateAffiliateCommissions(
-      commissions.map((c) => ({
-        id: c.id,
-        status: change.status,
-        reason: change.status === "rejected" ? change.reason!.trim() : c.reason,
-      })),
-      sharedContext
-    )
-    const previous: CommissionStatusBeforeDTO[] = commissions.map((c) => ({
-      id: c.id,
-      status: c.status,
-      reason: c.reason,
-    }))
-    return { updated, previous }
+    return await changeCommissionStatuses(this, change, sharedContext)
   }
 
-  /**
-   * A canceled order owes its affiliate nothing: under the commission lock, a
-   * pending or approved commission becomes rejected; a paid one, or one a
-   * payout holds, keeps its status and gets a negative adjustment for what is
-   * still paid out on it (deducted from the next payout), once.
-   */
+  /** Takes back what a canceled order's commissions earned (see actions/order-reversals). */
   @InjectManager()
   async reverseCanceledOrderCommissions(
     orderId: string,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<CanceledOrderReversalDTO> {
     return await this.reverseCanceledOrderCommissions_(orderId, sharedContext)
   }
@@ -672,153 +529,50 @@ class AffiliateModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async reverseCanceledOrderCommissions_(
     orderId: string,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<CanceledOrderReversalDTO> {
-    const knex = knexOf(sharedContext)
-    const locked = await lockOrderCommissions(knex, orderId, ["pending", "approved", "paid"])
-    const ids = locked.map((c) => c.id)
-    const heldBy = await livePayoutsHolding(knex, ids)
-    const isPaidOut = (c: { id: string; status: string }) => c.status === "paid" || heldBy.has(c.id)
-    const toReject = locked.filter((c) => !isPaidOut(c))
-    if (toReject.length) {
-      await this.updateAffiliateCommissions(
-        toReject.map((c) => ({ id: c.id, status: "rejected" as const, reason: "order_canceled" })),
-        sharedContext
-      )
-    }
-    const paidOut = locked.filter(isPaidOut).map((c) => c.id)
-    const commissions = paidOut.length
-      ? await this.listAffiliateCommissions(
-          { id: paidOut },
-          { select: ["id", "amount"], relations: ["adjustments"] },
-          sharedContext
-        )
-      : []
-    const adjustments = commissions
-      .filter((c) => !c.adjustments.some((a) => a.reference === ORDER_CANCELED_REFERENCE))
-      .map((c) => ({
-        commission_id: c.id,
-        // Whatever earlier refunds left of the commission.
-        amount: MathBN.mult(MathBN.add(c.amount, ...c.adjustments.map((a) => a.amount)), -1).toNumber(),
-        reason: "order_canceled" as const,
-        reference: ORDER_CANCELED_REFERENCE,
-      }))
-      .filter((adjustment) => adjustment.amount < 0)
-    const created = adjustments.length
-      ? await this.createAffiliateCommissionAdjustments(adjustments, sharedContext)
-      : []
-    return {
-      rejected: toReject.map((c) => ({ id: c.id, status: c.status, reason: c.reason })),
-      adjustment_ids: created.map((a) => a.id),
-    }
+    return await reverseCanceledOrderCommissions(this, orderId, sharedContext)
   }
 
-  /**
-   * The adjustments the order's refunds not yet recorded make on its live
-   * commissions (see refundAdjustments), under the commission lock: a
-   * reassignment or a batch at the same moment sees them, or they see it.
-   */
+  /** Adjusts the order's commissions for its refunds not yet recorded (see actions/order-reversals). */
   @InjectManager()
   async recordOrderRefunds(
-    input: { order_id: string; refunds: OrderRefundDTO[]; charged: number | string },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    input: OrderRefundsInput,
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
     return await this.recordOrderRefunds_(input, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async recordOrderRefunds_(
-    input: { order_id: string; refunds: OrderRefundDTO[]; charged: number | string },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    input: OrderRefundsInput,
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
-    const locked = await lockOrderCommissions(knexOf(sharedContext), input.order_id, [
-      "pending",
-      "approved",
-      "paid",
-    ])
-    if (!locked.length) {
-      return []
-    }
-    const commissions = await this.listAffiliateCommissions(
-      { id: locked.map((c) => c.id) },
-      { relations: ["adjustments"] },
-      sharedContext
-    )
-    const adjustments = commissions.flatMap((commission) =>
-      refundAdjustments(commission, input.refunds, input.charged).map((adjustment) => ({
-        ...adjustment,
-        commission_id: commission.id,
-        reason: "refund" as const,
-      }))
-    )
-    const created = adjustments.length
-      ? await this.createAffiliateCommissionAdjustments(adjustments, sharedContext)
-      : []
-    return created.map((a) => a.id)
+    return await recordOrderRefunds(this, input, sharedContext)
   }
 
-  /**
-   * Moves a payout on, under its own row lock and its commissions': paid
-   * marks exactly its commissions paid — all approved, or it fails naming
-   * the one that is not; failed or canceled releases its lines, owed again.
-   */
+  /** Moves a payout on, paying or releasing its lines (see actions/payout-status). */
   @InjectManager()
   async changePayoutStatus(
-    change: { id: string; status: PayoutStatus; reason?: string | null; provider_reference?: string | null },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    change: PayoutStatusChange,
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<PayoutStatusBeforeDTO> {
     return await this.changePayoutStatus_(change, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async changePayoutStatus_(
-    change: { id: string; status: PayoutStatus; reason?: string | null; provider_reference?: string | null },
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    change: PayoutStatusChange,
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<PayoutStatusBeforeDTO> {
-    const knex = knexOf(sharedContext)
-    const payout = await lockPayout(knex, change.id)
-    if (!payout) {
-      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Payout with id: ${change.id} was not found`)
-    }
-    assertPayoutTransition(payout, change.status)
-    const items = await heldLines(knex, payout.id)
-    const previous: PayoutStatusBeforeDTO = { ...payout, paid_commission_ids: [], released_item_ids: [] }
-
-    await writePayout(knex, payout.id, {
-      status: change.status,
-      ...(change.reason !== undefined && { reason: change.reason?.trim() || null }),
-      ...(change.provider_reference !== undefined && {
-        provider_reference: change.provider_reference,
-      }),
-      ...(change.status === "paid" && { paid_at: new Date() }),
-    })
-    if (change.status === "paid") {
-      const commissionIds = items.flatMap((item) => (item.commission_id ? [item.commission_id] : []))
-      const commissions = await lockCommissions(knex, commissionIds)
-      const unpayable = commissionIds.filter(
-        (id) => commissions.find((c) => c.id === id)?.status !== "approved"
-      )
-      if (unpayable.length) {
-        throw new MedusaError(
-          MedusaError.Types.CONFLICT,
-          `Payout ${payout.id} cannot be paid: commission ${unpayable.join(", ")} is no longer approved`
-        )
-      }
-      await writeCommissionStatuses(knex, commissionIds, "paid")
-      previous.paid_commission_ids = commissionIds
-    }
-    if (change.status === "failed" || change.status === "canceled") {
-      previous.released_item_ids = items.map((item) => item.id)
-      await setLinesReleased(knex, previous.released_item_ids, true)
-    }
-    return previous
+    return await changePayoutStatus(knexOf(sharedContext), change)
   }
 
-  /** Undoes changePayoutStatus (a workflow's compensation): the payout first, then its lines. */
+  /** Undoes changePayoutStatus: a workflow's compensation (see actions/payout-status). */
   @InjectManager()
   async undoPayoutStatusChange(
     previous: PayoutStatusBeforeDTO,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
     await this.undoPayoutStatusChange_(previous, sharedContext)
   }
@@ -826,33 +580,16 @@ class AffiliateModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async undoPayoutStatusChange_(
     previous: PayoutStatusBeforeDTO,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
-    const knex = knexOf(sharedContext)
-    await writePayout(knex, previous.id, {
-      status: previous.status as PayoutStatus,
-      reason: previous.reason,
-      provider_reference: previous.provider_reference,
-      paid_at: previous.paid_at,
-    })
-    await writeCommissionStatuses(knex, previous.paid_commission_ids, "approved")
-    await setLinesReleased(knex, previous.released_item_ids, false)
+    await undoPayoutStatusChange(knexOf(sharedContext), previous)
   }
 
-  /**
-   * Moves a commission to another affiliate, in one transaction: the old
-   * one is rejected (`reassigned`, pointing to the new one), a new one for
-   * the target affiliate copies its order, amounts, lines, tier, attribution
-   * and hold (approved if it was approved, else pending), and its adjustments
-   * (the refunds) are copied onto the new one, so the money moved is the old
-   * net amount. The order's attribution names the target. The commission is
-   * locked first and checked again: still pending or approved, in no live
-   * payout (nor any of its adjustments).
-   */
+  /** Moves a commission and its adjustments to another affiliate (see actions/commission-reassignment). */
   @InjectManager()
   async reassignCommission(
     input: ReassignCommissionDTO,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<CommissionReassignmentDTO> {
     return await this.reassignCommission_(input, sharedContext)
   }
@@ -860,156 +597,33 @@ class AffiliateModuleService extends MedusaService({
   @InjectTransactionManager()
   protected async reassignCommission_(
     input: ReassignCommissionDTO,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<CommissionReassignmentDTO> {
-    const knex = knexOf(sharedContext)
-    const [locked] = await lockCommissions(knex, [input.commission_id])
-    if (!locked) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_FOUND,
-        `Commission with id: ${input.commission_id} was not found`
-      )
-    }
-    if (locked.status !== "pending" && locked.status !== "approved") {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Cannot reassign commission ${locked.id}: it is ${locked.status}`
-      )
-    }
-    const old = await this.retrieveAffiliateCommission(
-      input.commission_id,
-      { relations: ["adjustments"] },
-      sharedContext
-    )
-    const held = await this.findPayoutsHolding_(
-      old.id,
-      old.adjustments.map((adjustment) => adjustment.id),
-      sharedContext
-    )
-    if (held) {
-      throw new MedusaError(
-        MedusaError.Types.NOT_ALLOWED,
-        `Cannot reassign commission ${old.id}: it is in payout ${held}`
-      )
-    }
-
-    const created = await this.createAffiliateCommissions(
-      {
-        affiliate_id: input.affiliate_id,
-        order_id: old.order_id,
-        order_display_id: old.order_display_id,
-        customer_id: old.customer_id,
-        currency_code: old.currency_code,
-        base_amount: old.base_amount,
-        rate: old.rate,
-        amount: old.amount,
-        lines: old.lines,
-        tier: old.tier,
-        attribution: old.attribution,
-        available_at: old.available_at,
-        status: old.status === "approved" ? "approved" : "pending",
-        program_id: input.program_id,
-        reassigned_from_id: old.id,
-        reassigned_by: input.reassigned_by,
-        metadata: { reassign_reason: input.reason },
-      },
-      sharedContext
-    )
-    if (old.adjustments.length) {
-      await this.createAffiliateCommissionAdjustments(
-        old.adjustments.map((adjustment) => ({
-          commission_id: created.id,
-          amount: adjustment.amount,
-          reason: adjustment.reason,
-          reference: adjustment.reference,
-          metadata: adjustment.metadata,
-        })),
-        sharedContext
-      )
-    }
-    await this.updateAffiliateCommissions(
-      {
-        id: old.id,
-        status: "rejected",
-        reason: "reassigned",
-        reassigned_to_id: created.id,
-        reassigned_by: input.reassigned_by,
-      },
-      sharedContext
-    )
-    const [attribution] = await this.listAffiliateOrderAttributions(
-      { order_id: old.order_id },
-      { select: ["id", "affiliate_id"], take: 1 },
-      sharedContext
-    )
-    if (attribution) {
-      await this.updateAffiliateOrderAttributions(
-        { id: attribution.id, affiliate_id: input.affiliate_id },
-        sharedContext
-      )
-    }
-    return {
-      id: created.id,
-      previous: {
-        id: old.id,
-        status: old.status,
-        reason: old.reason,
-        reassigned_to_id: old.reassigned_to_id,
-        reassigned_by: old.reassigned_by,
-      },
-      attribution: attribution
-        ? { id: attribution.id, affiliate_id: attribution.affiliate_id }
-        : null,
-    }
+    return await reassignCommission(this, input, sharedContext)
   }
 
-  /** Undoes reassignCommission (a workflow's compensation): the new commission goes, the old one is as it was. */
+  /** Undoes reassignCommission: a workflow's compensation (see actions/commission-reassignment). */
   @InjectManager()
   async undoCommissionReassignment(
     reassignment: CommissionReassignmentDTO,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
     await this.undoCommissionReassignment_(reassignment, sharedContext)
   }
 
   @InjectTransactionManager()
   protected async undoCommissionReassignment_(
-    { id, previous, attribution }: CommissionReassignmentDTO,
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    reassignment: CommissionReassignmentDTO,
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
-    const adjustments = await this.listAffiliateCommissionAdjustments(
-      { commission_id: id },
-      { select: ["id"] },
-      sharedContext
-    )
-    if (adjustments.length) {
-      await this.deleteAffiliateCommissionAdjustments(
-        adjustments.map((adjustment) => adjustment.id),
-        sharedContext
-      )
-    }
-    await this.deleteAffiliateCommissions(id, sharedContext)
-    await this.updateAffiliateCommissions(previous, sharedContext)
-    if (attribution) {
-      await this.updateAffiliateOrderAttributions(attribution, sharedContext)
-    }
-  }
-
-  /** The live payout holding the commission or one of these adjustments, if any. */
-  @InjectTransactionManager()
-  protected async findPayoutsHolding_(
-    commissionId: string,
-    adjustmentIds: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
-  ): Promise<string | null> {
-    return await payoutHolding(knexOf(sharedContext), commissionId, adjustmentIds)
+    await undoCommissionReassignment(this, reassignment, sharedContext)
   }
 
   /** The payout (not failed or canceled) holding each of these commissions. */
   @InjectManager()
   async findPayoutsHoldingCommissions(
     commissionIds: string[],
-    @MedusaContext() sharedContext: Context<EntityManager> = {}
+    @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, string>> {
     return Object.fromEntries(await livePayoutsHolding(knexOf(sharedContext), commissionIds))
   }
