@@ -489,15 +489,7 @@ class AffiliateModuleService extends MedusaService({
     input: CreatePayoutBatchDTO,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{ batch_id: string; payout_ids: string[] }> {
-    return await this.createPayoutBatch_(input, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async createPayoutBatch_(
-    input: CreatePayoutBatchDTO,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<{ batch_id: string; payout_ids: string[] }> {
-    return await createPayoutBatch(this, input, sharedContext)
+    return await this.inTransaction_((context) => createPayoutBatch(this, input, context), sharedContext)
   }
 
   /** Approves, rejects or marks paid commissions by hand, all or none (see actions/commission-status). */
@@ -506,15 +498,7 @@ class AffiliateModuleService extends MedusaService({
     change: CommissionStatusChange,
     @MedusaContext() sharedContext: SharedContext = {}
   ) {
-    return await this.changeCommissionStatuses_(change, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async changeCommissionStatuses_(
-    change: CommissionStatusChange,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ) {
-    return await changeCommissionStatuses(this, change, sharedContext)
+    return await this.inTransaction_((context) => changeCommissionStatuses(this, change, context), sharedContext)
   }
 
   /** Takes back what a canceled order's commissions earned (see actions/order-reversals). */
@@ -523,15 +507,10 @@ class AffiliateModuleService extends MedusaService({
     orderId: string,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<CanceledOrderReversalDTO> {
-    return await this.reverseCanceledOrderCommissions_(orderId, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async reverseCanceledOrderCommissions_(
-    orderId: string,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<CanceledOrderReversalDTO> {
-    return await reverseCanceledOrderCommissions(this, orderId, sharedContext)
+    return await this.inTransaction_(
+      (context) => reverseCanceledOrderCommissions(this, orderId, context),
+      sharedContext
+    )
   }
 
   /** Adjusts the order's commissions for its refunds not yet recorded (see actions/order-reversals). */
@@ -540,15 +519,7 @@ class AffiliateModuleService extends MedusaService({
     input: OrderRefundsInput,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
-    return await this.recordOrderRefunds_(input, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async recordOrderRefunds_(
-    input: OrderRefundsInput,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<string[]> {
-    return await recordOrderRefunds(this, input, sharedContext)
+    return await this.inTransaction_((context) => recordOrderRefunds(this, input, context), sharedContext)
   }
 
   /** Moves a payout on, paying or releasing its lines (see actions/payout-status). */
@@ -557,15 +528,7 @@ class AffiliateModuleService extends MedusaService({
     change: PayoutStatusChange,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<PayoutStatusBeforeDTO> {
-    return await this.changePayoutStatus_(change, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async changePayoutStatus_(
-    change: PayoutStatusChange,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<PayoutStatusBeforeDTO> {
-    return await changePayoutStatus(knexOf(sharedContext), change)
+    return await this.inTransaction_((context) => changePayoutStatus(knexOf(context), change), sharedContext)
   }
 
   /** Undoes changePayoutStatus: a workflow's compensation (see actions/payout-status). */
@@ -574,15 +537,7 @@ class AffiliateModuleService extends MedusaService({
     previous: PayoutStatusBeforeDTO,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
-    await this.undoPayoutStatusChange_(previous, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async undoPayoutStatusChange_(
-    previous: PayoutStatusBeforeDTO,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<void> {
-    await undoPayoutStatusChange(knexOf(sharedContext), previous)
+    await this.inTransaction_((context) => undoPayoutStatusChange(knexOf(context), previous), sharedContext)
   }
 
   /** Moves a commission and its adjustments to another affiliate (see actions/commission-reassignment). */
@@ -591,15 +546,7 @@ class AffiliateModuleService extends MedusaService({
     input: ReassignCommissionDTO,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<CommissionReassignmentDTO> {
-    return await this.reassignCommission_(input, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async reassignCommission_(
-    input: ReassignCommissionDTO,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<CommissionReassignmentDTO> {
-    return await reassignCommission(this, input, sharedContext)
+    return await this.inTransaction_((context) => reassignCommission(this, input, context), sharedContext)
   }
 
   /** Undoes reassignCommission: a workflow's compensation (see actions/commission-reassignment). */
@@ -608,15 +555,7 @@ class AffiliateModuleService extends MedusaService({
     reassignment: CommissionReassignmentDTO,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
-    await this.undoCommissionReassignment_(reassignment, sharedContext)
-  }
-
-  @InjectTransactionManager()
-  protected async undoCommissionReassignment_(
-    reassignment: CommissionReassignmentDTO,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<void> {
-    await undoCommissionReassignment(this, reassignment, sharedContext)
+    await this.inTransaction_((context) => undoCommissionReassignment(this, reassignment, context), sharedContext)
   }
 
   /** The payout (not failed or canceled) holding each of these commissions. */
@@ -626,6 +565,20 @@ class AffiliateModuleService extends MedusaService({
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, string>> {
     return Object.fromEntries(await livePayoutsHolding(knexOf(sharedContext), commissionIds))
+  }
+
+  /**
+   * Runs an action in the caller's transaction, else in a new one that the
+   * decorator opens and commits: the public methods above take their
+   * manager (@InjectManager) and come here, as Medusa's services call a
+   * protected transactional twin.
+   */
+  @InjectTransactionManager()
+  protected async inTransaction_<T>(
+    action: (sharedContext: SharedContext) => Promise<T>,
+    @MedusaContext() sharedContext: SharedContext = {}
+  ): Promise<T> {
+    return await action(sharedContext)
   }
 }
 
