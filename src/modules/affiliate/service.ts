@@ -1,4 +1,9 @@
-import { InjectManager, InjectTransactionManager, MedusaContext, MedusaError, MedusaService } from "@medusajs/framework/utils"
+import {
+  InjectManager,
+  InjectTransactionManager,
+  MedusaContext,
+  MedusaService,
+} from "@medusajs/framework/utils"
 import Affiliate from "./models/affiliate"
 import AffiliateCommission from "./models/affiliate-commission"
 import AffiliateCommissionAdjustment from "./models/affiliate-commission-adjustment"
@@ -19,14 +24,16 @@ import {
   resolveAffiliateModuleOptions,
   type ResolvedAffiliateModuleOptions,
 } from "./options"
-import { type AffiliatePayoutProvider, payoutProviderKey } from "./payout-provider"
+import type { AffiliatePayoutProvider } from "./payout-provider"
 import { changeCommissionStatuses } from "./actions/commission-status"
 import { reassignCommission, undoCommissionReassignment } from "./actions/commission-reassignment"
 import { type OrderRefundsInput, recordOrderRefunds, reverseCanceledOrderCommissions } from "./actions/order-reversals"
 import { createPayoutBatch } from "./actions/payout-batch"
 import { changePayoutStatus, type PayoutStatusChange, undoPayoutStatusChange } from "./actions/payout-status"
 import { retrieveDefaultProgram } from "./actions/programs"
-import { AFFILIATE_SETTINGS_ID, effectiveSettings, retrieveEffectiveSettings } from "./actions/settings"
+import { type CreditingContext, retrieveCreditingContext } from "./actions/crediting-context"
+import { retrievePayoutProvider } from "./actions/payout-providers"
+import { retrieveEffectiveSettings } from "./actions/settings"
 import { knexOf, type SharedContext } from "./actions/shared-context"
 import { listAndCountAffiliateCustomerRows } from "./queries/affiliate-customers"
 import { livePayoutsHolding } from "./queries/commission-locks"
@@ -48,7 +55,7 @@ import {
 import { type ListedTable, type ListRowsSelect, listRowsWithAffiliate } from "./queries/list-rows"
 import type { LedgerFilter } from "./queries/payout-ledger"
 import { listAndCountBalances } from "./queries/payouts"
-import { countProgramMembers, readCreditingContext, readProgramTerms } from "./queries/programs"
+import { countProgramMembers, readProgramTerms } from "./queries/programs"
 import {
   claimSyncRun,
   listAffiliateAccounts,
@@ -75,14 +82,10 @@ import type {
   ReassignCommissionDTO,
 } from "./types"
 import type { CommissionStatusChange } from "./utils/commission-status"
+import { referralLink, setPasswordLink } from "./utils/links"
 
-export { AFFILIATE_SETTINGS_ID }
+export { AFFILIATE_SETTINGS_ID } from "./actions/settings"
 export { DEFAULT_PROGRAM_ID } from "./actions/programs"
-
-/** A base URL whose last path segment is kept when a relative path is resolved against it. */
-function withTrailingSlash(url: string) {
-  return url.endsWith("/") ? url : `${url}/`
-}
 
 class AffiliateModuleService extends MedusaService({
   Affiliate,
@@ -109,16 +112,9 @@ class AffiliateModuleService extends MedusaService({
     this.options_ = resolveAffiliateModuleOptions(options)
   }
 
-  /** The payout provider registered under `id` (see the `payoutProviders` option). */
+  /** The payout provider registered under `id` (see actions/payout-providers). */
   async retrievePayoutProvider(id: string): Promise<AffiliatePayoutProvider> {
-    const known = ["manual", ...this.options_.payoutProviders.map((provider) => provider.id)]
-    if (!known.includes(id)) {
-      throw new MedusaError(
-        MedusaError.Types.INVALID_DATA,
-        `Unknown payout provider ${id}: the store has ${known.join(", ")}`
-      )
-    }
-    return this.container_[payoutProviderKey(id)] as AffiliatePayoutProvider
+    return retrievePayoutProvider(this.container_, this.options_.payoutProviders, id)
   }
 
   /** The settings in force, defaults included (see actions/settings). */
@@ -126,17 +122,9 @@ class AffiliateModuleService extends MedusaService({
     return await retrieveEffectiveSettings(this, this.options_.defaultCommissionRate)
   }
 
-  /**
-   * The link an affiliate shares: the storefront with `?ref=CODE`, or null
-   * when the plugin was not told the storefront's address.
-   */
+  /** The link an affiliate shares, or null without a storefront (see utils/links). */
   async buildReferralLink(code: string): Promise<string | null> {
-    if (!this.options_.storefrontUrl) {
-      return null
-    }
-    const url = new URL(this.options_.storefrontUrl)
-    url.searchParams.set("ref", code)
-    return url.toString()
+    return referralLink(this.options_.storefrontUrl, code)
   }
 
   /** The notification templates (or `false`) and recipients from the plugin options. */
@@ -149,22 +137,10 @@ class AffiliateModuleService extends MedusaService({
     return this.options_.rateLimit
   }
 
-  /**
-   * Where an invited affiliate sets their password: the configured page, else
-   * the storefront's `/reset-password`, with `token` and `email` added; null
-   * when the plugin knows neither address (the template builds the link).
-   */
+  /** Where an invited affiliate sets their password, or null when no address is known (see utils/links). */
   async buildSetPasswordLink(token: string, email: string): Promise<string | null> {
-    const page =
-      this.options_.notifications.accountInviteUrl ??
-      (this.options_.storefrontUrl && new URL("reset-password", withTrailingSlash(this.options_.storefrontUrl)).toString())
-    if (!page) {
-      return null
-    }
-    const url = new URL(page)
-    url.searchParams.set("token", token)
-    url.searchParams.set("email", email)
-    return url.toString()
+    const { storefrontUrl, notifications } = this.options_
+    return setPasswordLink({ accountInviteUrl: notifications.accountInviteUrl, storefrontUrl }, token, email)
   }
 
   /** The default program, created again if it is missing (see actions/programs). */
@@ -193,26 +169,14 @@ class AffiliateModuleService extends MedusaService({
     return await readProgramTerms(knexOf(sharedContext), programId)
   }
 
-  /**
-   * What crediting an order reads of this module before it knows anything
-   * of the order, in one query: whether the order was decided, the settings
-   * in force, the default program's terms (null if it is missing), and
-   * whether any program has rules by category, collection or type (then the
-   * order's products are read ahead).
-   */
+  /** What crediting an order reads of this module first, in one query (see actions/crediting-context). */
   @InjectManager()
   async retrieveCreditingContext(
     orderId: string,
     @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<{
-    decided: boolean
-    settings: AffiliateSettingsDTO
-    default_terms: AffiliateProgramTermsDTO | null
-    has_product_fact_rules: boolean
-  }> {
-    const context = await readCreditingContext(knexOf(sharedContext), orderId, AFFILIATE_SETTINGS_ID)
-    const settings = effectiveSettings(context.settings ?? undefined, this.options_.defaultCommissionRate)
-    return { ...context, settings }
+  ): Promise<CreditingContext> {
+    const { defaultCommissionRate } = this.options_
+    return await retrieveCreditingContext(knexOf(sharedContext), orderId, defaultCommissionRate)
   }
 
   /**
