@@ -157,10 +157,7 @@ class AffiliateModuleService extends MedusaService({
     return program ? (program as AffiliateProgramDTO) : this.retrieveDefaultProgram()
   }
 
-  /**
-   * A program's terms with its rules (null: the default program), as plain
-   * rows in one query: crediting reads them for every order.
-   */
+  /** A program's terms with its rules (null: the default program's), in one query (see queries/programs). */
   @InjectManager()
   async retrieveProgramTerms(
     programId: string | null,
@@ -179,11 +176,7 @@ class AffiliateModuleService extends MedusaService({
     return await retrieveCreditingContext(knexOf(sharedContext), orderId, defaultCommissionRate)
   }
 
-  /**
-   * How many affiliates and rules each program has, in two grouped queries
-   * whatever the number of programs. The default program's affiliates are
-   * those without a program (and any stored with its id).
-   */
+  /** How many affiliates and rules each program has, in two grouped queries (see queries/programs). */
   @InjectManager()
   async countProgramMembers(
     programs: { id: string; is_default: boolean }[],
@@ -192,11 +185,7 @@ class AffiliateModuleService extends MedusaService({
     return await countProgramMembers(knexOf(sharedContext), programs)
   }
 
-  /**
-   * What an affiliate has earned through in a period, for performance tiers:
-   * the base amounts (in one currency) and the number of their commissions
-   * that were not rejected, created from `since` (null: ever).
-   */
+  /** What an affiliate earned through in a period, for performance tiers (see queries/commissions). */
   @InjectManager()
   async measureAffiliatePerformance(
     affiliateId: string,
@@ -207,11 +196,7 @@ class AffiliateModuleService extends MedusaService({
     return await measureAffiliatePerformance(knexOf(sharedContext), { affiliateId, currencyCode, since })
   }
 
-  /**
-   * Counts an order credited through a connection; under an `orders`
-   * lifetime of `limit`, the order that reaches it ends the connection
-   * (`expired`). One statement, so concurrent orders each count.
-   */
+  /** Counts an order credited through a connection, ending it at its `orders` limit (see queries/connections). */
   @InjectManager()
   async recordConnectionCredit(
     connectionId: string,
@@ -230,15 +215,7 @@ class AffiliateModuleService extends MedusaService({
     return await expireConnections(knexOf(sharedContext), ids)
   }
 
-  /**
-   * Ends every live connection whose program's lifetime is over: `days`
-   * after its creation, or `orders` credited through it (an affiliate
-   * without a program has the default program's). Sets `ended_at` and the
-   * reason `expired`, and returns the ended ids. A statement ends at most
-   * `batchSize` connections, each committed on its own (skipping rows a
-   * crediting holds, which the next run ends), so a store's first run never
-   * locks many rows for long.
-   */
+  /** Ends every live connection whose lifetime is over, in short batches (see queries/connections). */
   @InjectManager()
   async expireLapsedConnections(
     { batchSize = EXPIRY_BATCH_SIZE }: { batchSize?: number } = {},
@@ -247,10 +224,7 @@ class AffiliateModuleService extends MedusaService({
     return await expireLapsedConnections(knexOf(sharedContext), batchSize)
   }
 
-  /**
-   * Re-opens connections the expiry ended (its compensation), except one
-   * whose customer has been connected again since.
-   */
+  /** Re-opens connections the expiry ended (its compensation), unless their customer was connected again. */
   @InjectManager()
   async reopenExpiredConnections(
     ids: string[],
@@ -259,10 +233,7 @@ class AffiliateModuleService extends MedusaService({
     await reopenExpiredConnections(knexOf(sharedContext), ids)
   }
 
-  /**
-   * The connection lifetime each affiliate's connections have: their
-   * program's, or the default program's. One query for a page of affiliates.
-   */
+  /** Each affiliate's connection lifetime: their program's, or the default one's (see queries/connections). */
   @InjectManager()
   async listConnectionLifetimes(
     affiliateIds: string[],
@@ -271,12 +242,7 @@ class AffiliateModuleService extends MedusaService({
     return await listConnectionLifetimes(knexOf(sharedContext), affiliateIds)
   }
 
-  /**
-   * Claims a running sync run for this process: true for exactly one caller,
-   * however many deliveries of its event arrive at once. A run whose
-   * heartbeat is older than the lease lost its process (a worker that died):
-   * it can be claimed again, and goes on from its cursor.
-   */
+  /** Claims a running sync run for this process: true for exactly one caller (see queries/sync-runs). */
   @InjectManager()
   async claimSyncRun(
     runId: string,
@@ -286,10 +252,7 @@ class AffiliateModuleService extends MedusaService({
     return await claimSyncRun(knexOf(sharedContext), runId, leaseSeconds)
   }
 
-  /**
-   * The ids of the next `take` approved affiliates after `afterId`, in id
-   * order: the batches of an account-sync run.
-   */
+  /** The ids of the next `take` approved affiliates after `afterId`: a sync batch (see queries/sync-runs). */
   @InjectManager()
   async listApprovedAffiliateIdsAfter(
     afterId: string | null,
@@ -299,11 +262,7 @@ class AffiliateModuleService extends MedusaService({
     return await listApprovedAffiliateIdsAfter(knexOf(sharedContext), afterId, take)
   }
 
-  /**
-   * What account sync reads of these affiliates, as plain rows: loading a
-   * batch of affiliates as ORM entities (with their collections) costs more
-   * than the query.
-   */
+  /** What account sync reads of these affiliates, as plain rows (see queries/sync-runs). */
   @InjectManager()
   async listAffiliateAccounts(
     ids: string[],
@@ -312,11 +271,7 @@ class AffiliateModuleService extends MedusaService({
     return await listAffiliateAccounts(knexOf(sharedContext), ids)
   }
 
-  /**
-   * Renews a sync run's heartbeat and, after a batch, records its counters,
-   * failures and cursor. One statement: it runs after every batch, and the
-   * generated update reads the row before writing it.
-   */
+  /** Renews a sync run's heartbeat and records a batch's progress, in one statement (see queries/sync-runs). */
   @InjectManager()
   async recordSyncRunProgress(
     runId: string,
@@ -326,11 +281,7 @@ class AffiliateModuleService extends MedusaService({
     await recordSyncRunProgress(knexOf(sharedContext), runId, progress)
   }
 
-  /**
-   * Records each affiliate's store customer account and login in one
-   * statement: a sync batch links up to a hundred at once, which row-by-row
-   * updates make slow.
-   */
+  /** Records each affiliate's store customer account and login, in one statement (see queries/sync-runs). */
   @InjectManager()
   async setAffiliateAccounts(
     accounts: {
@@ -343,13 +294,7 @@ class AffiliateModuleService extends MedusaService({
     await setAffiliateAccounts(knexOf(sharedContext), accounts)
   }
 
-  /**
-   * The ids of `take` commissions matching `filters`, newest first (id breaks
-   * ties), after the commission `after`: keyset paging for the CSV export, so
-   * every page is one index range however deep it is, and a commission
-   * credited while an export runs neither shifts a page nor repeats a row.
-   * The cursor is read in SQL, where created_at keeps its microseconds.
-   */
+  /** A page of commission ids after `after`, newest first: the CSV export's paging (see queries/commissions). */
   @InjectManager()
   async listCommissionIdsAfter(
     filters: AffiliateCommissionFilters,
@@ -359,14 +304,7 @@ class AffiliateModuleService extends MedusaService({
     return await listCommissionIdsAfter(knexOf(sharedContext), filters, { after, take })
   }
 
-  /**
-   * Commissions or connections by id with their affiliate (and a
-   * commission's adjustments), as an admin list shows them: plain queries
-   * side by side (the rows joined to their affiliate, and the adjustments)
-   * instead of the ORM's one per relation and its entities, which were most
-   * of a list page's time. Only the fields in LIST_ROW_FIELDS are read; rows
-   * come back in no particular order.
-   */
+  /** Commissions or connections by id with their affiliate, in plain queries (see queries/list-rows). */
   @InjectManager()
   async listRowsWithAffiliate(
     table: ListedTable,
@@ -377,13 +315,7 @@ class AffiliateModuleService extends MedusaService({
     return await listRowsWithAffiliate(knexOf(sharedContext), table, ids, select)
   }
 
-  /**
-   * How many commissions the filters match. With `exact`, counted. Otherwise
-   * counted up to EXACT_COUNT_LIMIT, which stays cheap however long the
-   * ledger grows; past it, the number is PostgreSQL's planner estimate for
-   * the same query (from the table's statistics: no rows read) and comes back
-   * `estimated`, never below the limit it is known to exceed.
-   */
+  /** How many commissions the filters match, estimated past a limit (see queries/commissions). */
   @InjectManager()
   async countAffiliateCommissions(
     filters: AffiliateCommissionFilters,
@@ -393,14 +325,7 @@ class AffiliateModuleService extends MedusaService({
     return await countCommissions(knexOf(sharedContext), filters, exact)
   }
 
-  /**
-   * A page of an affiliate's customers and their number, in a fixed number of
-   * queries whatever the number: connected customers first, newest connection
-   * first, then referred ones, latest referral first. Each part is read from
-   * its own offset, the connections from their index on affiliate and date: a
-   * shallow page beside the counts, a deep one after them (past the middle,
-   * from the other end, as the admin lists do).
-   */
+  /** A page of an affiliate's customers and their number (see queries/affiliate-customers). */
   @InjectManager()
   async listAndCountAffiliateCustomerRows(
     affiliateId: string,
@@ -419,10 +344,7 @@ class AffiliateModuleService extends MedusaService({
     return await countActiveConnections(knexOf(sharedContext), affiliateIds)
   }
 
-  /**
-   * Commission totals per affiliate and currency: amounts by status and the
-   * adjustments on live commissions, aggregated in the database.
-   */
+  /** Commission totals per affiliate and currency, aggregated in the database (see queries/commissions). */
   @InjectManager()
   async summarizeCommissions(
     affiliateIds: string[],
@@ -431,10 +353,7 @@ class AffiliateModuleService extends MedusaService({
     return await summarizeCommissions(knexOf(sharedContext), affiliateIds)
   }
 
-  /**
-   * What each affiliate is owed, per currency: on hold, payable, in payouts,
-   * paid; a page of (affiliate, currency) rows and their number.
-   */
+  /** What each affiliate is owed per currency (on hold, payable, in payouts, paid), a page and the count. */
   @InjectManager()
   async listAndCountAffiliateBalances(
     filter: LedgerFilter = {},
