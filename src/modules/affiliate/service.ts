@@ -1,23 +1,5 @@
-import {
-  InjectManager,
-  InjectTransactionManager,
-  MedusaContext,
-  MedusaService,
-} from "@medusajs/framework/utils"
-import Affiliate from "./models/affiliate"
-import AffiliateCommission from "./models/affiliate-commission"
-import AffiliateCommissionAdjustment from "./models/affiliate-commission-adjustment"
-import AffiliateCommissionRule from "./models/affiliate-commission-rule"
-import AffiliateConnection from "./models/affiliate-connection"
-import AffiliateJobCursor from "./models/affiliate-job-cursor"
-import AffiliateOrderAttribution from "./models/affiliate-order-attribution"
-import AffiliatePayout from "./models/affiliate-payout"
-import AffiliatePayoutBatch from "./models/affiliate-payout-batch"
-import AffiliatePayoutItem from "./models/affiliate-payout-item"
-import AffiliateProgram from "./models/affiliate-program"
-import AffiliatePromotion from "./models/affiliate-promotion"
-import AffiliateSettings from "./models/affiliate-settings"
-import AffiliateSyncRun from "./models/affiliate-sync-run"
+import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
+import * as models from "./models"
 import {
   type AffiliateNotificationOptions,
   type AffiliateRateLimitOptions,
@@ -25,45 +7,9 @@ import {
   type ResolvedAffiliateModuleOptions,
 } from "./options"
 import type { AffiliatePayoutProvider } from "./payout-provider"
-import { changeCommissionStatuses } from "./actions/commission-status"
-import { reassignCommission, undoCommissionReassignment } from "./actions/commission-reassignment"
-import { type OrderRefundsInput, recordOrderRefunds, reverseCanceledOrderCommissions } from "./actions/order-reversals"
-import { createPayoutBatch } from "./actions/payout-batch"
-import { changePayoutStatus, type PayoutStatusChange, undoPayoutStatusChange } from "./actions/payout-status"
-import { retrieveDefaultProgram } from "./actions/programs"
-import { type CreditingContext, retrieveCreditingContext } from "./actions/crediting-context"
-import { retrievePayoutProvider } from "./actions/payout-providers"
-import { retrieveEffectiveSettings } from "./actions/settings"
+import * as actions from "./actions"
 import { knexOf, type SharedContext } from "./actions/shared-context"
-import { listAndCountAffiliateCustomerRows } from "./queries/affiliate-customers"
-import { livePayoutsHolding } from "./queries/commission-locks"
-import {
-  countCommissions,
-  listCommissionIdsAfter,
-  measureAffiliatePerformance,
-  summarizeCommissions,
-} from "./queries/commissions"
-import {
-  countActiveConnections,
-  expireConnections,
-  expireLapsedConnections,
-  EXPIRY_BATCH_SIZE,
-  listConnectionLifetimes,
-  recordConnectionCredit,
-  reopenExpiredConnections,
-} from "./queries/connections"
-import { type ListedTable, type ListRowsSelect, listRowsWithAffiliate } from "./queries/list-rows"
-import type { LedgerFilter } from "./queries/payout-ledger"
-import { listAndCountBalances } from "./queries/payouts"
-import { countProgramMembers, readProgramTerms } from "./queries/programs"
-import {
-  claimSyncRun,
-  listAffiliateAccounts,
-  listApprovedAffiliateIdsAfter,
-  recordSyncRunProgress,
-  setAffiliateAccounts,
-  type SyncRunProgress,
-} from "./queries/sync-runs"
+import * as queries from "./queries"
 import type {
   AffiliateAccountDTO,
   AffiliateBalanceDTO,
@@ -84,25 +30,9 @@ import type {
 import type { CommissionStatusChange } from "./utils/commission-status"
 import { referralLink, setPasswordLink } from "./utils/links"
 
-export { AFFILIATE_SETTINGS_ID } from "./actions/settings"
-export { DEFAULT_PROGRAM_ID } from "./actions/programs"
+export { AFFILIATE_SETTINGS_ID, DEFAULT_PROGRAM_ID } from "./actions"
 
-class AffiliateModuleService extends MedusaService({
-  Affiliate,
-  AffiliateCommission,
-  AffiliateCommissionAdjustment,
-  AffiliateCommissionRule,
-  AffiliateConnection,
-  AffiliateJobCursor,
-  AffiliateOrderAttribution,
-  AffiliatePayout,
-  AffiliatePayoutBatch,
-  AffiliatePayoutItem,
-  AffiliateProgram,
-  AffiliatePromotion,
-  AffiliateSettings,
-  AffiliateSyncRun,
-}) {
+class AffiliateModuleService extends MedusaService(models) {
   protected readonly options_: ResolvedAffiliateModuleOptions
   protected readonly container_: Record<string, unknown>
 
@@ -114,12 +44,12 @@ class AffiliateModuleService extends MedusaService({
 
   /** The payout provider registered under `id` (see actions/payout-providers). */
   async retrievePayoutProvider(id: string): Promise<AffiliatePayoutProvider> {
-    return retrievePayoutProvider(this.container_, this.options_.payoutProviders, id)
+    return actions.retrievePayoutProvider(this.container_, this.options_.payoutProviders, id)
   }
 
   /** The settings in force, defaults included (see actions/settings). */
   async retrieveEffectiveSettings(): Promise<AffiliateSettingsDTO> {
-    return await retrieveEffectiveSettings(this, this.options_.defaultCommissionRate)
+    return await actions.retrieveEffectiveSettings(this, this.options_.defaultCommissionRate)
   }
 
   /** The link an affiliate shares, or null without a storefront (see utils/links). */
@@ -145,10 +75,8 @@ class AffiliateModuleService extends MedusaService({
 
   /** The default program, created again if it is missing (see actions/programs). */
   @InjectManager()
-  async retrieveDefaultProgram(
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<AffiliateProgramDTO> {
-    return await retrieveDefaultProgram(this, sharedContext)
+  async retrieveDefaultProgram(@MedusaContext() sharedContext: SharedContext = {}): Promise<AffiliateProgramDTO> {
+    return await actions.retrieveDefaultProgram(this, sharedContext)
   }
 
   /** An affiliate's program: theirs, or the default one when they have none (or theirs was deleted). */
@@ -163,7 +91,7 @@ class AffiliateModuleService extends MedusaService({
     programId: string | null,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateProgramTermsDTO | null> {
-    return await readProgramTerms(knexOf(sharedContext), programId)
+    return await queries.readProgramTerms(knexOf(sharedContext), programId)
   }
 
   /** What crediting an order reads of this module first, in one query (see actions/crediting-context). */
@@ -171,9 +99,9 @@ class AffiliateModuleService extends MedusaService({
   async retrieveCreditingContext(
     orderId: string,
     @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<CreditingContext> {
+  ): Promise<actions.CreditingContext> {
     const { defaultCommissionRate } = this.options_
-    return await retrieveCreditingContext(knexOf(sharedContext), orderId, defaultCommissionRate)
+    return await actions.retrieveCreditingContext(knexOf(sharedContext), orderId, defaultCommissionRate)
   }
 
   /** How many affiliates and rules each program has, in two grouped queries (see queries/programs). */
@@ -182,7 +110,7 @@ class AffiliateModuleService extends MedusaService({
     programs: { id: string; is_default: boolean }[],
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Map<string, { affiliate_count: number; rule_count: number }>> {
-    return await countProgramMembers(knexOf(sharedContext), programs)
+    return await queries.countProgramMembers(knexOf(sharedContext), programs)
   }
 
   /** What an affiliate earned through in a period, for performance tiers (see queries/commissions). */
@@ -193,7 +121,7 @@ class AffiliateModuleService extends MedusaService({
     since: Date | null,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{ revenue: number; orders: number }> {
-    return await measureAffiliatePerformance(knexOf(sharedContext), { affiliateId, currencyCode, since })
+    return await queries.measureAffiliatePerformance(knexOf(sharedContext), { affiliateId, currencyCode, since })
   }
 
   /** Counts an order credited through a connection, ending it at its `orders` limit (see queries/connections). */
@@ -203,7 +131,7 @@ class AffiliateModuleService extends MedusaService({
     limit: number | null,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{ credited_orders: number; expired: boolean }> {
-    return await recordConnectionCredit(knexOf(sharedContext), connectionId, limit)
+    return await queries.recordConnectionCredit(knexOf(sharedContext), connectionId, limit)
   }
 
   /** Ends live connections whose program's lifetime is over (`expired`); returns the ended ids. */
@@ -212,25 +140,22 @@ class AffiliateModuleService extends MedusaService({
     ids: string[],
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
-    return await expireConnections(knexOf(sharedContext), ids)
+    return await queries.expireConnections(knexOf(sharedContext), ids)
   }
 
   /** Ends every live connection whose lifetime is over, in short batches (see queries/connections). */
   @InjectManager()
   async expireLapsedConnections(
-    { batchSize = EXPIRY_BATCH_SIZE }: { batchSize?: number } = {},
+    { batchSize = queries.EXPIRY_BATCH_SIZE }: { batchSize?: number } = {},
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
-    return await expireLapsedConnections(knexOf(sharedContext), batchSize)
+    return await queries.expireLapsedConnections(knexOf(sharedContext), batchSize)
   }
 
   /** Re-opens connections the expiry ended (its compensation), unless their customer was connected again. */
   @InjectManager()
-  async reopenExpiredConnections(
-    ids: string[],
-    @MedusaContext() sharedContext: SharedContext = {}
-  ): Promise<void> {
-    await reopenExpiredConnections(knexOf(sharedContext), ids)
+  async reopenExpiredConnections(ids: string[], @MedusaContext() sharedContext: SharedContext = {}): Promise<void> {
+    await queries.reopenExpiredConnections(knexOf(sharedContext), ids)
   }
 
   /** Each affiliate's connection lifetime: their program's, or the default one's (see queries/connections). */
@@ -239,7 +164,7 @@ class AffiliateModuleService extends MedusaService({
     affiliateIds: string[],
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, ConnectionLifetimeDTO>> {
-    return await listConnectionLifetimes(knexOf(sharedContext), affiliateIds)
+    return await queries.listConnectionLifetimes(knexOf(sharedContext), affiliateIds)
   }
 
   /** Claims a running sync run for this process: true for exactly one caller (see queries/sync-runs). */
@@ -249,7 +174,7 @@ class AffiliateModuleService extends MedusaService({
     leaseSeconds: number,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<boolean> {
-    return await claimSyncRun(knexOf(sharedContext), runId, leaseSeconds)
+    return await queries.claimSyncRun(knexOf(sharedContext), runId, leaseSeconds)
   }
 
   /** The ids of the next `take` approved affiliates after `afterId`: a sync batch (see queries/sync-runs). */
@@ -259,7 +184,7 @@ class AffiliateModuleService extends MedusaService({
     take: number,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
-    return await listApprovedAffiliateIdsAfter(knexOf(sharedContext), afterId, take)
+    return await queries.listApprovedAffiliateIdsAfter(knexOf(sharedContext), afterId, take)
   }
 
   /** What account sync reads of these affiliates, as plain rows (see queries/sync-runs). */
@@ -268,30 +193,26 @@ class AffiliateModuleService extends MedusaService({
     ids: string[],
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateAccountDTO[]> {
-    return await listAffiliateAccounts(knexOf(sharedContext), ids)
+    return await queries.listAffiliateAccounts(knexOf(sharedContext), ids)
   }
 
   /** Renews a sync run's heartbeat and records a batch's progress, in one statement (see queries/sync-runs). */
   @InjectManager()
   async recordSyncRunProgress(
     runId: string,
-    progress?: SyncRunProgress,
+    progress?: queries.SyncRunProgress,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
-    await recordSyncRunProgress(knexOf(sharedContext), runId, progress)
+    await queries.recordSyncRunProgress(knexOf(sharedContext), runId, progress)
   }
 
   /** Records each affiliate's store customer account and login, in one statement (see queries/sync-runs). */
   @InjectManager()
   async setAffiliateAccounts(
-    accounts: {
-      affiliate_id: string
-      customer_id: string | null
-      auth_identity_id: string | null
-    }[],
+    accounts: queries.AffiliateAccountLink[],
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
-    await setAffiliateAccounts(knexOf(sharedContext), accounts)
+    await queries.setAffiliateAccounts(knexOf(sharedContext), accounts)
   }
 
   /** A page of commission ids after `after`, newest first: the CSV export's paging (see queries/commissions). */
@@ -301,18 +222,18 @@ class AffiliateModuleService extends MedusaService({
     { after, take }: { after?: string; take: number },
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
-    return await listCommissionIdsAfter(knexOf(sharedContext), filters, { after, take })
+    return await queries.listCommissionIdsAfter(knexOf(sharedContext), filters, { after, take })
   }
 
   /** Commissions or connections by id with their affiliate, in plain queries (see queries/list-rows). */
   @InjectManager()
   async listRowsWithAffiliate(
-    table: ListedTable,
+    table: queries.ListedTable,
     ids: string[],
-    select: ListRowsSelect,
+    select: queries.ListRowsSelect,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, unknown>[]> {
-    return await listRowsWithAffiliate(knexOf(sharedContext), table, ids, select)
+    return await queries.listRowsWithAffiliate(knexOf(sharedContext), table, ids, select)
   }
 
   /** How many commissions the filters match, estimated past a limit (see queries/commissions). */
@@ -322,7 +243,7 @@ class AffiliateModuleService extends MedusaService({
     { exact = false }: { exact?: boolean } = {},
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateCommissionCountDTO> {
-    return await countCommissions(knexOf(sharedContext), filters, exact)
+    return await queries.countCommissions(knexOf(sharedContext), filters, exact)
   }
 
   /** A page of an affiliate's customers and their number (see queries/affiliate-customers). */
@@ -332,7 +253,7 @@ class AffiliateModuleService extends MedusaService({
     { skip, take }: { skip: number; take: number },
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<[AffiliateCustomerRowDTO[], number]> {
-    return await listAndCountAffiliateCustomerRows(knexOf(sharedContext), affiliateId, { skip, take })
+    return await queries.listAndCountAffiliateCustomerRows(knexOf(sharedContext), affiliateId, { skip, take })
   }
 
   /** How many customers each affiliate has connected now (absent: none). */
@@ -341,7 +262,7 @@ class AffiliateModuleService extends MedusaService({
     affiliateIds: string[],
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, number>> {
-    return await countActiveConnections(knexOf(sharedContext), affiliateIds)
+    return await queries.countActiveConnections(knexOf(sharedContext), affiliateIds)
   }
 
   /** Commission totals per affiliate and currency, aggregated in the database (see queries/commissions). */
@@ -350,20 +271,20 @@ class AffiliateModuleService extends MedusaService({
     affiliateIds: string[],
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<AffiliateCommissionTotalsDTO[]> {
-    return await summarizeCommissions(knexOf(sharedContext), affiliateIds)
+    return await queries.summarizeCommissions(knexOf(sharedContext), affiliateIds)
   }
 
   /** What each affiliate is owed per currency (on hold, payable, in payouts, paid), a page and the count. */
   @InjectManager()
   async listAndCountAffiliateBalances(
-    filter: LedgerFilter = {},
+    filter: queries.LedgerFilter = {},
     { skip = 0, take = 20 }: { skip?: number; take?: number } = {},
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<[AffiliateBalanceDTO[], number]> {
     if (filter.affiliate_ids && !filter.affiliate_ids.length) {
       return [[], 0]
     }
-    return await listAndCountBalances(knexOf(sharedContext), filter, { skip, take })
+    return await queries.listAndCountBalances(knexOf(sharedContext), filter, { skip, take })
   }
 
   /** A batch of draft payouts for what is payable now, in one transaction (see actions/payout-batch). */
@@ -372,16 +293,16 @@ class AffiliateModuleService extends MedusaService({
     input: CreatePayoutBatchDTO,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<{ batch_id: string; payout_ids: string[] }> {
-    return await this.inTransaction_((context) => createPayoutBatch(this, input, context), sharedContext)
+    return await this.inTransaction_((context) => actions.createPayoutBatch(this, input, context), sharedContext)
   }
 
   /** Approves, rejects or marks paid commissions by hand, all or none (see actions/commission-status). */
   @InjectManager()
-  async changeCommissionStatuses(
-    change: CommissionStatusChange,
-    @MedusaContext() sharedContext: SharedContext = {}
-  ) {
-    return await this.inTransaction_((context) => changeCommissionStatuses(this, change, context), sharedContext)
+  async changeCommissionStatuses(change: CommissionStatusChange, @MedusaContext() sharedContext: SharedContext = {}) {
+    return await this.inTransaction_(
+      (context) => actions.changeCommissionStatuses(this, change, context),
+      sharedContext
+    )
   }
 
   /** Takes back what a canceled order's commissions earned (see actions/order-reversals). */
@@ -391,7 +312,7 @@ class AffiliateModuleService extends MedusaService({
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<CanceledOrderReversalDTO> {
     return await this.inTransaction_(
-      (context) => reverseCanceledOrderCommissions(this, orderId, context),
+      (context) => actions.reverseCanceledOrderCommissions(this, orderId, context),
       sharedContext
     )
   }
@@ -399,19 +320,19 @@ class AffiliateModuleService extends MedusaService({
   /** Adjusts the order's commissions for its refunds not yet recorded (see actions/order-reversals). */
   @InjectManager()
   async recordOrderRefunds(
-    input: OrderRefundsInput,
+    input: actions.OrderRefundsInput,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<string[]> {
-    return await this.inTransaction_((context) => recordOrderRefunds(this, input, context), sharedContext)
+    return await this.inTransaction_((context) => actions.recordOrderRefunds(this, input, context), sharedContext)
   }
 
   /** Moves a payout on, paying or releasing its lines (see actions/payout-status). */
   @InjectManager()
   async changePayoutStatus(
-    change: PayoutStatusChange,
+    change: actions.PayoutStatusChange,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<PayoutStatusBeforeDTO> {
-    return await this.inTransaction_((context) => changePayoutStatus(knexOf(context), change), sharedContext)
+    return await this.inTransaction_((context) => actions.changePayoutStatus(knexOf(context), change), sharedContext)
   }
 
   /** Undoes changePayoutStatus: a workflow's compensation (see actions/payout-status). */
@@ -420,7 +341,7 @@ class AffiliateModuleService extends MedusaService({
     previous: PayoutStatusBeforeDTO,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
-    await this.inTransaction_((context) => undoPayoutStatusChange(knexOf(context), previous), sharedContext)
+    await this.inTransaction_((context) => actions.undoPayoutStatusChange(knexOf(context), previous), sharedContext)
   }
 
   /** Moves a commission and its adjustments to another affiliate (see actions/commission-reassignment). */
@@ -429,7 +350,7 @@ class AffiliateModuleService extends MedusaService({
     input: ReassignCommissionDTO,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<CommissionReassignmentDTO> {
-    return await this.inTransaction_((context) => reassignCommission(this, input, context), sharedContext)
+    return await this.inTransaction_((context) => actions.reassignCommission(this, input, context), sharedContext)
   }
 
   /** Undoes reassignCommission: a workflow's compensation (see actions/commission-reassignment). */
@@ -438,7 +359,10 @@ class AffiliateModuleService extends MedusaService({
     reassignment: CommissionReassignmentDTO,
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<void> {
-    await this.inTransaction_((context) => undoCommissionReassignment(this, reassignment, context), sharedContext)
+    await this.inTransaction_(
+      (context) => actions.undoCommissionReassignment(this, reassignment, context),
+      sharedContext
+    )
   }
 
   /** The payout (not failed or canceled) holding each of these commissions. */
@@ -447,14 +371,13 @@ class AffiliateModuleService extends MedusaService({
     commissionIds: string[],
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<Record<string, string>> {
-    return Object.fromEntries(await livePayoutsHolding(knexOf(sharedContext), commissionIds))
+    return Object.fromEntries(await queries.livePayoutsHolding(knexOf(sharedContext), commissionIds))
   }
 
   /**
-   * Runs an action in the caller's transaction, else in a new one that the
-   * decorator opens and commits: the public methods above take their
-   * manager (@InjectManager) and come here, as Medusa's services call a
-   * protected transactional twin.
+   * Runs an action in the caller's transaction, else in a new one the
+   * decorator opens and commits: the transactional twin every writing
+   * method above calls once @InjectManager has given it a manager.
    */
   @InjectTransactionManager()
   protected async inTransaction_<T>(

@@ -85,6 +85,13 @@ export async function listAffiliateAccounts(knex: Knex, ids: string[]): Promise<
     .whereNull("deleted_at")
 }
 
+/** An affiliate's store customer account and login, as account sync links them. */
+export type AffiliateAccountLink = {
+  affiliate_id: string
+  customer_id: string | null
+  auth_identity_id: string | null
+}
+
 /**
  * Records each affiliate's store customer account and login in one
  * statement: a sync batch links up to a hundred at once, which row-by-row
@@ -92,7 +99,7 @@ export async function listAffiliateAccounts(knex: Knex, ids: string[]): Promise<
  */
 export async function setAffiliateAccounts(
   knex: Knex,
-  accounts: { affiliate_id: string; customer_id: string | null; auth_identity_id: string | null }[]
+  accounts: AffiliateAccountLink[]
 ): Promise<void> {
   if (!accounts.length) {
     return
