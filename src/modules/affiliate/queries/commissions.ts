@@ -39,8 +39,9 @@ function commissionsMatching(knex: Knex, filters: AffiliateCommissionFilters) {
 }
 
 /**
- * The base amounts (in one currency) and the number of an affiliate's
- * commissions that were not rejected, created from `since` (null: ever).
+ * What an affiliate has earned through in a period, for performance tiers:
+ * the base amounts (in one currency) and the number of their commissions
+ * that were not rejected, created from `since` (null: ever).
  */
 export async function measureAffiliatePerformance(
   knex: Knex,
@@ -63,8 +64,10 @@ export async function measureAffiliatePerformance(
 
 /**
  * The ids of `take` commissions matching `filters`, newest first (id breaks
- * ties), after the commission `after`. The cursor is read in SQL, where
- * created_at keeps its microseconds.
+ * ties), after the commission `after`: keyset paging for the CSV export, so
+ * every page is one index range however deep it is, and a commission
+ * credited while an export runs neither shifts a page nor repeats a row.
+ * The cursor is read in SQL, where created_at keeps its microseconds.
  */
 export async function listCommissionIdsAfter(
   knex: Knex,

@@ -44,9 +44,13 @@ export async function expireConnections(knex: Knex, ids: string[]): Promise<stri
 }
 
 /**
- * Ends every live connection whose program's lifetime is over, `batchSize`
- * at a time, each statement committed on its own (skipping rows a crediting
- * holds, which the next run ends); returns the ended ids.
+ * Ends every live connection whose program's lifetime is over: `days`
+ * after its creation, or `orders` credited through it (an affiliate
+ * without a program has the default program's). Sets `ended_at` and the
+ * reason `expired`, and returns the ended ids. A statement ends at most
+ * `batchSize` connections, each committed on its own (skipping rows a
+ * crediting holds, which the next run ends), so a store's first run never
+ * locks many rows for long.
  */
 export async function expireLapsedConnections(knex: Knex, batchSize: number): Promise<string[]> {
   const ended: string[] = []
@@ -94,7 +98,10 @@ export async function reopenExpiredConnections(knex: Knex, ids: string[]): Promi
   )
 }
 
-/** The connection lifetime of each affiliate's program (or the default program), by affiliate id. */
+/**
+ * The connection lifetime of each affiliate's program (or the default
+ * program), by affiliate id: one query for a page of affiliates.
+ */
 export async function listConnectionLifetimes(
   knex: Knex,
   affiliateIds: string[]

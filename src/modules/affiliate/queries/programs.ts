@@ -58,7 +58,10 @@ export async function insertDefaultProgram(knex: Knex, id: string): Promise<void
   )
 }
 
-/** A program's terms with its rules (null: the default program's), or null when it is missing. */
+/**
+ * A program's terms with its rules (null: the default program's), or null
+ * when it is missing: one query, as crediting reads them for every order.
+ */
 export async function readProgramTerms(
   knex: Knex,
   programId: string | null
@@ -71,8 +74,9 @@ export async function readProgramTerms(
 /**
  * What crediting an order reads before it knows anything of the order, in
  * one query: whether the order was decided, the saved settings row, the
- * default program's terms, and whether any program has rules by category,
- * collection or type.
+ * default program's terms (null if it is missing), and whether any program
+ * has rules by category, collection or type (then the order's products are
+ * read ahead).
  */
 export async function readCreditingContext(
   knex: Knex,

@@ -14,8 +14,10 @@ export type SyncRunProgress = {
 }
 
 /**
- * Claims a running sync run: true for exactly one caller. A run whose
- * heartbeat is older than the lease lost its process and can be claimed again.
+ * Claims a running sync run for this process: true for exactly one caller,
+ * however many deliveries of its event arrive at once. A run whose
+ * heartbeat is older than the lease lost its process (a worker that died):
+ * it can be claimed again, and goes on from its cursor.
  */
 export async function claimSyncRun(knex: Knex, runId: string, leaseSeconds: number): Promise<boolean> {
   const claimed = await knex("affiliate_sync_run")
@@ -30,7 +32,11 @@ export async function claimSyncRun(knex: Knex, runId: string, leaseSeconds: numb
   return claimed.length === 1
 }
 
-/** Renews a run's heartbeat and records its progress, if given, in one statement. */
+/**
+ * Renews a sync run's heartbeat and, after a batch, records its counters,
+ * failures and cursor. One statement: it runs after every batch, and the
+ * generated update reads the row before writing it.
+ */
 export async function recordSyncRunProgress(
   knex: Knex,
   runId: string,
@@ -47,7 +53,10 @@ export async function recordSyncRunProgress(
     .where({ id: runId })
 }
 
-/** The ids of the next `take` approved affiliates after `afterId`, in id order. */
+/**
+ * The ids of the next `take` approved affiliates after `afterId`, in id
+ * order: the batches of an account-sync run.
+ */
 export async function listApprovedAffiliateIdsAfter(
   knex: Knex,
   afterId: string | null,
@@ -61,7 +70,11 @@ export async function listApprovedAffiliateIdsAfter(
   return rows.map(({ id }) => id)
 }
 
-/** What account sync reads of these affiliates, as plain rows. */
+/**
+ * What account sync reads of these affiliates, as plain rows: loading a
+ * batch of affiliates as ORM entities (with their collections) costs more
+ * than the query.
+ */
 export async function listAffiliateAccounts(knex: Knex, ids: string[]): Promise<AffiliateAccountDTO[]> {
   if (!ids.length) {
     return []
@@ -72,10 +85,21 @@ export async function listAffiliateAccounts(knex: Knex, ids: string[]): Promise<
     .whereNull("deleted_at")
 }
 
-/** Records each affiliate's store customer account and login in one statement. */
+/** An affiliate's store customer account and login, as account sync links them. */
+export type AffiliateAccountLink = {
+  affiliate_id: string
+  customer_id: string | null
+  auth_identity_id: string | null
+}
+
+/**
+ * Records each affiliate's store customer account and login in one
+ * statement: a sync batch links up to a hundred at once, which row-by-row
+ * updates make slow.
+ */
 export async function setAffiliateAccounts(
   knex: Knex,
-  accounts: { affiliate_id: string; customer_id: string | null; auth_identity_id: string | null }[]
+  accounts: AffiliateAccountLink[]
 ): Promise<void> {
   if (!accounts.length) {
     return

@@ -1,0 +1,16 @@
+// The module's data models, all of them and nothing else: the service hands
+// this whole namespace to MedusaService, which makes a set of methods per export.
+export { default as Affiliate } from "./affiliate"
+export { default as AffiliateCommission } from "./affiliate-commission"
+export { default as AffiliateCommissionAdjustment } from "./affiliate-commission-adjustment"
+export { default as AffiliateCommissionRule } from "./affiliate-commission-rule"
+export { default as AffiliateConnection } from "./affiliate-connection"
+export { default as AffiliateJobCursor } from "./affiliate-job-cursor"
+export { default as AffiliateOrderAttribution } from "./affiliate-order-attribution"
+export { default as AffiliatePayout } from "./affiliate-payout"
+export { default as AffiliatePayoutBatch } from "./affiliate-payout-batch"
+export { default as AffiliatePayoutItem } from "./affiliate-payout-item"
+export { default as AffiliateProgram } from "./affiliate-program"
+export { default as AffiliatePromotion } from "./affiliate-promotion"
+export { default as AffiliateSettings } from "./affiliate-settings"
+export { default as AffiliateSyncRun } from "./affiliate-sync-run"
