@@ -27,9 +27,7 @@ httpTestRunner({
     }
 
     // Seeded once: the runner snapshots the database after beforeAll and
-
     // restores it before every test.
-
     beforeAll(async () => {
       admin = await createAdminHeaders(api, getContainer())
       store = await setUpStore(api, admin)

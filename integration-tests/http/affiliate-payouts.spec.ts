@@ -59,9 +59,7 @@ httpTestRunner({
       api.post(`/admin/affiliate-payouts/${id}`, body, admin)
 
     // Seeded once: the runner snapshots the database after beforeAll and
-
     // restores it before every test.
-
     beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)

@@ -44,9 +44,7 @@ httpTestRunner({
       )
 
     // Seeded once: the runner snapshots the database after beforeAll and
-
     // restores it before every test.
-
     beforeAll(async () => {
       container = getContainer()
       admin = await createAdminHeaders(api, container)

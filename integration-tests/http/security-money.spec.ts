@@ -109,9 +109,7 @@ httpTestRunner({
     })
 
     // Seeded once: the runner snapshots the database after beforeAll and
-
     // restores it before every test.
-
     beforeAll(async () => {
       const container = getContainer()
       admin = await createAdminHeaders(api, container)
