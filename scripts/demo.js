@@ -35,6 +35,7 @@ const SIGNALS = ["SIGINT", "SIGTERM", "SIGHUP"]
 const WORKER_FLAG = "AFFILIATE_DEMO_WORKER"
 
 const relative = (file) => path.relative(process.cwd(), file) || "."
+const DEFAULT_STOREFRONT_URL = "http://localhost:8000"
 const say = (line) => process.stdout.write(`${line}\n`)
 
 class DemoError extends Error {}
@@ -246,7 +247,10 @@ async function main() {
   )
   takeOverSignals()
   const db = state.db
-  const env = medusaEnv(databaseEnv(db))
+  // Referral links and invites point at the storefront: by default where
+  // Medusa's Next.js starter runs.
+  const storefrontUrl = process.env.STOREFRONT_URL || DEFAULT_STOREFRONT_URL
+  const env = medusaEnv(databaseEnv(db), { STOREFRONT_URL: storefrontUrl })
 
   const fingerprint = schemaFingerprint()
   const migrated =
@@ -306,6 +310,7 @@ async function main() {
       `  Password         ${ADMIN_PASSWORD}`,
       `  Store API        ${url}/store  (header x-publishable-api-key)`,
       `  Publishable key  ${publishableKey}`,
+      `  Storefront       ${storefrontUrl}  (STOREFRONT_URL; referral links read ${storefrontUrl}/?ref=CODE)`,
       `  Medusa log       ${relative(logFile)}`,
       external
         ? "  Database         DATABASE_URL"
