@@ -26,6 +26,14 @@ httpTestRunner({
       return { registered, token, affiliate: created.data.affiliate }
     }
 
+    /** Every key of a JSON value, however deep. */
+    const keysOf = (value: unknown): string[] =>
+      Array.isArray(value)
+        ? value.flatMap(keysOf)
+        : value && typeof value === "object"
+          ? Object.entries(value).flatMap(([key, inner]) => [key, ...keysOf(inner)])
+          : []
+
     // Seeded once: the runner snapshots the database after beforeAll and
     // restores it before every test.
     beforeAll(async () => {
@@ -101,6 +109,33 @@ httpTestRunner({
       expect((await api.get("/admin/affiliates", admin)).data.count).toBe(2)
     })
 
+    it("lets an affiliate edit their name and payout method, each error naming its field", async () => {
+      const sam = await signUp("sam@partners.test", { name: "Sam", code: "SAM" })
+      const edit = (body: Record<string, unknown>) => api.post("/store/affiliates/me", body, bearer(sam.token))
+
+      expect((await edit({ name: "Sam Seller" })).data.affiliate).toEqual(
+        expect.objectContaining({ name: "Sam Seller", payout_method: null })
+      )
+      expect(
+        (await edit({ name: "Sam S.", payout_method: "bank_transfer", payout_details: { instructions: "IBAN DE00 1234" } }))
+          .data.affiliate
+      ).toEqual(
+        expect.objectContaining({
+          name: "Sam S.",
+          payout_method: "bank_transfer",
+          payout_details: { instructions: "IBAN DE00 1234" },
+        })
+      )
+      await expectHttpError(edit({ name: "" }), 400, /field 'name'/)
+      await expectHttpError(edit({ payout_details: { instructions: "cash" } }), 400, /payout_details needs a payout_method/)
+      await expectHttpError(edit({ payout_method: "other", payout_details: {} }), 400, /payout_details.instructions/)
+      await expectHttpError(edit({}), 400, /give name, payout_method or both/)
+      await expectHttpError(edit({ name: "Sam", email: "other@partners.test" }), 400)
+      // Nothing of a refused edit was written.
+      const me = (await api.get("/store/affiliates/me", bearer(sam.token))).data.affiliate
+      expect(me).toEqual(expect.objectContaining({ name: "Sam S.", email: "sam@partners.test", payout_method: "bank_transfer" }))
+    })
+
     it("answers 401 without an affiliate token", async () => {
       await expectHttpError(api.get("/store/affiliates/me", store.storeHeaders()), 401)
       await expectHttpError(api.post("/store/affiliates", { name: "Nobody" }, store.storeHeaders()), 401)
@@ -163,6 +198,11 @@ httpTestRunner({
       expect(commissions.commissions[0]).toEqual(
         expect.objectContaining({
           order_id: order.id,
+          // What was sold, by the order's number: never who bought it.
+          order: {
+            display_id: expect.any(Number),
+            items: [{ product_title: expect.stringContaining("Shirt"), variant_title: "One", quantity: 2 }],
+          },
           base_amount: 39.98,
           amount: 4,
           net_amount: 4,
@@ -176,11 +216,16 @@ httpTestRunner({
           email: "b***@shop.test",
           connected: true,
           order_count: 1,
+          first_order_at: expect.any(String),
           revenue: [{ currency_code: "eur", amount: 39.98 }],
         }),
       ])
+      expect(customers.customers[0]).not.toHaveProperty("id")
       const me = (await api.get("/store/affiliates/me", bearer(sam.token))).data.affiliate
       expect(me.commission_totals).toEqual([expect.objectContaining({ currency_code: "eur", pending: 4, net: 4 })])
+      // Money as plain numbers only: no `raw_*` twins, no internal fields.
+      expect(keysOf({ me, commissions, customers }).filter((key) => key.startsWith("raw_"))).toEqual([])
+      expect(me).not.toHaveProperty("program_id")
 
       expect((await api.get("/store/affiliates/me/commissions", bearer(ann.token))).data.count).toBe(0)
       expect((await api.get("/store/affiliates/me/customers", bearer(ann.token))).data.count).toBe(0)

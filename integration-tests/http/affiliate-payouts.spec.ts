@@ -430,6 +430,10 @@ httpTestRunner({
         expect(csv).toContain(`"'=HYPERLINK(""x"") SAM"`)
         expect(csv).toContain(`${janePayout.id},${batch.id},draft,${jane.id},JANE,Jane,jane@aff.test,,,,eur,2.00`)
 
+        // A draft payout is, in the affiliate's words, pending.
+        expect((await api.get("/store/affiliates/me/payouts", bearer(sam.token))).data.payouts).toEqual([
+          expect.objectContaining({ id: samPayout.id, status: "pending" }),
+        ])
         await setPayoutStatus(samPayout.id, { status: "paid" })
         const payouts = (await api.get("/store/affiliates/me/payouts", bearer(sam.token))).data
         expect(payouts).toEqual(

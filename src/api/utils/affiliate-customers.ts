@@ -28,7 +28,7 @@ function revenueByCurrency(
  * An affiliate's customers: those connected to them (with the connection),
  * newest first, then those they referred by link or coupon but who are not
  * connected to them (`connection: null`), latest referral first. Each with
- * the number of orders attributed to the affiliate and the revenue (the
+ * the number of orders attributed to the affiliate, the first one's date, and the revenue (the
  * commission base) of those not rejected. A connection shows what is left
  * of it under the affiliate's program (`expires_at`, `orders_left`). The
  * page is chosen and counted in the database, so a request reads one page of
@@ -57,7 +57,7 @@ export async function listAffiliateCustomers(
             affiliate_id: affiliateId,
             customer_id: page,
           },
-          { select: ["customer_id", "currency_code", "base_amount", "status"] }
+          { select: ["customer_id", "currency_code", "base_amount", "status", "created_at"] }
         ),
         service.listConnectionLifetimes(rows.some((row) => row.connection) ? [affiliateId] : []),
       ])
@@ -77,6 +77,11 @@ export async function listAffiliateCustomers(
           ...connectionTerm(connection, lifetimes[affiliateId]),
         },
         order_count: orders.length,
+        // When the first order through the affiliate was credited: tells customers apart.
+        first_order_at: orders.reduce<Date | null>((first, order) => {
+          const at = new Date(order.created_at)
+          return first && first <= at ? first : at
+        }, null),
         revenue: revenueByCurrency(orders.filter((c) => c.status !== "rejected")),
       }
     }),

@@ -34,10 +34,16 @@ export async function retrieveAffiliateProfile(scope: MedusaContainer, affiliate
     service.summarizeCommissions([affiliateId]),
     service.listAndCountAffiliateBalances({ affiliate_ids: [affiliateId] }, { take: 100 }),
   ])
-  const { program_id: _, ...profile } = affiliate
   const programRate = program.commission_rate == null ? settings.default_commission_rate : Number(program.commission_rate)
   return {
-    ...profile,
+    id: affiliate.id,
+    name: affiliate.name,
+    email: affiliate.email,
+    code: affiliate.code,
+    status: affiliate.status,
+    payout_method: affiliate.payout_method,
+    payout_details: affiliate.payout_details,
+    created_at: affiliate.created_at,
     // What lines without a rule earn: their own rate, else their program's.
     commission_rate: affiliate.commission_rate == null ? programRate : Number(affiliate.commission_rate),
     // The terms an affiliate is told (the rules per product stay the store's).

@@ -42,31 +42,65 @@ const payoutInstructions = z
   )
   .strict()
 
+const paypalDetails = z
+  .object(
+    { paypal_email: emailParam("payout_details.paypal_email") },
+    { error: "payout_details must give paypal_email" }
+  )
+  .strict()
+
+/** The details each payout method needs, checked once the method is known. */
+const PAYOUT_DETAILS_BY_METHOD = {
+  paypal: paypalDetails,
+  bank_transfer: payoutInstructions,
+  other: payoutInstructions,
+}
+
 /**
- * How the affiliate wants to be paid: a PayPal email, or instructions in
- * their own words (bank transfer, other); `payout_method: null` clears it.
+ * What an affiliate edits of their own profile, any of it at once: their
+ * name, and how they want to be paid (a PayPal email, or instructions in
+ * their own words for bank transfer or other; `payout_method: null` clears
+ * it). Each error names its field.
  */
-export const StoreUpdateAffiliate = z.discriminatedUnion(
-  "payout_method",
-  [
-    z
-      .object({
-        payout_method: z.literal("paypal"),
-        payout_details: z
-          .object({
-            paypal_email: emailParam("payout_details.paypal_email"),
-          }, { error: "payout_details must give paypal_email" })
-          .strict(),
+export const StoreUpdateAffiliate = z
+  .object({
+    name: plainText("name").min(1).max(NAME_MAX_LENGTH).optional(),
+    payout_method: z
+      .enum(["paypal", "bank_transfer", "other"], {
+        error: "payout_method must be paypal, bank_transfer, other or null",
       })
-      .strict(),
-    z
-      .object({
-        payout_method: z.enum(["bank_transfer", "other"]),
-        payout_details: payoutInstructions,
-      })
-      .strict(),
-    z.object({ payout_method: z.null(), payout_details: z.null().optional() }).strict(),
-  ],
-  { error: "payout_method must be paypal, bank_transfer, other or null" }
-)
+      .nullable()
+      .optional(),
+    payout_details: z.unknown().optional(),
+  })
+  .strict()
+  .superRefine((body, ctx) => {
+    if (body.payout_method == null) {
+      if (body.payout_details != null) {
+        ctx.addIssue({
+          code: "custom",
+          path: ["payout_details"],
+          message: "payout_details needs a payout_method (paypal, bank_transfer or other)",
+        })
+      } else if (body.name === undefined && body.payout_method === undefined) {
+        ctx.addIssue({ code: "custom", message: "give name, payout_method or both" })
+      }
+      return
+    }
+    const details = PAYOUT_DETAILS_BY_METHOD[body.payout_method].safeParse(body.payout_details)
+    for (const issue of details.success ? [] : details.error.issues) {
+      ctx.addIssue({ code: "custom", path: ["payout_details", ...issue.path], message: issue.message })
+    }
+  })
+  // The checked details, typed by their method (undefined: payout unchanged).
+  .transform(({ name, payout_method, payout_details }) => ({
+    name,
+    payout:
+      payout_method === undefined
+        ? undefined
+        : {
+            payout_method,
+            payout_details: payout_method ? PAYOUT_DETAILS_BY_METHOD[payout_method].parse(payout_details) : null,
+          },
+  }))
 export type StoreUpdateAffiliateType = z.infer<typeof StoreUpdateAffiliate>

@@ -2,7 +2,7 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { setAffiliatePayoutMethodWorkflow } from "../../../../workflows"
+import { setAffiliatePayoutMethodWorkflow, updateAffiliateWorkflow } from "../../../../workflows"
 import { retrieveAffiliateProfile } from "../helpers"
 import type { StoreUpdateAffiliateType } from "../validators"
 
@@ -10,18 +10,20 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ affiliate: await retrieveAffiliateProfile(req.scope, req.auth_context.actor_id) })
 }
 
-/** Sets how the signed-in affiliate is paid. */
+/** Edits the signed-in affiliate's profile: their name, how they are paid, or both. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreUpdateAffiliateType>,
   res: MedusaResponse
 ) => {
-  const { payout_method, payout_details } = req.validatedBody
-  await setAffiliatePayoutMethodWorkflow(req.scope).run({
-    input: {
-      affiliate_id: req.auth_context.actor_id,
-      payout_method,
-      payout_details: payout_details ?? null,
-    },
-  })
-  res.json({ affiliate: await retrieveAffiliateProfile(req.scope, req.auth_context.actor_id) })
+  const affiliateId = req.auth_context.actor_id
+  const { name, payout } = req.validatedBody
+  if (name !== undefined) {
+    await updateAffiliateWorkflow(req.scope).run({ input: { id: affiliateId, update: { name } } })
+  }
+  if (payout) {
+    await setAffiliatePayoutMethodWorkflow(req.scope).run({
+      input: { affiliate_id: affiliateId, ...payout },
+    })
+  }
+  res.json({ affiliate: await retrieveAffiliateProfile(req.scope, affiliateId) })
 }

@@ -3,10 +3,15 @@ import type {
   MedusaResponse,
 } from "@medusajs/framework/http"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { withNetAmount } from "../../../../utils/commission-net-amount"
 import type { StoreGetAffiliateListParamsType } from "../../validators"
+import {
+  STORE_COMMISSION_FIELDS,
+  STORE_COMMISSION_ORDER_FIELDS,
+  type StoreCommissionRow,
+  toStoreCommission,
+} from "../views"
 
-/** The signed-in affiliate's commissions, newest first. */
+/** The signed-in affiliate's commissions, newest first, with their orders' numbers and products. */
 export const GET = async (
   req: AuthenticatedMedusaRequest<unknown, StoreGetAffiliateListParamsType>,
   res: MedusaResponse
@@ -14,30 +19,24 @@ export const GET = async (
   const query = req.scope.resolve(ContainerRegistrationKeys.QUERY)
   const { data, metadata } = await query.graph({
     entity: "affiliate_commission",
-    fields: [
-      "id",
-      "order_id",
-      "currency_code",
-      "base_amount",
-      "rate",
-      "amount",
-      "attribution",
-      "status",
-      "reason",
-      "available_at",
-      "created_at",
-      "adjustments.amount",
-      "adjustments.reason",
-      "adjustments.created_at",
-    ],
+    fields: STORE_COMMISSION_FIELDS,
     filters: { affiliate_id: req.auth_context.actor_id },
     pagination: {
       ...req.queryConfig.pagination,
       order: { created_at: "DESC", id: "DESC" },
     },
   })
+  const commissions = data as StoreCommissionRow[]
+  const { data: orders } = commissions.length
+    ? await query.graph({
+        entity: "order",
+        fields: STORE_COMMISSION_ORDER_FIELDS,
+        filters: { id: commissions.map((commission) => commission.order_id) },
+      })
+    : { data: [] }
+  const ordersById = new Map(orders.map((order) => [order.id, order]))
   res.json({
-    commissions: data.map(withNetAmount),
+    commissions: commissions.map((commission) => toStoreCommission(commission, ordersById.get(commission.order_id))),
     count: metadata?.count ?? 0,
     offset: metadata?.skip ?? 0,
     limit: metadata?.take ?? 0,

@@ -18,8 +18,8 @@ export const GET = async (
     { skip, take }
   )
   res.json({
+    // No customer id: the affiliate tells customers apart by name, masked email and dates.
     customers: customers.map((customer) => ({
-      id: customer.id,
       first_name: customer.first_name ?? null,
       email: maskEmail(customer.email),
       connected: !!customer.connection,
@@ -28,6 +28,7 @@ export const GET = async (
       expires_at: customer.connection?.expires_at ?? null,
       orders_left: customer.connection?.orders_left ?? null,
       order_count: customer.order_count,
+      first_order_at: customer.first_order_at,
       revenue: customer.revenue,
     })),
     count,

@@ -5,6 +5,7 @@ import type {
 import { AFFILIATE_MODULE } from "../../../../../modules/affiliate"
 import type AffiliateModuleService from "../../../../../modules/affiliate/service"
 import type { StoreGetAffiliateListParamsType } from "../../validators"
+import { toStorePayout } from "../views"
 
 /** The signed-in affiliate's payouts, newest first. */
 export const GET = async (
@@ -23,7 +24,7 @@ export const GET = async (
     }
   )
   res.json({
-    payouts: payouts.map((payout) => ({ ...payout, amount: Number(payout.amount) })),
+    payouts: payouts.map(toStorePayout),
     count,
     offset,
     limit,
