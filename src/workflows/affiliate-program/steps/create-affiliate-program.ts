@@ -5,7 +5,7 @@ import {
   type CreateAffiliateProgramDTO,
 } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { nameConflictOr, toStoredProgram } from "./find-program-named"
+import { nameConflictOr } from "./find-program-named"
 
 export const createAffiliateProgramStepId = "create-affiliate-program"
 
@@ -15,7 +15,7 @@ export const createAffiliateProgramStep = createStep(
   async (input: CreateAffiliateProgramDTO, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const program = await service
-      .createAffiliatePrograms(toStoredProgram({ ...input, is_default: false }))
+      .createAffiliatePrograms({ ...input, is_default: false })
       .catch(nameConflictOr(service, input.name))
     return new StepResponse(program as unknown as AffiliateProgramDTO, program.id)
   },

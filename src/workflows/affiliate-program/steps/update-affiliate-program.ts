@@ -5,7 +5,7 @@ import {
   type UpdateAffiliateProgramDTO,
 } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { nameConflictOr, toStoredProgram } from "./find-program-named"
+import { nameConflictOr } from "./find-program-named"
 
 export type UpdateAffiliateProgramStepInput = {
   id: string
@@ -22,7 +22,7 @@ export const updateAffiliateProgramStep = createStep(
     const previous = (await service.retrieveAffiliateProgram(id)) as unknown as AffiliateProgramDTO
 
     const updated = await service
-      .updateAffiliatePrograms(toStoredProgram({ id, ...update }))
+      .updateAffiliatePrograms({ id, ...update })
       .catch(nameConflictOr(service, update.name, id))
 
     const restore = Object.fromEntries(
@@ -39,6 +39,6 @@ export const updateAffiliateProgramStep = createStep(
       return
     }
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    await service.updateAffiliatePrograms(toStoredProgram({ id: previous.id, ...previous.restore }))
+    await service.updateAffiliatePrograms({ id: previous.id, ...previous.restore })
   }
 )
