@@ -1,10 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  AFFILIATE_MODULE,
-  type AffiliateProgramDTO,
-  type CreateAffiliateProgramDTO,
-} from "../../../modules/affiliate"
+import { AFFILIATE_MODULE, type CreateAffiliateProgramDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { toAffiliateProgramDTO } from "../../../modules/affiliate/utils/dtos"
 import { nameConflictOr } from "./find-program-named"
 
 export const createAffiliateProgramStepId = "create-affiliate-program"
@@ -17,7 +14,7 @@ export const createAffiliateProgramStep = createStep(
     const program = await service
       .createAffiliatePrograms({ ...input, is_default: false })
       .catch(nameConflictOr(service, input.name))
-    return new StepResponse(program as unknown as AffiliateProgramDTO, program.id)
+    return new StepResponse(toAffiliateProgramDTO(program), program.id)
   },
   async (id, { container }) => {
     if (!id) {
