@@ -28,6 +28,7 @@ import type {
   ReassignCommissionDTO,
 } from "./types"
 import type { CommissionStatusChange } from "./utils/commission-status"
+import { toAffiliateProgramDTO } from "./utils/dtos"
 import { referralLink, setPasswordLink } from "./utils/links"
 
 export { AFFILIATE_SETTINGS_ID, DEFAULT_PROGRAM_ID } from "./actions"
@@ -86,7 +87,7 @@ class AffiliateModuleService extends MedusaService(models) {
   /** An affiliate's program: theirs, or the default one when they have none (or theirs was deleted). */
   async retrieveEffectiveProgram(programId: string | null): Promise<AffiliateProgramDTO> {
     const [program] = programId ? await this.listAffiliatePrograms({ id: programId }, { take: 1 }) : []
-    return program ? (program as AffiliateProgramDTO) : this.retrieveDefaultProgram()
+    return program ? toAffiliateProgramDTO(program) : this.retrieveDefaultProgram()
   }
 
   /** A program's terms with its rules (null: the default program's), in one query (see queries/programs). */

@@ -1,7 +1,8 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { AFFILIATE_MODULE, type AffiliateProgramDTO } from "../../../modules/affiliate"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import { RULE_TARGETS } from "../../../modules/affiliate/models/affiliate-commission-rule"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { toAffiliateProgramDTO, toCommissionRuleDTO } from "../../../modules/affiliate/utils/dtos"
 import { escapeLike } from "../../../modules/affiliate/utils/escape-like"
 import { findRuleTargetLabels } from "../../../workflows/utils/rule-targets"
 
@@ -40,43 +41,10 @@ const RULE_FIELDS = [
   "updated_at",
 ]
 
-/** A program as the admin sees it (rates as numbers). */
-export function formatProgram(program: StoredProgram) {
-  return {
-    id: program.id,
-    name: program.name,
-    is_default: program.is_default,
-    commission_type: program.commission_type,
-    commission_rate: program.commission_rate == null ? null : Number(program.commission_rate),
-    commission_amounts: program.commission_amounts as AffiliateProgramDTO["commission_amounts"],
-    connection_lifetime: program.connection_lifetime,
-    connection_lifetime_value: program.connection_lifetime_value,
-    referral_window_days: program.referral_window_days,
-    auto_approve_commissions: program.auto_approve_commissions,
-    self_referral_policy: program.self_referral_policy,
-    tier_metric: program.tier_metric,
-    tier_period: program.tier_period,
-    tiers: program.tiers as unknown as AffiliateProgramDTO["tiers"],
-    metadata: program.metadata,
-    created_at: program.created_at,
-    updated_at: program.updated_at,
-  }
-}
-
 /** A rule as the admin sees it, with its target's name (null once the target is deleted). */
 export function formatRule(rule: StoredRule, targetLabel: string | null) {
-  return {
-    id: rule.id,
-    program_id: rule.program_id,
-    target: rule.target,
-    target_id: rule.target_id,
-    target_label: targetLabel,
-    kind: rule.kind,
-    rate: rule.rate == null ? null : Number(rule.rate),
-    amounts: rule.amounts as Record<string, number> | null,
-    created_at: rule.created_at,
-    updated_at: rule.updated_at,
-  }
+  const { id, program_id, target, target_id, ...terms } = toCommissionRuleDTO(rule)
+  return { id, program_id, target, target_id, target_label: targetLabel, ...terms }
 }
 
 /** The names of the rules' targets, read from Medusa now, by target and id. */
@@ -94,7 +62,7 @@ async function ruleTargetLabels(scope: MedusaContainer, rules: StoredRule[]) {
 /** The programs with how many affiliates and rules each has (see countProgramMembers). */
 async function withCounts(service: AffiliateModuleService, programs: StoredProgram[]) {
   const counts = await service.countProgramMembers(programs)
-  return programs.map((program) => ({ ...formatProgram(program), ...counts.get(program.id)! }))
+  return programs.map((program) => ({ ...toAffiliateProgramDTO(program), ...counts.get(program.id)! }))
 }
 
 /**

@@ -112,13 +112,13 @@ describe("plugin options", () => {
     [{ defaultCommissionRate: "ten" }, /defaultCommissionRate/],
   ])("refuses %j at start-up with a message naming the option", async (options, message) => {
     await expect(
-      validateOptionsLoader({ options } as unknown as Parameters<typeof validateOptionsLoader>[0])
+      validateOptionsLoader({ options })
     ).rejects.toThrow(message)
   })
 
   it("accepts no options (defaults apply)", async () => {
     await expect(
-      validateOptionsLoader({ options: undefined } as unknown as Parameters<typeof validateOptionsLoader>[0])
+      validateOptionsLoader({ options: undefined })
     ).resolves.toBeUndefined()
   })
 })

@@ -1,6 +1,7 @@
 import type AffiliateModuleService from "../service"
 import { insertDefaultProgram } from "../queries/programs"
 import type { AffiliateProgramDTO } from "../types"
+import { toAffiliateProgramDTO } from "../utils/dtos"
 import { knexOf, type SharedContext } from "./shared-context"
 
 /** The id of the default program the migration creates. */
@@ -17,9 +18,9 @@ export async function retrieveDefaultProgram(
   const find = () => service.listAffiliatePrograms({ is_default: true }, { take: 1 }, sharedContext)
   const [program] = await find()
   if (program) {
-    return program as AffiliateProgramDTO
+    return toAffiliateProgramDTO(program)
   }
   await insertDefaultProgram(knexOf(sharedContext), DEFAULT_PROGRAM_ID)
   const [created] = await find()
-  return created as AffiliateProgramDTO
+  return toAffiliateProgramDTO(created)
 }

@@ -5,7 +5,9 @@ import { resolveAffiliateModuleOptions } from "../options"
 import { payoutProviderKey } from "../payout-provider"
 import { ManualPayoutProvider } from "../providers/manual-payout-provider"
 
+/** A provider's class, and what the provider loader passes along with it. */
 type ProviderClass = { new (cradle: unknown, options: unknown): unknown }
+type ProviderDetails = { id: string; options?: unknown }
 
 /**
  * Registers the payout providers in the module's container: the built-in
@@ -17,8 +19,12 @@ export default async function payoutProvidersLoader({ container, options }: Load
   await moduleProviderLoader({
     container,
     providers: payoutProviders,
-    registerServiceFn: async (klass, moduleContainer, { id, options: providerOptions }) => {
-      const Provider = klass as unknown as ProviderClass
+    // Medusa types the callback's class and details as any: these are what it passes.
+    registerServiceFn: async (
+      Provider: ProviderClass,
+      moduleContainer,
+      { id, options: providerOptions }: ProviderDetails
+    ) => {
       moduleContainer.register(
         payoutProviderKey(id),
         asValue(new Provider(moduleContainer.cradle, providerOptions))

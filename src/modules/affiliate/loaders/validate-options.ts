@@ -4,6 +4,6 @@ import { resolveAffiliateModuleOptions } from "../options"
 /** Fails the start-up with a clear message when the plugin options are wrong. */
 export default async function validateOptionsLoader({
   options,
-}: LoaderOptions) {
+}: Pick<LoaderOptions, "options">) {
   resolveAffiliateModuleOptions(options)
 }

@@ -24,7 +24,7 @@ const AffiliateCommissionRule = model
     // Percent, for `percentage`.
     rate: model.bigNumber().nullable(),
     // Per unit, per currency, in major units, for `fixed`: { "usd": 2 }.
-    amounts: model.json().nullable(),
+    amounts: model.json<Record<string, number>>().nullable(),
   })
   .indexes([
     {

@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import type { CommissionLine, TierUsed } from "../utils/commission-rules"
 import Affiliate from "./affiliate"
 import AffiliateCommissionAdjustment from "./affiliate-commission-adjustment"
 
@@ -39,8 +40,8 @@ const AffiliateCommission = model
     // The program whose terms made it, and how: one entry per line item
     // (its base, the rule that matched, its amount) and the tier used.
     program_id: model.text().nullable(),
-    lines: model.json().nullable(),
-    tier: model.json().nullable(),
+    lines: model.json<CommissionLine[]>().nullable(),
+    tier: model.json<TierUsed>().nullable(),
     // Kept pending for the admin to look at: `self_referral` under a program
     // whose self-referral policy is `flag`.
     flag: model.text().nullable(),

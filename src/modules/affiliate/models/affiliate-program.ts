@@ -1,4 +1,5 @@
 import { model } from "@medusajs/framework/utils"
+import type { CommissionTier } from "../utils/commission-rules"
 import Affiliate from "./affiliate"
 import AffiliateCommissionRule from "./affiliate-commission-rule"
 
@@ -33,7 +34,7 @@ const AffiliateProgram = model
     // Percent; null means the store's default rate.
     commission_rate: model.bigNumber().nullable(),
     // Fixed commission per order, per currency, in major units: { "usd": 5 }.
-    commission_amounts: model.json().nullable(),
+    commission_amounts: model.json<Record<string, number>>().nullable(),
     // How long a customer connection credits the affiliate.
     connection_lifetime: model.enum([...CONNECTION_LIFETIMES]).default("forever"),
     // Days or orders, for the `days` and `orders` lifetimes.
@@ -47,7 +48,7 @@ const AffiliateProgram = model
     // revenue or orders in the period. [{ "threshold": 1000, "rate": 12 }].
     tier_metric: model.enum([...TIER_METRICS]).nullable(),
     tier_period: model.enum([...TIER_PERIODS]).default("month"),
-    tiers: model.json().nullable(),
+    tiers: model.json<CommissionTier[]>().nullable(),
     rules: model.hasMany(() => AffiliateCommissionRule, { mappedBy: "program" }),
     affiliates: model.hasMany(() => Affiliate, { mappedBy: "program" }),
     metadata: model.json().nullable(),

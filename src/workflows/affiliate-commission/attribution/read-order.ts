@@ -44,10 +44,11 @@ export async function fetchOrder<T>(
   fields: string[]
 ): Promise<T | undefined> {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const {
-    data: [order],
-  } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
-  return order as unknown as T | undefined
+  const { data } = await query.graph({ entity: "order", fields, filters: { id: orderId } })
+  // Query types rows only from an app's generated types, which a plugin has
+  // none of: the row comes back untyped, and T is the caller's `fields`.
+  const order: T | undefined = data[0]
+  return order
 }
 
 /**

@@ -13,12 +13,7 @@ export const createCommissionStep = createStep(
     { container }
   ) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const created = await service.createAffiliateCommissions({
-      ...commission,
-      // JSON columns: an array and an object, stored as they are.
-      lines: commission.lines as unknown as Record<string, unknown>,
-      tier: commission.tier,
-    })
+    const created = await service.createAffiliateCommissions(commission)
     return new StepResponse({ id: created.id }, created.id)
   },
   async (commissionId, { container }) => {

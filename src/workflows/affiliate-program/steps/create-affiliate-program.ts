@@ -1,11 +1,8 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  AFFILIATE_MODULE,
-  type AffiliateProgramDTO,
-  type CreateAffiliateProgramDTO,
-} from "../../../modules/affiliate"
+import { AFFILIATE_MODULE, type CreateAffiliateProgramDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { nameConflictOr, toStoredProgram } from "./find-program-named"
+import { toAffiliateProgramDTO } from "../../../modules/affiliate/utils/dtos"
+import { nameConflictOr } from "./find-program-named"
 
 export const createAffiliateProgramStepId = "create-affiliate-program"
 
@@ -15,9 +12,9 @@ export const createAffiliateProgramStep = createStep(
   async (input: CreateAffiliateProgramDTO, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const program = await service
-      .createAffiliatePrograms(toStoredProgram({ ...input, is_default: false }))
+      .createAffiliatePrograms({ ...input, is_default: false })
       .catch(nameConflictOr(service, input.name))
-    return new StepResponse(program as unknown as AffiliateProgramDTO, program.id)
+    return new StepResponse(toAffiliateProgramDTO(program), program.id)
   },
   async (id, { container }) => {
     if (!id) {

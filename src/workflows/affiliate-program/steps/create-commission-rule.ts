@@ -1,11 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  AFFILIATE_MODULE,
-  type AffiliateCommissionRuleDTO,
-  type CreateAffiliateCommissionRuleDTO,
-} from "../../../modules/affiliate"
+import { AFFILIATE_MODULE, type CreateAffiliateCommissionRuleDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { toCommissionRuleDTO } from "../../../modules/affiliate/utils/dtos"
 
 export const createCommissionRuleStepId = "create-commission-rule"
 
@@ -40,7 +37,7 @@ export const createCommissionRuleStep = createStep(
           `The program already has a rule for ${input.target} ${input.target_id} (${winner.id}): update that one`
         )
       })
-    return new StepResponse(rule as unknown as AffiliateCommissionRuleDTO, rule.id)
+    return new StepResponse(toCommissionRuleDTO(rule), rule.id)
   },
   async (id, { container }) => {
     if (!id) {

@@ -38,13 +38,3 @@ export function nameConflictOr(
     throw error
   }
 }
-
-type StoredProgram = Parameters<AffiliateModuleService["createAffiliatePrograms"]>[0][number]
-
-/**
- * A program's fields as the service stores them: tiers are a JSON list, which
- * the generated types know only as a JSON object.
- */
-export function toStoredProgram<T extends { tiers?: unknown }>(program: T): StoredProgram {
-  return program as unknown as StoredProgram
-}

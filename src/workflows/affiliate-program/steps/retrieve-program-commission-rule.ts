@@ -1,10 +1,8 @@
 import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  AFFILIATE_MODULE,
-  type AffiliateCommissionRuleDTO,
-} from "../../../modules/affiliate"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { toCommissionRuleDTO } from "../../../modules/affiliate/utils/dtos"
 
 export type RetrieveProgramCommissionRuleStepInput = {
   program_id: string
@@ -28,10 +26,6 @@ export const retrieveProgramCommissionRuleStep = createStep(
         `Commission rule with id: ${rule_id} was not found in program ${program_id}`
       )
     }
-    return new StepResponse({
-      ...rule,
-      program_id,
-      rate: rule.rate == null ? null : Number(rule.rate),
-    } as unknown as AffiliateCommissionRuleDTO)
+    return new StepResponse({ ...toCommissionRuleDTO(rule), program_id })
   }
 )

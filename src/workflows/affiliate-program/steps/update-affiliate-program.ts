@@ -5,7 +5,8 @@ import {
   type UpdateAffiliateProgramDTO,
 } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { nameConflictOr, toStoredProgram } from "./find-program-named"
+import { toAffiliateProgramDTO } from "../../../modules/affiliate/utils/dtos"
+import { nameConflictOr } from "./find-program-named"
 
 export type UpdateAffiliateProgramStepInput = {
   id: string
@@ -19,26 +20,22 @@ export const updateAffiliateProgramStep = createStep(
   updateAffiliateProgramStepId,
   async ({ id, update }: UpdateAffiliateProgramStepInput, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const previous = (await service.retrieveAffiliateProgram(id)) as unknown as AffiliateProgramDTO
+    const previous = toAffiliateProgramDTO(await service.retrieveAffiliateProgram(id))
 
     const updated = await service
-      .updateAffiliatePrograms(toStoredProgram({ id, ...update }))
+      .updateAffiliatePrograms({ id, ...update })
       .catch(nameConflictOr(service, update.name, id))
 
     const restore = Object.fromEntries(
-      Object.keys(update).map((field) => {
-        const value = previous[field as keyof AffiliateProgramDTO]
-        // A bigNumber reads back as a number-like value: store it as a number.
-        return [field, field === "commission_rate" && value != null ? Number(value) : value]
-      })
+      Object.keys(update).map((field) => [field, previous[field as keyof AffiliateProgramDTO]])
     ) as UpdateAffiliateProgramDTO
-    return new StepResponse(updated as unknown as AffiliateProgramDTO, { id, restore })
+    return new StepResponse(toAffiliateProgramDTO(updated), { id, restore })
   },
   async (previous, { container }) => {
     if (!previous) {
       return
     }
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    await service.updateAffiliatePrograms(toStoredProgram({ id: previous.id, ...previous.restore }))
+    await service.updateAffiliatePrograms({ id: previous.id, ...previous.restore })
   }
 )

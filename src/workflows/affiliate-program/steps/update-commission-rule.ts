@@ -1,10 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  AFFILIATE_MODULE,
-  type AffiliateCommissionRuleDTO,
-  type UpdateAffiliateCommissionRuleDTO,
-} from "../../../modules/affiliate"
+import { AFFILIATE_MODULE, type UpdateAffiliateCommissionRuleDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { toCommissionRuleDTO } from "../../../modules/affiliate/utils/dtos"
 
 export type UpdateCommissionRuleStepInput = {
   id: string
@@ -18,15 +15,15 @@ export const updateCommissionRuleStep = createStep(
   updateCommissionRuleStepId,
   async ({ id, update }: UpdateCommissionRuleStepInput, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const previous = await service.retrieveAffiliateCommissionRule(id)
+    const previous = toCommissionRuleDTO(await service.retrieveAffiliateCommissionRule(id))
     const updated = await service.updateAffiliateCommissionRules({ id, ...update })
     const restore: UpdateAffiliateCommissionRuleDTO & { id: string } = {
       id,
       kind: previous.kind,
-      rate: previous.rate == null ? null : Number(previous.rate),
-      amounts: (previous.amounts as Record<string, number> | null) ?? null,
+      rate: previous.rate,
+      amounts: previous.amounts,
     }
-    return new StepResponse(updated as unknown as AffiliateCommissionRuleDTO, restore)
+    return new StepResponse(toCommissionRuleDTO(updated), restore)
   },
   async (restore, { container }) => {
     if (!restore) {

@@ -6,6 +6,7 @@ import {
   type UpdateAffiliateProgramDTO,
 } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { toAffiliateProgramDTO } from "../../../modules/affiliate/utils/dtos"
 import {
   programTermsProblem,
   type ProgramTerms,
@@ -53,7 +54,7 @@ export const validateAffiliateProgramStep = createStep(
   async ({ id, program }: ValidateAffiliateProgramStepInput, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const current = id
-      ? termsOf((await service.retrieveAffiliateProgram(id)) as unknown as AffiliateProgramDTO)
+      ? termsOf(toAffiliateProgramDTO(await service.retrieveAffiliateProgram(id)))
       : NEW_PROGRAM
 
     const update: UpdateAffiliateProgramDTO = { ...program }

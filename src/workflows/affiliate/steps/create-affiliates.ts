@@ -1,10 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  AFFILIATE_MODULE,
-  type AffiliateDTO,
-  type CreateAffiliateDTO,
-} from "../../../modules/affiliate"
+import { AFFILIATE_MODULE, type CreateAffiliateDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { toAffiliateDTO } from "../../../modules/affiliate/utils/dtos"
 import {
   generateAffiliateCode,
   normalizeCode,
@@ -30,7 +27,7 @@ export const createAffiliatesStep = createStep(
     )
 
     return new StepResponse(
-      created as unknown as AffiliateDTO[],
+      created.map(toAffiliateDTO),
       created.map((affiliate) => affiliate.id)
     )
   },

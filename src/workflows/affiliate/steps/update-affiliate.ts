@@ -1,10 +1,7 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import {
-  AFFILIATE_MODULE,
-  type AffiliateDTO,
-  type UpdateAffiliateDTO,
-} from "../../../modules/affiliate"
+import { AFFILIATE_MODULE, type UpdateAffiliateDTO } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { toAffiliateDTO } from "../../../modules/affiliate/utils/dtos"
 import {
   normalizeCode,
   normalizeEmail,
@@ -39,7 +36,7 @@ export const updateAffiliateStep = createStep(
       metadata: previous.metadata,
       program_id: previous.program_id ?? null,
     }
-    return new StepResponse(updated as unknown as AffiliateDTO, restore)
+    return new StepResponse(toAffiliateDTO(updated), restore)
   },
   async (previous, { container }) => {
     if (!previous) {

@@ -1,6 +1,5 @@
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { httpTestRunner } from "../helpers/test-runner"
-import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import reconcileOrderCredits, {
   config as reconcileJob,
@@ -9,17 +8,21 @@ import reconcileOrderCredits, {
 } from "../../src/jobs/reconcile-order-credits"
 import orderPlacedHandler from "../../src/subscribers/order-placed"
 import paymentRefundedHandler from "../../src/subscribers/payment-refunded"
-import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
+import type { AdminHeaders } from "../helpers/admin"
+import { commissionCalls, seedCommissionShop, type Affiliate } from "../helpers/commissions"
 import { expectHttpError } from "../helpers/http"
-import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
+import { paymentOf, type TestStore } from "../helpers/store"
 import { waitForSubscribers } from "../helpers/events"
-import { defaultAdminAffiliateCommissionFields } from "../../src/api/admin/affiliate-commissions/query-config"
-import { expectListReadAsGraph } from "../helpers/list-rows"
 
 jest.setTimeout(120 * 1000)
 
-type Affiliate = { id: string; code: string }
-
+/**
+ * Which affiliate an order credits: referral codes, coupons, connections,
+ * self-referrals and blocked affiliates on `order.placed` (once, however
+ * often it arrives); cancellations and refunds after it; and the
+ * reconciliation of orders never decided. The ledger the admin reads of
+ * these commissions: commission-ledger.spec.ts.
+ */
 httpTestRunner({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
@@ -27,50 +30,20 @@ httpTestRunner({
     let service: AffiliateModuleService
     let jane: Affiliate
     let max: Affiliate
-
-    const createAffiliate = async (body: Record<string, unknown>) =>
-      (await api.post("/admin/affiliates", body, admin)).data.affiliate as Affiliate
+    const { createAffiliate, placeOrder, commissionsOf, commissionOf, expectLedgerPageAsGraph } =
+      commissionCalls(api, getContainer, () => ({ admin, store, service }))
 
     const createCustomer = async (email: string) =>
       (await api.post("/admin/customers", { email, first_name: "Cora" }, admin)).data
         .customer as { id: string }
 
-    /** Places an order through the store API and waits for the crediting subscriber. */
-    const placeOrder = (input: CheckoutInput) =>
-      waitForSubscribers(getContainer(), "order.placed", () => checkout(api, store, input))
-
-    const commissionsOf = (orderId: string) =>
-      service.listAffiliateCommissions({ order_id: orderId })
-
-    const commissionOf = async (orderId: string) => {
-      const [commission] = await commissionsOf(orderId)
-      return (await api.get(`/admin/affiliate-commissions/${commission.id}`, admin)).data
-        .affiliate_commission
-    }
-
     const andWaitFor = <T>(event: string, request: () => Promise<T>) =>
       waitForSubscribers(getContainer(), event, request)
-
-    /** A ledger page read in SQL, with the admin's fields, answers what query.graph answers. */
-    const expectLedgerPageAsGraph = (search: string) =>
-      expectListReadAsGraph(api, admin, {
-        table: "affiliate_commission",
-        path:
-          `/admin/affiliate-commissions?${search}` +
-          "&fields=+program_id,+lines,+tier,+flag,+reassigned_to_id,+reassigned_from_id,+reassigned_by",
-        defaults: defaultAdminAffiliateCommissionFields,
-        added: { order_display_id: expect.any(Number) },
-      })
 
     // Seeded once: the runner snapshots the database after beforeAll and
     // restores it before every test.
     beforeAll(async () => {
-      const container = getContainer()
-      admin = await createAdminHeaders(api, container)
-      service = container.resolve(AFFILIATE_MODULE)
-      store = await setUpStore(api, admin)
-      jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE", status: "approved" })
-      max = await createAffiliate({ name: "Max", email: "max@aff.test", code: "MAX", status: "approved" })
+      ({ admin, store, service, jane, max } = await seedCommissionShop(api, getContainer()))
     })
 
     describe("referral code on the cart (POST /store/carts/:id/affiliate)", () => {
@@ -480,360 +453,6 @@ httpTestRunner({
         expect(await commissionOf(second.id)).toEqual(
           expect.objectContaining({ affiliate_id: max.id, status: "pending", amount: 2 })
         )
-      })
-    })
-
-    describe("the ledger in the admin", () => {
-      const placeCodeOrders = async () => {
-        const a = await placeOrder({
-          email: "a@shop.test",
-          items: [{ variant_id: store.variants.shirt, quantity: 1 }],
-          referralCode: "JANE",
-        })
-        const b = await placeOrder({
-          email: "b@shop.test",
-          items: [{ variant_id: store.variants.mug, quantity: 2 }],
-          referralCode: "JANE",
-        })
-        const c = await placeOrder({
-          email: "c@shop.test",
-          items: [{ variant_id: store.variants.mug, quantity: 1 }],
-          referralCode: "MAX",
-        })
-        return [a, b, c].map((order) => order.id)
-      }
-
-      it("lists and filters commissions, with the affiliate and net amount", async () => {
-        const [a, b, c] = await placeCodeOrders()
-        const all = (await api.get("/admin/affiliate-commissions", admin)).data
-        expect(all.count).toBe(3)
-
-        const janes = (await api.get(`/admin/affiliate-commissions?affiliate_id=${jane.id}`, admin)).data
-        expect(janes.affiliate_commissions.map((x: { order_id: string }) => x.order_id).sort()).toEqual(
-          [a, b].sort()
-        )
-        expect(janes.affiliate_commissions[0]).toEqual(
-          expect.objectContaining({
-            affiliate: expect.objectContaining({ name: "Jane", code: "JANE" }),
-            attribution: "link",
-            net_amount: expect.any(Number),
-          })
-        )
-        const byOrder = (await api.get(`/admin/affiliate-commissions?order_id=${c}`, admin)).data
-        expect(byOrder.affiliate_commissions).toEqual([expect.objectContaining({ affiliate_id: max.id })])
-
-        const future = new Date(Date.now() + 60 * 60 * 1000).toISOString()
-        const none = (
-          await api.get(`/admin/affiliate-commissions?created_at[$gte]=${future}&attribution=link`, admin)
-        ).data
-        expect(none.count).toBe(0)
-        await expectHttpError(api.get("/admin/affiliate-commissions?status=owed", admin), 400, /status must be one of pending, approved, paid, rejected/)
-        await expectLedgerPageAsGraph("limit=10")
-      })
-
-      it("shows each commission's order number, also for one credited before it was stored", async () => {
-        const [a, b] = await placeCodeOrders()
-        const displayId = async (orderId: string) =>
-          (await api.get(`/admin/orders/${orderId}?fields=display_id`, admin)).data.order.display_id
-        const [stored] = await service.listAffiliateCommissions({ order_id: a })
-        expect(stored.order_display_id).toBe(await displayId(a))
-        // A commission credited before the column existed, its order out of the migration's reach.
-        const [legacy] = await service.listAffiliateCommissions({ order_id: b })
-        await service.updateAffiliateCommissions({ id: legacy.id, order_display_id: null })
-
-        const page = (await api.get("/admin/affiliate-commissions?limit=10", admin)).data
-        const orderOf = (orderId: string) =>
-          page.affiliate_commissions.find((x: { order_id: string }) => x.order_id === orderId).order
-        expect(orderOf(a)).toEqual({ id: a, display_id: await displayId(a) })
-        expect(orderOf(b)).toEqual({ id: b, display_id: await displayId(b) })
-        // Any other order field is read from the order module.
-        const withEmail = (await api.get(`/admin/affiliate-commissions?order_id=${a}&fields=order.email`, admin)).data
-        expect(withEmail.affiliate_commissions[0].order).toEqual(expect.objectContaining({ email: "a@shop.test" }))
-      })
-
-      it("searches commissions by the buyer's email or name", async () => {
-        const [a, b, c] = await placeCodeOrders()
-        const orderIds = (body: { affiliate_commissions: { order_id: string }[] }) =>
-          body.affiliate_commissions.map((x) => x.order_id).sort()
-
-        const byEmail = (await api.get("/admin/affiliate-commissions?q=B@SHOP.TEST", admin)).data
-        expect(byEmail.count).toBe(1)
-        expect(orderIds(byEmail)).toEqual([b])
-        // Each row names its buyer, for the admin's Buyer column.
-        expect(byEmail.affiliate_commissions[0].customer).toEqual(
-          expect.objectContaining({ id: expect.stringMatching(/^cus_/), email: "b@shop.test" })
-        )
-
-        const withFilter = (
-          await api.get(`/admin/affiliate-commissions?q=shop.test&affiliate_id=${jane.id}`, admin)
-        ).data
-        expect(orderIds(withFilter)).toEqual([a, b].sort())
-
-        const [buyerC] = await getContainer()
-          .resolve(Modules.CUSTOMER)
-          .listCustomers({ email: "c@shop.test" })
-        await getContainer()
-          .resolve(Modules.CUSTOMER)
-          .updateCustomers(buyerC.id, { first_name: "Zelda", last_name: "Quill" })
-        const byName = (await api.get("/admin/affiliate-commissions?q=zelda quill", admin)).data
-        expect(orderIds(byName)).toEqual([c])
-
-        const none = (await api.get("/admin/affiliate-commissions?q=nobody", admin)).data
-        expect(none).toEqual({ affiliate_commissions: [], count: 0, offset: 0, limit: 20 })
-        // The CSV export takes the filters, not the search.
-        await expectHttpError(api.get("/admin/affiliate-commissions/export?q=b@shop.test", admin), 400, /q/)
-      })
-
-      it("pages deep into a long ledger the same from either end", async () => {
-        const total = 2100
-        const start = Date.now() - total * 1000
-        const created = await service.createAffiliateCommissions(
-          Array.from({ length: total }, (_, i) => ({
-            affiliate_id: i % 2 ? jane.id : max.id,
-            order_id: `order_page_${i}`,
-            currency_code: "eur",
-            base_amount: 10,
-            rate: 10,
-            amount: 1,
-            attribution: "link" as const,
-            created_at: new Date(start + i * 1000),
-          }))
-        )
-        const newestFirst = created.map(({ id }) => id).reverse()
-        const byId = created.map(({ id }) => id).sort()
-        const page = async (query: string) => {
-          const { data } = await api.get(`/admin/affiliate-commissions?${query}`, admin)
-          expect(data.count).toBe(total)
-          return data.affiliate_commissions.map((x: { id: string }) => x.id)
-        }
-
-        // Shallow, deep from the start (1,000 in, 1,100 left) and deep from the end.
-        expect(await page("order=-created_at&limit=20")).toEqual(newestFirst.slice(0, 20))
-        expect(await page("order=-created_at&limit=20&offset=1000")).toEqual(newestFirst.slice(1000, 1020))
-        expect(await page("order=-created_at&limit=20&offset=2090")).toEqual(newestFirst.slice(2090))
-        expect(await page("order=-created_at&limit=20&offset=2100")).toEqual([])
-        expect(await page("limit=15&offset=1500")).toEqual(byId.slice(1500, 1515))
-        // Filters apply on the deep path too.
-        const janes = await api.get(
-          `/admin/affiliate-commissions?affiliate_id=${jane.id}&order=created_at&limit=5&offset=1045`,
-          admin
-        )
-        expect(janes.data.count).toBe(1050)
-        expect(janes.data.affiliate_commissions).toEqual(
-          newestFirst
-            .filter((_, i) => i % 2 === 0)
-            .reverse()
-            .slice(1045)
-            .map((id) => expect.objectContaining({ id, affiliate: expect.objectContaining({ code: "JANE" }) }))
-        )
-      })
-
-      it("counts up to 10,000 matches exactly and estimates past them, flagged with estimate_count", async () => {
-        const knex = getContainer().resolve(ContainerRegistrationKeys.PG_CONNECTION)
-        // Commission i (from `from`, newest first by i) for Max, except every
-        // thousandth, which is Jane's and approved: SQL, as 12,000 rows through
-        // the module would take minutes.
-        const insert = (from: number, to: number) =>
-          knex.raw(
-            `insert into affiliate_commission (id, affiliate_id, order_id, currency_code,
-               base_amount, rate, amount, raw_base_amount, raw_rate, raw_amount, attribution,
-               status, created_at, updated_at)
-             select 'affcom_count_' || lpad(i::text, 5, '0'),
-               case when i % 1000 = 0 then ? else ? end, 'order_count_' || i, 'eur',
-               10, 10, 1, '{"value":"10","precision":20}', '{"value":"10","precision":20}',
-               '{"value":"1","precision":20}', 'link',
-               case when i % 1000 = 0 then 'approved' else 'pending' end,
-               now() - i * interval '1 second', now()
-             from generate_series(?::int, ?::int) as i`,
-            [jane.id, max.id, from, to]
-          )
-        const newestFirst = (to: number) =>
-          Array.from({ length: to }, (_, i) => `affcom_count_${String(i + 1).padStart(5, "0")}`)
-        const list = async (query: string) =>
-          (await api.get(`/admin/affiliate-commissions?${query}`, admin)).data as {
-            affiliate_commissions: { id: string }[]
-            count: number
-            estimate_count?: number
-          }
-        const ids = (body: { affiliate_commissions: { id: string }[] }) =>
-          body.affiliate_commissions.map(({ id }) => id)
-
-        await insert(1, 10_000)
-        const atLimit = await list("order=-created_at&limit=20")
-        expect(atLimit.count).toBe(10_000)
-        expect(atLimit).not.toHaveProperty("estimate_count")
-
-        await insert(10_001, 12_000)
-        await knex.raw("analyze affiliate_commission")
-        const first = await list("order=-created_at&limit=20")
-        // The planner's estimate from fresh statistics, in `count` as well, as Medusa's lists answer one.
-        expect(first.estimate_count).toBe(first.count)
-        expect(first.count).toBeGreaterThan(10_000)
-        expect(Math.abs(first.count - 12_000)).toBeLessThan(600)
-        expect(ids(first)).toEqual(newestFirst(20))
-        const second = await list("order=-created_at&limit=20&offset=20")
-        expect(second.estimate_count).toBe(second.count)
-        expect(ids(second)).toEqual(newestFirst(40).slice(20))
-
-        // Small filtered lists stay exact, and say nothing of an estimate.
-        const janes = await list(`affiliate_id=${jane.id}&order=-created_at`)
-        expect(janes).toEqual(expect.objectContaining({ count: 12 }))
-        expect(janes).not.toHaveProperty("estimate_count")
-        const approved = await list("status=approved&limit=5")
-        expect(approved.count).toBe(12)
-        expect(approved).not.toHaveProperty("estimate_count")
-        const maxPending = await list(`affiliate_id=${max.id}&status=pending&limit=1`)
-        expect(maxPending.estimate_count).toBe(maxPending.count)
-        expect(maxPending.count).toBeGreaterThan(10_000)
-
-        // A deep page counts exactly: it is read from the true end of the list.
-        const last = await list("order=-created_at&limit=20&offset=11990")
-        expect(last.count).toBe(12_000)
-        expect(last).not.toHaveProperty("estimate_count")
-        expect(ids(last)).toEqual(newestFirst(12_000).slice(11_990))
-      })
-
-      it("approves, rejects with a reason and marks paid; refuses other moves with a 400", async () => {
-        const [a, b] = await placeCodeOrders()
-        const first = await commissionOf(a)
-        const second = await commissionOf(b)
-
-        await expectHttpError(
-          api.post(`/admin/affiliate-commissions/${first.id}`, { status: "paid" }, admin),
-          400,
-          /cannot change to paid .*is pending/
-        )
-        await expectHttpError(
-          api.post(`/admin/affiliate-commissions/${first.id}`, { status: "rejected" }, admin),
-          400,
-          /reason is required/
-        )
-        await expectHttpError(
-          api.post(`/admin/affiliate-commissions/${first.id}`, { status: "owed" }, admin),
-          400,
-          /'approved, rejected, paid' for field 'status'/
-        )
-        await expectHttpError(
-          api.post("/admin/affiliate-commissions/affcom_missing", { status: "approved" }, admin),
-          404
-        )
-
-        const approved = await api.post(`/admin/affiliate-commissions/${first.id}`, { status: "approved" }, admin)
-        expect(approved.data.affiliate_commission.status).toBe("approved")
-        const paid = await api.post(`/admin/affiliate-commissions/${first.id}`, { status: "paid" }, admin)
-        expect(paid.data.affiliate_commission.status).toBe("paid")
-
-        const rejected = await api.post(
-          `/admin/affiliate-commissions/${second.id}`,
-          { status: "rejected", reason: "Order was a test" },
-          admin
-        )
-        expect(rejected.data.affiliate_commission).toEqual(
-          expect.objectContaining({ status: "rejected", reason: "Order was a test", net_amount: 0 })
-        )
-      })
-
-      it("changes several at once, all or none", async () => {
-        const orders = await placeCodeOrders()
-        const ids = await Promise.all(orders.map(async (id) => (await commissionOf(id)).id))
-        await api.post(`/admin/affiliate-commissions/${ids[2]}`, { status: "rejected", reason: "fraud" }, admin)
-
-        await expectHttpError(
-          api.post("/admin/affiliate-commissions/batch", { ids, status: "approved" }, admin),
-          400,
-          new RegExp(`${ids[2]} is rejected`)
-        )
-        for (const id of ids.slice(0, 2)) {
-          expect((await api.get(`/admin/affiliate-commissions/${id}`, admin)).data.affiliate_commission.status).toBe(
-            "pending"
-          )
-        }
-
-        const { data } = await api.post(
-          "/admin/affiliate-commissions/batch",
-          { ids: ids.slice(0, 2), status: "approved" },
-          admin
-        )
-        expect(data.affiliate_commissions.map((c: { status: string }) => c.status)).toEqual([
-          "approved",
-          "approved",
-        ])
-        await expectHttpError(api.post("/admin/affiliate-commissions/batch", { ids: [], status: "approved" }, admin), 400, /ids/)
-      })
-
-      it("exports the filtered ledger as CSV", async () => {
-        const [a] = await placeCodeOrders()
-        const response = await api.get(`/admin/affiliate-commissions/export?affiliate_id=${jane.id}`, admin)
-        expect(response.headers["content-type"]).toMatch(/text\/csv/)
-        const lines = (response.data as string).trim().split("\n")
-        expect(lines[0]).toBe(
-          "id,created_at,affiliate_code,affiliate_name,affiliate_email,order_id,order_display_id,customer_id,customer_email,currency_code,base_amount,rate,amount,adjustments,net_amount,attribution,status,reason"
-        )
-        expect(lines).toHaveLength(3)
-        expect(lines.slice(1).every((line) => line.includes(",JANE,Jane,jane@aff.test,"))).toBe(true)
-        // Each row names its order as the admin shows it, and its buyer.
-        const { order } = (await api.get(`/admin/orders/${a}?fields=id,display_id`, admin)).data
-        expect(lines.some((line) => line.includes(`,${a},${order.display_id},cus_`) && line.includes(",a@shop.test,"))).toBe(
-          true
-        )
-        expect(lines.some((line) => line.includes(",eur,15,10,1.5,0,1.5,link,pending,"))).toBe(true)
-        await expectHttpError(api.get("/admin/affiliate-commissions/export?status=owed", admin), 400, /status/)
-      })
-
-      it("shows totals per affiliate and currency, net of adjustments", async () => {
-        const [a, b] = await placeCodeOrders()
-        const first = await commissionOf(a)
-        await api.post(`/admin/affiliate-commissions/${first.id}`, { status: "approved" }, admin)
-
-        const { affiliate } = (await api.get(`/admin/affiliates/${jane.id}`, admin)).data
-        expect(affiliate.commission_totals).toEqual([
-          {
-            currency_code: "eur",
-            commission_count: 2,
-            pending: 1.5,
-            approved: 2,
-            paid: 0,
-            rejected: 0,
-            adjustments: 0,
-            net: 3.5,
-          },
-        ])
-        const list = (await api.get("/admin/affiliates?q=max", admin)).data.affiliates
-        expect(list[0].commission_totals[0]).toEqual(expect.objectContaining({ pending: 0.75, net: 0.75 }))
-        expect(b).toBeDefined()
-      })
-    })
-
-    describe("referred customers", () => {
-      it("lists referred customers without a connection, and connecting one makes a referral connection", async () => {
-        await api.post("/admin/affiliate-settings", { auto_connect: false }, admin)
-        const order = await placeOrder({
-          email: "ref@shop.test",
-          items: [{ variant_id: store.variants.shirt, quantity: 2 }],
-          referralCode: "MAX",
-        })
-        const customerId = (await commissionOf(order.id)).customer_id
-
-        const listed = (await api.get(`/admin/affiliates/${max.id}/customers`, admin)).data
-        expect(listed.customers).toEqual([
-          expect.objectContaining({
-            id: customerId,
-            email: "ref@shop.test",
-            connection: null,
-            order_count: 1,
-            revenue: [{ currency_code: "eur", amount: 39.98 }],
-          }),
-        ])
-
-        const { data } = await api.post(
-          "/admin/affiliate-connections",
-          { affiliate_id: max.id, customer_id: customerId },
-          admin
-        )
-        expect(data.affiliate_connection.source).toBe("referral")
-        const after = (await api.get(`/admin/affiliates/${max.id}/customers`, admin)).data
-        expect(after.customers[0].connection).toEqual(expect.objectContaining({ source: "referral" }))
-        expect(after.count).toBe(1)
       })
     })
 
