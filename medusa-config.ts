@@ -26,6 +26,8 @@ const affiliateOptions: AffiliateModuleOptions = {
           payoutPaid: false,
           accountInvite: false,
           affiliateSignedUp: false,
+          loginInvite: false,
+          passwordReset: false,
         }
       : { storeOwnerEmail: process.env.AFFILIATE_OWNER_EMAIL || undefined },
   // The HTTP tests pay through a provider that makes no network call.

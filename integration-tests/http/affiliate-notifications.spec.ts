@@ -181,11 +181,16 @@ httpTestRunner({
       )
       const [commission] = (await api.get("/admin/affiliate-commissions", admin)).data.affiliate_commissions
       expect(commission).toEqual(expect.objectContaining({ status: "rejected", reason: "self_referral" }))
-      // Created approved: the approval notice, and nothing else.
+      // Created approved by an admin: the approval notice and the login invite, nothing about the commission.
       await waitForEmails({ to: "sue@partners.test", template: "affiliate-approved" })
-      expect(await emailsSent(container, { to: "sue@partners.test" })).toEqual([
-        expect.objectContaining({ template: "affiliate-approved" }),
-      ])
+      await waitForEmails({ to: "sue@partners.test", template: "affiliate-login-invite" })
+      expect(await emailsSent(container, { to: "sue@partners.test" })).toEqual(
+        expect.arrayContaining([
+          expect.objectContaining({ template: "affiliate-approved" }),
+          expect.objectContaining({ template: "affiliate-login-invite" }),
+        ])
+      )
+      expect(await emailsSent(container, { to: "sue@partners.test" })).toHaveLength(2)
     })
 
     it("tells the admins about a sign-up, once, with the name made safe, and not about affiliates an admin creates", async () => {

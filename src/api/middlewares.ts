@@ -6,6 +6,7 @@ import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-progra
 import { adminAffiliateSettingsRoutesMiddlewares } from "./admin/affiliate-settings/middlewares"
 import { adminAffiliateSyncRunRoutesMiddlewares } from "./admin/affiliate-sync-runs/middlewares"
 import { adminAffiliateRoutesMiddlewares } from "./admin/affiliates/middlewares"
+import { authRoutesMiddlewares } from "./auth/middlewares"
 import { storeAffiliateRoutesMiddlewares } from "./store/affiliates/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 
@@ -22,5 +23,6 @@ export default defineMiddlewares({
     ...adminAffiliateSyncRunRoutesMiddlewares,
     ...storeAffiliateRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
+    ...authRoutesMiddlewares,
   ],
 })

@@ -18,6 +18,9 @@ const template = (defaultId: string) =>
 
 type TemplateSchema = ReturnType<typeof template>
 
+/** A storefront page an email links to (http or https only: it is a link in an email). */
+const storefrontPage = z.url({ protocol: /^https?$/ }).max(2000).optional()
+
 /**
  * The template option of each notification in the registry, with its default.
  * The cast restores the keys `fromEntries` forgets: the registry's option keys.
@@ -42,7 +45,19 @@ const notificationsSchema = z
      * The storefront page that sets the password; the invite links to it with
      * `token` and `email` added. Defaults to `<storefrontUrl>/reset-password`.
      */
-    accountInviteUrl: z.url({ protocol: /^https?$/ }).max(2000).optional(),
+    accountInviteUrl: storefrontPage,
+    /**
+     * Where an affiliate claims the login an admin invited them to; the
+     * invite links to it with `token` and `email`. Defaults to
+     * `<storefrontUrl>/affiliate/claim`.
+     */
+    loginInviteUrl: storefrontPage,
+    /**
+     * Where an affiliate sets a new password after "forgot password"; the
+     * email links to it with `token` and `email`. Defaults to
+     * `<storefrontUrl>/affiliate/reset-password`.
+     */
+    passwordResetUrl: storefrontPage,
   })
   .strict()
   // Parsed like a given `{}`, so each notification gets its default template.

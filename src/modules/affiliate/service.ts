@@ -29,7 +29,7 @@ import type {
 } from "./types"
 import type { CommissionStatusChange } from "./utils/commission-status"
 import { toAffiliateProgramDTO } from "./utils/dtos"
-import { referralLink, setPasswordLink } from "./utils/links"
+import { referralLink, type TokenPage, tokenLink } from "./utils/links"
 
 export { AFFILIATE_SETTINGS_ID, DEFAULT_PROGRAM_ID } from "./actions"
 
@@ -74,8 +74,12 @@ class AffiliateModuleService extends MedusaService(models) {
 
   /** Where an invited affiliate sets their password, or null when no address is known (see utils/links). */
   async buildSetPasswordLink(token: string, email: string): Promise<string | null> {
-    const { storefrontUrl, notifications } = this.options_
-    return setPasswordLink({ accountInviteUrl: notifications.accountInviteUrl, storefrontUrl }, token, email)
+    return this.buildTokenLink("set_password", token, email)
+  }
+
+  /** A storefront page that takes an emailed token, or null when no address is known (see utils/links). */
+  async buildTokenLink(page: TokenPage, token: string, email: string): Promise<string | null> {
+    return tokenLink(page, this.options_, token, email)
   }
 
   /** The default program, created again if it is missing (see actions/programs). */

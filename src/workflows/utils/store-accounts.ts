@@ -206,3 +206,20 @@ export async function findGroupMemberships(
   }
   return memberships
 }
+
+/**
+ * When the password of a login was last set: its email/password identity's
+ * last update (Medusa keeps nothing else on it). Null without one.
+ */
+export async function findPasswordSetAt(
+  container: MedusaContainer,
+  authIdentityId: string
+): Promise<Date | null> {
+  const knex = container.resolve(ContainerRegistrationKeys.PG_CONNECTION)
+  const [login]: { updated_at: Date | null }[] = await knex("provider_identity")
+    .select("updated_at")
+    .where({ auth_identity_id: authIdentityId, provider: "emailpass" })
+    .whereNull("deleted_at")
+    .limit(1)
+  return login?.updated_at ?? null
+}

@@ -35,6 +35,10 @@ const allowedAdminAffiliateFields = [
   ...new Set([
     ...detailAdminAffiliateFields,
     "program_id",
+    // Whether the affiliate has a login, and their pending login invite (never its hash).
+    "auth_identity_id",
+    "login_invite_sent_at",
+    "login_invite_expires_at",
     ...fieldsOf("customer", CUSTOMER_SUMMARY_FIELDS),
   ]),
 ]

@@ -4,8 +4,10 @@ import {
   validateAndTransformBody,
   validateAndTransformQuery,
 } from "@medusajs/framework/http"
+import { rateLimitPerClient } from "../../utils/rate-limit"
 import { refuseBlockedAffiliateWrites } from "./helpers"
 import {
+  StoreClaimAffiliate,
   StoreCreateAffiliate,
   StoreGetAffiliateListParams,
   StoreUpdateAffiliate,
@@ -26,6 +28,20 @@ export const storeAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
         allowUnregistered: true,
       }),
       validateAndTransformBody(StoreCreateAffiliate),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/store/affiliates/claim",
+    middlewares: [
+      // Limited first, so wrong tokens count before anything is read.
+      rateLimitPerClient(),
+      // Like sign-up: a login that is no affiliate yet, registered as an
+      // affiliate or a store customer's.
+      authenticate(["affiliate", "customer"], ["bearer", "session"], {
+        allowUnregistered: true,
+      }),
+      validateAndTransformBody(StoreClaimAffiliate),
     ],
   },
   {

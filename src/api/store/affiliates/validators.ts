@@ -24,6 +24,19 @@ export const StoreCreateAffiliate = z
   .strict()
 export type StoreCreateAffiliateType = z.infer<typeof StoreCreateAffiliate>
 
+/** The token of a login invite: 43 URL-safe characters (longer ones are refused before any lookup). */
+export const StoreClaimAffiliate = z
+  .object({
+    token: z
+      .string({ error: "token is required: the one in the login invite email" })
+      .trim()
+      .min(1, { error: "token is required: the one in the login invite email" })
+      .max(200, { error: "token is at most 200 characters" })
+      .regex(/^[A-Za-z0-9_-]+$/, { error: "token must be the one in the login invite email" }),
+  })
+  .strict()
+export type StoreClaimAffiliateType = z.infer<typeof StoreClaimAffiliate>
+
 // Both of the affiliate's lists have a fixed order, newest first.
 export const StoreGetAffiliateListParams = createListParams()
 export type StoreGetAffiliateListParamsType = z.infer<typeof StoreGetAffiliateListParams>

@@ -9,6 +9,8 @@ describe("the plugin's notification options", () => {
       payoutPaid: "affiliate-payout-paid",
       accountInvite: "affiliate-account-invite",
       affiliateSignedUp: "affiliate-signed-up",
+      loginInvite: "affiliate-login-invite",
+      passwordReset: "affiliate-password-reset",
     })
   })
 
@@ -20,6 +22,7 @@ describe("the plugin's notification options", () => {
           affiliateApproved: " d-1234 ",
           storeOwnerEmail: "owner@shop.test",
           accountInviteUrl: "https://shop.test/account/set-password",
+          loginInviteUrl: "https://shop.test/partners/claim",
         },
       }).notifications
     ).toEqual(
@@ -29,6 +32,7 @@ describe("the plugin's notification options", () => {
         commissionEarned: "affiliate-commission-earned",
         storeOwnerEmail: "owner@shop.test",
         accountInviteUrl: "https://shop.test/account/set-password",
+        loginInviteUrl: "https://shop.test/partners/claim",
       })
     )
   })
@@ -38,6 +42,7 @@ describe("the plugin's notification options", () => {
     [{ affiliateApproved: "x".repeat(201) }, "notifications.affiliateApproved: Too big: expected string to have <=200 characters"],
     [{ storeOwnerEmail: "not an email" }, "notifications.storeOwnerEmail: Invalid email address"],
     [{ accountInviteUrl: "javascript:alert(1)" }, "notifications.accountInviteUrl: Invalid URL"],
+    [{ passwordResetUrl: "ftp://shop.test/reset" }, "notifications.passwordResetUrl: Invalid URL"],
     [{ commisionPaid: false }, 'notifications: Unrecognized key: "commisionPaid"'],
   ])("refuses %o with a message naming the option", (notifications, message) => {
     expect(() => resolveAffiliateModuleOptions({ notifications })).toThrow(

@@ -32,6 +32,12 @@ const Affiliate = model
     auth_identity_id: model.text().nullable(),
     // When account sync sent the set-password invite for the login it made.
     account_invited_at: model.dateTime().nullable(),
+    // The login invite of an affiliate without a login (see workflows/affiliate-login):
+    // only a hash of its token, bound to the email it was sent to, so neither a
+    // database reader nor a changed email can use it.
+    login_invite_token_hash: model.text().nullable(),
+    login_invite_expires_at: model.dateTime().nullable(),
+    login_invite_sent_at: model.dateTime().nullable(),
     // How the affiliate wants to be paid, set by the affiliate: a PayPal
     // email ({ paypal_email }) or free text ({ instructions }).
     payout_method: model.enum([...PAYOUT_METHODS]).nullable(),

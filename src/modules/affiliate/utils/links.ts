@@ -16,22 +16,40 @@ export function referralLink(storefrontUrl: string | undefined, code: string): s
   return url.toString()
 }
 
+/** The storefront pages the plugin's emails link to with a token: option, and path under `storefrontUrl`. */
+const TOKEN_PAGES = {
+  // Account sync's invite: the customer login's set-password page.
+  set_password: { option: "accountInviteUrl", path: "reset-password" },
+  claim_login: { option: "loginInviteUrl", path: "affiliate/claim" },
+  reset_password: { option: "passwordResetUrl", path: "affiliate/reset-password" },
+} as const
+
+export type TokenPage = keyof typeof TOKEN_PAGES
+
+export type TokenPageUrls = {
+  storefrontUrl?: string
+  notifications: Partial<Record<(typeof TOKEN_PAGES)[TokenPage]["option"], string>>
+}
+
 /**
- * Where an invited affiliate sets their password: the configured page, else
- * the storefront's `/reset-password`, with `token` and `email` added; null
- * when the plugin knows neither address (the template builds the link).
+ * A page that takes a token from an email (set a password, claim a login):
+ * the configured page, else the storefront's path for it, with `token` and
+ * `email` added; null when the plugin knows neither address (the template
+ * builds the link).
  */
-export function setPasswordLink(
-  { accountInviteUrl, storefrontUrl }: { accountInviteUrl?: string; storefrontUrl?: string },
+export function tokenLink(
+  page: TokenPage,
+  { storefrontUrl, notifications }: TokenPageUrls,
   token: string,
   email: string
 ): string | null {
-  const page =
-    accountInviteUrl ?? (storefrontUrl && new URL("reset-password", withTrailingSlash(storefrontUrl)).toString())
-  if (!page) {
+  const { option, path } = TOKEN_PAGES[page]
+  const base =
+    notifications[option] ?? (storefrontUrl && new URL(path, withTrailingSlash(storefrontUrl)).toString())
+  if (!base) {
     return null
   }
-  const url = new URL(page)
+  const url = new URL(base)
   url.searchParams.set("token", token)
   url.searchParams.set("email", email)
   return url.toString()

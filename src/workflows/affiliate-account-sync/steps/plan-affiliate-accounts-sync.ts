@@ -48,7 +48,8 @@ export const ACCOUNT_SYNC_CREATOR = "affiliate-account-sync"
 
 export const ACCOUNT_IN_USE_REASON =
   "a store account with this email exists that is not this affiliate's login; " +
-  "its owner becomes an affiliate from it (log in as an affiliate with the same email and password, then sign up)"
+  "send the affiliate a login invite (POST /admin/affiliates/:id/login-invite): with it, the account's " +
+  "owner claims this affiliate (log in as an affiliate with the same email and password, then POST /store/affiliates/claim)"
 
 const splitName = (name: string) => {
   const [first_name, ...rest] = name.trim().split(/\s+/)

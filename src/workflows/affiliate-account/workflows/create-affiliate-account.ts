@@ -7,6 +7,7 @@ import {
 import { emitEventStep } from "@medusajs/medusa/core-flows"
 import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { createAffiliatesWorkflow } from "../../affiliate"
+import { refuseInvitedEmailSignUpStep } from "../../affiliate-login/steps/refuse-invited-email-sign-up"
 import { retrieveEffectiveAffiliateSettingsStep } from "../../affiliate-settings"
 import { resolveSignUpIdentityStep } from "../steps/resolve-sign-up-identity"
 import { tieIdentityToAffiliateStep } from "../steps/tie-identity-to-affiliate"
@@ -32,6 +33,7 @@ export const createAffiliateAccountWorkflow = createWorkflow(
   createAffiliateAccountWorkflowId,
   (input: WorkflowData<CreateAffiliateAccountWorkflowInput>) => {
     const { email } = resolveSignUpIdentityStep(input)
+    refuseInvitedEmailSignUpStep({ email })
     const settings = retrieveEffectiveAffiliateSettingsStep()
 
     const affiliates = createAffiliatesWorkflow.runAsStep({

@@ -3,14 +3,17 @@ import { affiliateApprovedNotice } from "./affiliate-approved"
 import { affiliateSignedUpNotice } from "./affiliate-signed-up"
 import { commissionEarnedNotice } from "./commission-earned"
 import { commissionPaidNotice } from "./commission-paid"
+import { loginInviteNotice } from "./login-invite"
+import { passwordResetNotice } from "./password-reset"
 import { payoutPaidNotice } from "./payout-paid"
 
 export * from "./types"
 
 /**
  * Every notification the plugin sends on an event. A new one is a file in
- * this folder and an entry here (and a subscriber for its event): its
- * template option and default follow from the entry.
+ * this folder and an entry here (and a subscriber for its event, or the
+ * workflow that sends it): its template option and default follow from the
+ * entry.
  */
 export const affiliateNotices = [
   affiliateApprovedNotice,
@@ -18,6 +21,8 @@ export const affiliateNotices = [
   commissionPaidNotice,
   payoutPaidNotice,
   affiliateSignedUpNotice,
+  loginInviteNotice,
+  passwordResetNotice,
 ] as const
 
 /** What happened, as the plugin tells people about it. */

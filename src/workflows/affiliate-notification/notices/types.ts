@@ -2,7 +2,21 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 
 /** `receiver_id` names the recipient in the idempotency key: an email may change between deliveries. */
-export type NoticeMessage = { to: string; receiver_id: string; data: Record<string, unknown> }
+export type NoticeMessage = {
+  to: string
+  receiver_id: string
+  data: Record<string, unknown>
+  /** What the message is about when not the id the notice was given (a reset's login). */
+  resource_id?: string
+  /** Tells apart messages about one entity that are each news (every invite, every reset request). */
+  key?: string
+}
+
+/**
+ * What a notice needs that the database does not hold: a token, which is
+ * stored only as a hash or not at all. Each notice parses its own.
+ */
+export type NoticePayload = Record<string, unknown>
 
 export type NoticeContext = {
   container: MedusaContainer
@@ -27,7 +41,7 @@ export type AffiliateNoticeDefinition<Id extends string = string, OptionKey exte
    * Who gets it, with what data: none when the state it reports is not (or
    * no longer) true. Read-only.
    */
-  buildMessages: (context: NoticeContext, id: string) => Promise<NoticeMessage[]>
+  buildMessages: (context: NoticeContext, id: string, payload: NoticePayload) => Promise<NoticeMessage[]>
 }
 
 /** Keeps the literal id and option key, from which the registry's types follow. */

@@ -3,7 +3,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { canSendEmail, EMAIL_CHANNEL } from "../../utils/email-notifications"
-import { type AffiliateNotice, getAffiliateNotice } from "../notices"
+import { type AffiliateNotice, getAffiliateNotice, type NoticePayload } from "../notices"
 
 export type { AffiliateNotice } from "../notices"
 
@@ -11,6 +11,8 @@ export type BuildAffiliateNotificationsStepInput = {
   notice: AffiliateNotice
   /** The affiliate's id, the commission's for the commission notices, the payout's for `payout_paid`. */
   id: string
+  /** What the notice cannot read from the database: the token of a login invite or a password reset. */
+  payload?: NoticePayload
 }
 
 export const buildAffiliateNotificationsStepId = "build-affiliate-notifications"
@@ -34,22 +36,25 @@ export const buildAffiliateNotificationsStep = createStep(
     }
     const messages = await notice.buildMessages(
       { container, service, storeOwnerEmail: options.storeOwnerEmail },
-      input.id
+      input.id,
+      input.payload ?? {}
     )
     return new StepResponse(
-      messages.map(
-        (message): CreateNotificationDTO => ({
+      messages.map((message): CreateNotificationDTO => {
+        const resourceId = message.resource_id ?? input.id
+        const key = message.key ? `:${message.key}` : ""
+        return {
           to: message.to,
           receiver_id: message.receiver_id,
           channel: EMAIL_CHANNEL,
           template,
           data: message.data,
           trigger_type: notice.event,
-          resource_id: input.id,
+          resource_id: resourceId,
           resource_type: notice.resourceType,
-          idempotency_key: `affiliate-notice:${notice.id}:${input.id}:${message.receiver_id}`,
-        })
-      )
+          idempotency_key: `affiliate-notice:${notice.id}:${resourceId}:${message.receiver_id}${key}`,
+        }
+      })
     )
   }
 )

@@ -1,0 +1,7 @@
+export * from "./workflows/send-affiliate-login-invite"
+export * from "./workflows/claim-affiliate-login"
+export * from "./steps/validate-login-invite"
+export * from "./steps/create-login-invite"
+export * from "./steps/validate-login-claim"
+export * from "./steps/link-claimed-login"
+export * from "./steps/refuse-invited-email-sign-up"

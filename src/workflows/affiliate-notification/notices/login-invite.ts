@@ -1,0 +1,66 @@
+import { z } from "@medusajs/framework/zod"
+import { matchesLoginInvite, tokenDigest } from "../../../modules/affiliate/utils/login-invite"
+import { affiliateData } from "./affiliate-data"
+import { defineAffiliateNotice } from "./types"
+
+const payloadSchema = z.object({ token: z.string().min(1) })
+
+/** The invite's `trigger_type`: its workflow sends it, not an event. */
+export const LOGIN_INVITE_TRIGGER = "affiliate.login_invite"
+
+/**
+ * To an affiliate without a login (an admin made them): the token that
+ * claims a login for them, sent by the workflow that made it (its token is
+ * stored only as a hash). An invite replaced, claimed or expired meanwhile is
+ * not news.
+ */
+export const loginInviteNotice = defineAffiliateNotice({
+  id: "login_invite",
+  optionKey: "loginInvite",
+  defaultTemplate: "affiliate-login-invite",
+  event: LOGIN_INVITE_TRIGGER,
+  resourceType: "affiliate",
+  buildMessages: async ({ service }, id, payload) => {
+    const { token } = payloadSchema.parse(payload)
+    const [affiliate] = await service.listAffiliates(
+      { id },
+      {
+        select: [
+          "id",
+          "name",
+          "email",
+          "code",
+          "auth_identity_id",
+          "login_invite_token_hash",
+          "login_invite_expires_at",
+        ],
+        take: 1,
+      }
+    )
+    const hash = affiliate?.login_invite_token_hash
+    const expiresAt = affiliate?.login_invite_expires_at
+    if (
+      !affiliate ||
+      affiliate.auth_identity_id ||
+      !hash ||
+      !expiresAt ||
+      !matchesLoginInvite(hash, affiliate.email, token)
+    ) {
+      return []
+    }
+    return [
+      {
+        to: affiliate.email,
+        receiver_id: affiliate.id,
+        key: tokenDigest(token),
+        data: {
+          affiliate: affiliateData(affiliate),
+          email: affiliate.email,
+          token,
+          claim_url: await service.buildTokenLink("claim_login", token, affiliate.email),
+          expires_at: new Date(expiresAt).toISOString(),
+        },
+      },
+    ]
+  },
+})
