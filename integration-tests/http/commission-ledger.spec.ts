@@ -323,7 +323,8 @@ httpTestRunner({
         expect(lines.some((line) => line.includes(`,${a},${order.display_id},cus_`) && line.includes(",a@shop.test,"))).toBe(
           true
         )
-        expect(lines.some((line) => line.includes(",eur,15,10,1.5,0,1.5,link,pending,"))).toBe(true)
+        // Money at the currency's decimals (1.50, not 1.5), the rate as it is.
+        expect(lines.some((line) => line.includes(",eur,15.00,10,1.50,0.00,1.50,link,pending,"))).toBe(true)
         await expectHttpError(api.get("/admin/affiliate-commissions/export?status=owed", admin), 400, /status/)
       })
 

@@ -98,9 +98,9 @@ httpTestRunner({
         )
         expect(rows.find((row) => row.affiliate_code === "TABBED")!.reason).toBe("'\r=cmd()")
         const first = rows.find((row) => row.order_id === "order_sec_0")!
-        // Negative amounts stay numbers a spreadsheet can add up.
-        expect(first.adjustments).toBe("-0.5")
-        expect(first.net_amount).toBe("0.5")
+        // Negative amounts stay numbers a spreadsheet can add up, at the currency's decimals.
+        expect(first.adjustments).toBe("-0.50")
+        expect(first.net_amount).toBe("0.50")
         for (const row of rows) {
           for (const cell of Object.values(row)) {
             expect(cell).not.toMatch(/^[=+@\t\r]/)

@@ -66,6 +66,8 @@ export function listRowsPlan(table: ListedTable, fields: string[]): ListRowsPlan
 export type ListRow = CommissionWithAdjustments &
   CommissionRow & {
     created_at?: Date | string
+    currency_code?: string
+    base_amount?: unknown
     customer_id?: string | null
     affiliate?: { code?: string; name?: string; email?: string } | null
     customer?: { email?: string } | null

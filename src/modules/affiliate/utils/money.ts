@@ -14,6 +14,12 @@ export function currencyPrecision(currencyCode: string): number {
   }
 }
 
+/** An amount as a file wants it: the currency's decimals (4.00 EUR, 400 JPY), a dot, no grouping. */
+export function formatAmountForFile(amount: Amount, currencyCode: string): string {
+  const precision = currencyPrecision(currencyCode)
+  return MathBN.convert(amount, precision).toFixed(precision)
+}
+
 export type RefundForShare = { id: string; amount: Amount }
 
 export type CommissionForRefunds = {

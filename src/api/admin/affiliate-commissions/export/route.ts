@@ -8,6 +8,7 @@ import type AffiliateModuleService from "../../../../modules/affiliate/service"
 import { withNetAmount } from "../../../utils/commission-net-amount"
 import { listRowsPlan, readListRows } from "../../../utils/list-rows"
 import { SPREADSHEET_CSV_OPTIONS } from "../../../utils/spreadsheet-csv"
+import { formatAmountForFile } from "../../../../modules/affiliate/utils/money"
 import type { AdminExportAffiliateCommissionsParamsType } from "../validators"
 
 const PAGE_SIZE = 500
@@ -87,6 +88,7 @@ export const GET = async (
       (await readListRows(req.scope, ids, PLAN)).map((commission) => [commission.id, commission])
     )
     for (const commission of ids.flatMap((id) => byId.get(id) ?? []).map(withNetAmount)) {
+      const money = (amount: unknown) => formatAmountForFile(amount as number, commission.currency_code ?? "")
       csv.write({
         ...commission,
         created_at: commission.created_at && new Date(commission.created_at).toISOString(),
@@ -95,7 +97,11 @@ export const GET = async (
         affiliate_email: commission.affiliate?.email,
         order_display_id: commission.order?.display_id,
         customer_email: commission.customer?.email,
-        adjustments: commission.adjustment_total,
+        // Money at the currency's decimals, as the payout files write it.
+        base_amount: money(commission.base_amount),
+        amount: money(commission.amount),
+        adjustments: money(commission.adjustment_total),
+        net_amount: money(commission.net_amount),
       })
     }
     if (ids.length < PAGE_SIZE) {

@@ -5,18 +5,14 @@ import type {
 import { MathBN, MedusaError } from "@medusajs/framework/utils"
 import { stringify } from "csv-stringify"
 import { ACTIVE_PAYOUT_STATUSES } from "../../../../../modules/affiliate/models/affiliate-payout"
-import { currencyPrecision } from "../../../../../modules/affiliate/utils/money"
+import { formatAmountForFile } from "../../../../../modules/affiliate/utils/money"
 import type { AdminExportAffiliatePayoutBatchParamsType } from "../../../affiliate-payouts/validators"
 import { SPREADSHEET_CSV_OPTIONS } from "../../../../utils/spreadsheet-csv"
 import { retrievePayoutBatch } from "../../helpers"
 
 type Payout = Awaited<ReturnType<typeof retrievePayoutBatch>>["payouts"][number]
 
-/** An amount as a payment file wants it: the currency's decimals, a dot, no grouping. */
-const formatAmount = (payout: Payout) =>
-  MathBN.convert(payout.amount, currencyPrecision(payout.currency_code)).toFixed(
-    currencyPrecision(payout.currency_code)
-  )
+const formatAmount = (payout: Payout) => formatAmountForFile(payout.amount, payout.currency_code)
 
 const detailsOf = (payout: Payout) =>
   (payout.payout_details ?? {}) as { paypal_email?: string; instructions?: string }
