@@ -13,7 +13,8 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import { formatConnectionExpiry, formatDate } from "../components/connections/format"
+import { formatConnectionExpiry } from "../components/connections/connection-expiry"
+import { formatDate } from "../lib/format"
 import { NewConnectionModal } from "../components/connections/new-connection-modal"
 import { ConnectionSourceBadge } from "../components/connections/source-badge"
 import {

@@ -20,7 +20,7 @@ import {
   useResyncAffiliates,
 } from "../../hooks/api/affiliate-sync-runs"
 import { useAffiliates } from "../../hooks/api/affiliates"
-import { formatDateTime } from "../connections/format"
+import { formatDateTime } from "../../lib/format"
 
 /** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
 const parseTags = (value: string) => [

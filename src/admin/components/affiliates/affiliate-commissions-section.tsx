@@ -7,7 +7,7 @@ import {
   useDataTable,
 } from "@medusajs/ui"
 import { useState } from "react"
-import { formatMoney } from "../commissions/format"
+import { formatMoney } from "../../lib/format"
 import { CommissionDrawer } from "../commissions/commission-drawer"
 import { RejectCommissionsPrompt } from "../commissions/reject-commissions-prompt"
 import { useCommissionColumns } from "../commissions/use-commission-columns"

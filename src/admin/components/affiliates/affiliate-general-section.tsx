@@ -18,11 +18,10 @@ import {
   useDeleteAffiliate,
   useUpdateAffiliate,
 } from "../../hooks/api/affiliates"
-import { formatDate } from "../connections/format"
+import { formatDate } from "../../lib/format"
+import { formatAffiliateRate, formatProgramCommission } from "../../lib/format-commission"
 import { AffiliateProgramSelect } from "./affiliate-program-select"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
-import { formatProgramCommission } from "../programs/format"
-import { formatAffiliateRate } from "./format"
 import { AffiliateStatusBadge } from "./status-badge"
 import { SectionRow } from "../common/section-row"
 

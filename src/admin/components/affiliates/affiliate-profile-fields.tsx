@@ -1,7 +1,7 @@
-import { Hint, Input, Label, clx } from "@medusajs/ui"
-import type { ReactNode } from "react"
+import { Input, clx } from "@medusajs/ui"
 import { useFormContext } from "react-hook-form"
-import { validateRate } from "./format"
+import { isEmail, validateRate } from "../../lib/form-values"
+import { FormField } from "../common/form-field"
 
 /** The fields the create modal and the edit drawer share, as typed. */
 export type AffiliateProfileValues = {
@@ -11,7 +11,6 @@ export type AffiliateProfileValues = {
   commission_rate: string
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 // The server's rule: codes end up in referral links.
 const CODE_PATTERN = /^[A-Za-z0-9_-]{3,32}$/
 const SERVER_FIELD_ERROR = /^(name|email|code|commission_rate): (.+)$/
@@ -33,33 +32,6 @@ export const serverFieldError = (
     message: text.charAt(0).toUpperCase() + text.slice(1),
   }
 }
-
-type FieldProps = {
-  id: string
-  label: string
-  optional?: boolean
-  hint?: string
-  error?: string
-  children: ReactNode
-}
-
-export const FormField = ({
-  id,
-  label,
-  optional,
-  hint,
-  error,
-  children,
-}: FieldProps) => (
-  <div className="flex flex-col gap-y-2">
-    <Label size="small" weight="plus" htmlFor={id}>
-      {label}
-      {optional && <span className="text-ui-fg-muted font-normal"> (Optional)</span>}
-    </Label>
-    {children}
-    {error ? <Hint variant="error">{error}</Hint> : hint && <Hint>{hint}</Hint>}
-  </div>
-)
 
 type AffiliateProfileFieldsProps = {
   /** Prefixes the inputs' ids, unique per form. */
@@ -99,7 +71,7 @@ export const AffiliateProfileFields = ({
           aria-invalid={Boolean(errors.email)}
           {...register("email", {
             validate: (email) =>
-              EMAIL_PATTERN.test(email.trim()) || "Enter a valid email address",
+              isEmail(email) || "Enter a valid email address",
           })}
         />
       </FormField>

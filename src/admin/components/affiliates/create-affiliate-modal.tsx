@@ -5,13 +5,13 @@ import {
   type CreateAffiliatePayload,
   useCreateAffiliate,
 } from "../../hooks/api/affiliates"
+import { FormField } from "../common/form-field"
+import { parseRate } from "../../lib/form-values"
 import {
   AffiliateProfileFields,
   type AffiliateProfileValues,
-  FormField,
   serverFieldError,
 } from "./affiliate-profile-fields"
-import { parseRate } from "./format"
 import { AFFILIATE_STATUSES, AFFILIATE_STATUS_LABELS } from "./status-badge"
 
 type CreateAffiliateModalProps = {

@@ -6,7 +6,7 @@ import {
   type AffiliateProfileValues,
   serverFieldError,
 } from "./affiliate-profile-fields"
-import { parseRate } from "./format"
+import { parseRate } from "../../lib/form-values"
 
 type EditAffiliateDrawerProps = {
   affiliate: Affiliate

@@ -17,9 +17,9 @@ import {
   type UpdateAffiliateSettingsPayload,
   useUpdateAffiliateSettings,
 } from "../../hooks/api/affiliate-settings"
-import { FormField } from "./affiliate-profile-fields"
+import { FormField } from "../common/form-field"
+import { parseRate, validateRate } from "../../lib/form-values"
 import { AttributionOrderField } from "./attribution-order-field"
-import { parseRate, validateRate } from "./format"
 
 type SettingsFormValues = {
   default_commission_rate: string

@@ -8,7 +8,8 @@ import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
 import { useAdminUser } from "../../hooks/api/medusa-catalog"
 import { SectionRow } from "../common/section-row"
 import { CommissionLines, describeCommissionTier } from "./commission-lines"
-import { formatAdjustmentReason, formatMoney, formatRejectionReason } from "./format"
+import { formatAdjustmentReason, formatRejectionReason } from "./commission-reasons"
+import { formatMoney, formatRate, personName } from "../../lib/format"
 import { ATTRIBUTION_LABELS, CommissionFlagBadge, CommissionStatusBadge } from "./status-badge"
 
 const linkClassName = "text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
@@ -19,9 +20,6 @@ const ATTRIBUTION_EXPLANATIONS = {
   coupon: "The order used a coupon assigned to this affiliate.",
   link: "The order came through this affiliate's referral link.",
 } satisfies Record<AffiliateCommission["attribution"], string>
-
-const userName = (user: { email: string; first_name?: string | null; last_name?: string | null }) =>
-  [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email
 
 /**
  * The other side of a reassignment: the commission this one was moved to, or
@@ -68,7 +66,7 @@ const ReassignmentRow = ({
           <Text size="xsmall" className="text-ui-fg-muted">
             {typeof reason === "string" ? reason : ""}
             {typeof reason === "string" && user ? " — " : ""}
-            {user ? `by ${userName(user)}` : ""}
+            {user ? `by ${personName(user)}` : ""}
           </Text>
         )}
       </div>
@@ -139,7 +137,7 @@ export const CommissionDetails = ({
         <span data-testid="commission-amount">
           {hasLines
             ? `${money(commission.amount)} on ${money(commission.base_amount)}`
-            : `${money(commission.amount)} (${commission.rate}% of ${money(commission.base_amount)})`}
+            : `${money(commission.amount)} (${formatRate(commission.rate)} of ${money(commission.base_amount)})`}
         </span>
       </SectionRow>
       {commission.tier && (

@@ -7,7 +7,7 @@ import {
   useAffiliateCommission,
 } from "../../hooks/api/affiliate-commissions"
 import { SectionRow } from "../common/section-row"
-import { customerName, formatDateTime } from "../connections/format"
+import { formatDateTime, personName } from "../../lib/format"
 import { CommissionDetails } from "./commission-details"
 import { ReassignCommissionDrawer, canReassign } from "./reassign-commission-drawer"
 
@@ -64,7 +64,7 @@ export const CommissionDrawer = ({
               <SectionRow label="Buyer">
                 {commission.customer ? (
                   <Link to={`/customers/${commission.customer.id}`} className={linkClassName}>
-                    {customerName(commission.customer)}
+                    {personName(commission.customer)}
                   </Link>
                 ) : (
                   "-"

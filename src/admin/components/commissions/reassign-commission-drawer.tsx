@@ -7,7 +7,7 @@ import {
 } from "../../hooks/api/affiliate-commissions"
 import { serverErrorMessage } from "../../lib/server-errors"
 import { AffiliatePicker } from "../connections/affiliate-picker"
-import { formatMoney } from "./format"
+import { formatMoney } from "../../lib/format"
 
 /** Only a commission not yet paid, nor already moved, can go to another affiliate. */
 export const canReassign = (commission: AffiliateCommission) =>

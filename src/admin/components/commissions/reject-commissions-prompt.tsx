@@ -4,7 +4,7 @@ import {
   type AffiliateCommission,
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
-import { formatMoney } from "./format"
+import { formatMoney } from "../../lib/format"
 
 /** "Linus (LINUS15), €6.00 on order #12": which commission a one-row rejection is about. */
 const describeCommission = (commission: AffiliateCommission) => {

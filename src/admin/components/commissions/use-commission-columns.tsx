@@ -8,9 +8,9 @@ import {
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
 import { RowActionsMenu } from "../common/row-actions-menu"
-import { formatDate } from "../connections/format"
+import { formatDate, formatMoney, formatRate } from "../../lib/format"
+import { formatRejectionReason } from "./commission-reasons"
 import { ACTION_LABELS, NEXT_STATUSES } from "./commission-actions"
-import { formatMoney, formatRejectionReason } from "./format"
 import { AttributionBadge, CommissionFlagBadge, CommissionStatusBadge } from "./status-badge"
 
 const columnHelper = createDataTableColumnHelper<AffiliateCommission>()
@@ -117,7 +117,7 @@ export const useCommissionColumns = ({
           row.original.lines?.some((line) => line.kind !== "default") ? (
             <span className="text-ui-fg-muted">By line</span>
           ) : (
-            `${row.original.rate}%`
+            formatRate(row.original.rate)
           ),
       }),
       columnHelper.accessor("net_amount", {

@@ -16,7 +16,8 @@ import {
   useAffiliateCustomers,
   useCreateAffiliateConnection,
 } from "../../hooks/api/affiliate-connections"
-import { customerName, formatConnectionExpiry, formatDate } from "./format"
+import { formatDate, personName } from "../../lib/format"
+import { formatConnectionExpiry } from "./connection-expiry"
 import { NewConnectionModal } from "./new-connection-modal"
 import { ConnectionSourceBadge } from "./source-badge"
 
@@ -33,7 +34,7 @@ const baseColumns = [
           to={`/customers/${row.original.id}`}
           className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus"
         >
-          {customerName(row.original)}
+          {personName(row.original)}
         </Link>
         <Text size="small" leading="compact" className="text-ui-fg-subtle">
           {row.original.email}

@@ -1,6 +1,6 @@
 import { useState } from "react"
 import { useCustomers } from "../../hooks/api/affiliate-connections"
-import { customerName } from "./format"
+import { personName } from "../../lib/format"
 import { PickList } from "./pick-list"
 
 export type PickedCustomer = {
@@ -31,12 +31,12 @@ export const CustomerPicker = ({ value, onChange }: CustomerPickerProps) => {
       isLoading={isLoading}
       options={customers.map((customer) => ({
         id: customer.id,
-        title: customerName(customer),
+        title: personName(customer),
         description: customer.email,
       }))}
       selected={
         value
-          ? { id: value.id, title: customerName(value), description: value.email }
+          ? { id: value.id, title: personName(value), description: value.email }
           : null
       }
       onSearchChange={setSearch}

@@ -18,7 +18,8 @@ import {
 } from "../../hooks/api/affiliate-connections"
 import { AffiliatePicker } from "./affiliate-picker"
 import { CustomerPicker, type PickedCustomer } from "./customer-picker"
-import { customerName } from "./format"
+import { personName } from "../../lib/format"
+import { isEmail } from "../../lib/form-values"
 
 type NewConnectionModalProps = {
   open: boolean
@@ -40,8 +41,6 @@ type NewConnectionFormValues = {
   email: string
   replace: boolean
 }
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 const toPayload = (
   values: NewConnectionFormValues,
@@ -162,7 +161,7 @@ const NewConnectionForm = ({
             {customer ? (
               <div className="bg-ui-bg-component shadow-elevation-card-rest flex flex-col rounded-lg px-4 py-3">
                 <Text size="small" weight="plus" leading="compact">
-                  {customerName(customer)}
+                  {personName(customer)}
                 </Text>
                 <Text size="small" leading="compact" className="text-ui-fg-subtle">
                   {customer.email}
@@ -217,7 +216,7 @@ const NewConnectionForm = ({
                         {...form.register("email", {
                           validate: (email, values) =>
                             values.customer_mode !== "new" ||
-                            EMAIL_PATTERN.test(email.trim()) ||
+                            isEmail(email) ||
                             "Enter the customer's email address",
                         })}
                       />

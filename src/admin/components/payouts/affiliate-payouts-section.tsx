@@ -15,10 +15,10 @@ import {
   useAffiliatePayouts,
 } from "../../hooks/api/affiliate-payouts"
 import type { AffiliateDetailResponse } from "../../hooks/api/affiliates"
-import { formatMoney } from "../commissions/format"
+import { formatMoney } from "../../lib/format"
+import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
 import { SectionRow } from "../common/section-row"
 import { FailPayoutPrompt } from "./fail-payout-prompt"
-import { PAYOUT_METHOD_LABELS, formatPayoutDetails } from "./format"
 import { usePayoutColumns } from "./use-payout-columns"
 
 const PAGE_SIZE = 10

@@ -6,8 +6,8 @@ import {
 } from "../../hooks/api/affiliate-payouts"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { serverErrorMessage } from "../../lib/server-errors"
-import { formatMoney } from "../commissions/format"
-import { PAYOUT_METHOD_LABELS } from "./format"
+import { formatMoney, plural } from "../../lib/format"
+import { PAYOUT_METHOD_LABELS } from "./payout-method"
 import { previewBatch } from "./batch-preview"
 
 /** Why a balance is not in the batch: it stays owed. */
@@ -93,7 +93,7 @@ export const CreateBatchModal = ({
                       >
                         <Text size="xsmall" className="text-ui-fg-subtle">
                           {total.currency_code.toUpperCase()} ·{" "}
-                          {total.payout_count} {total.payout_count === 1 ? "payout" : "payouts"}
+                          {plural(total.payout_count, "payout", "payouts")}
                         </Text>
                         <Text size="large" weight="plus">
                           {formatMoney(total.amount, total.currency_code)}

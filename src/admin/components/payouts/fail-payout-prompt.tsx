@@ -1,7 +1,7 @@
 import { Button, Label, Prompt, Textarea } from "@medusajs/ui"
 import { useState } from "react"
 import { type AffiliatePayout, useUpdateAffiliatePayout } from "../../hooks/api/affiliate-payouts"
-import { formatMoney } from "../commissions/format"
+import { formatMoney } from "../../lib/format"
 
 /**
  * A failed payout releases its commissions to the next batch; the reason tells

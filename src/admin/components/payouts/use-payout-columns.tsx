@@ -7,15 +7,10 @@ import {
   type AffiliatePayoutTargetStatus,
   useUpdateAffiliatePayout,
 } from "../../hooks/api/affiliate-payouts"
-import { formatMoney } from "../commissions/format"
+import { formatDate, formatMoney } from "../../lib/format"
+import { NEXT_PAYOUT_STATUSES, PAYOUT_ACTION_LABELS } from "./payout-actions"
+import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
 import { RowActionsMenu } from "../common/row-actions-menu"
-import { formatDate } from "../connections/format"
-import {
-  NEXT_PAYOUT_STATUSES,
-  PAYOUT_ACTION_LABELS,
-  PAYOUT_METHOD_LABELS,
-  formatPayoutDetails,
-} from "./format"
 import { PayoutStatusBadge } from "./status-badge"
 
 const columnHelper = createDataTableColumnHelper<AffiliatePayout>()

@@ -16,7 +16,7 @@ import {
   useDeleteCommissionRule,
 } from "../../hooks/api/affiliate-programs"
 import { RowActionsMenu } from "../common/row-actions-menu"
-import { RULE_TARGET_LABELS, formatRuleValue } from "./format"
+import { formatRuleValue, RULE_TARGET_LABELS } from "./program-labels"
 import { RuleDrawer } from "./rule-drawer"
 
 const columnHelper = createDataTableColumnHelper<AffiliateCommissionRule>()

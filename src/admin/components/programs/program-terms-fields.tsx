@@ -2,19 +2,20 @@ import { Heading, Input, RadioGroup, Select, Text } from "@medusajs/ui"
 import type { ReactNode } from "react"
 import { Controller, type FieldPath, useFormContext } from "react-hook-form"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
-import { FormField } from "../affiliates/affiliate-profile-fields"
-import { formatRate, validateRate } from "../affiliates/format"
-import {
-  CurrencyAmountsInput,
-  validateCurrencyAmounts,
-} from "../common/currency-amounts-input"
+import { FormField } from "../common/form-field"
+import { formatRate } from "../../lib/format"
+import { validateRate, validateWholeNumber } from "../../lib/form-values"
 import {
   CONNECTION_LIFETIME_LABELS,
   SELF_REFERRAL_LABELS,
   TIER_METRIC_LABELS,
   TIER_PERIOD_LABELS,
-} from "./format"
-import { PROGRAM_LIMITS, type ProgramFormValues, validateWholeNumber } from "./program-form"
+} from "./program-labels"
+import {
+  CurrencyAmountsInput,
+  validateCurrencyAmounts,
+} from "../common/currency-amounts-input"
+import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 import { TiersField } from "./tiers-field"
 
 type Option = { value: string; label: string }

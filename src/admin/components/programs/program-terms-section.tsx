@@ -7,19 +7,19 @@ import {
   type AffiliateProgram,
   useDeleteAffiliateProgram,
 } from "../../hooks/api/affiliate-programs"
-import { formatRate } from "../affiliates/format"
-import { SectionRow } from "../common/section-row"
-import { EditProgramDrawer } from "./edit-program-drawer"
+import { formatRate } from "../../lib/format"
 import {
+  formatAutoApprove,
+  formatConnectionLifetime,
+  formatReferralWindow,
+  formatTierThreshold,
   SELF_REFERRAL_LABELS,
   TIER_METRIC_LABELS,
   TIER_PERIOD_LABELS,
-  formatAutoApprove,
-  formatConnectionLifetime,
-  formatProgramCommission,
-  formatReferralWindow,
-  formatTierThreshold,
-} from "./format"
+} from "./program-labels"
+import { formatProgramCommission } from "../../lib/format-commission"
+import { SectionRow } from "../common/section-row"
+import { EditProgramDrawer } from "./edit-program-drawer"
 
 const Tiers = ({ program }: { program: AffiliateProgram }) => {
   if (!program.tier_metric || !program.tiers?.length) {

@@ -9,8 +9,9 @@ import {
   useUpdateCommissionRule,
 } from "../../hooks/api/affiliate-programs"
 import type { RuleTargetOption } from "../../hooks/api/medusa-catalog"
-import { FormField } from "../affiliates/affiliate-profile-fields"
-import { validateRate } from "../affiliates/format"
+import { FormField } from "../common/form-field"
+import { validateRate } from "../../lib/form-values"
+import { RULE_KIND_LABELS, RULE_KINDS, RULE_TARGET_LABELS, RULE_TARGETS } from "./program-labels"
 import {
   type CurrencyAmountValues,
   CurrencyAmountsInput,
@@ -18,7 +19,6 @@ import {
   toCurrencyAmounts,
   validateCurrencyAmounts,
 } from "../common/currency-amounts-input"
-import { RULE_KINDS, RULE_KIND_LABELS, RULE_TARGETS, RULE_TARGET_LABELS } from "./format"
 import { RuleTargetPicker } from "./rule-target-picker"
 
 type RuleDrawerProps = {

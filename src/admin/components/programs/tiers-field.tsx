@@ -1,7 +1,7 @@
 import { Plus, XMark } from "@medusajs/icons"
 import { Button, Hint, IconButton, Input, Text } from "@medusajs/ui"
 import { useFieldArray, useFormContext } from "react-hook-form"
-import { validateRate } from "../affiliates/format"
+import { validateRate } from "../../lib/form-values"
 import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 
 /**

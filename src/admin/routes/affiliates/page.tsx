@@ -15,10 +15,8 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { formatDate } from "../../components/connections/format"
+import { formatDate, formatMoneyList, formatRate } from "../../lib/format"
 import { CreateAffiliateModal } from "../../components/affiliates/create-affiliate-modal"
-import { formatRate } from "../../components/affiliates/format"
-import { formatMoney } from "../../components/commissions/format"
 import {
   AFFILIATE_STATUSES,
   AFFILIATE_STATUS_LABELS,
@@ -42,11 +40,12 @@ const filterHelper = createDataTableFilterHelper<AffiliateWithStats>()
 
 /** What the affiliate has earned, net of adjustments, in each currency. */
 const formatEarnings = (affiliate: AffiliateWithStats) =>
-  affiliate.commission_totals.length
-    ? affiliate.commission_totals
-        .map((totals) => formatMoney(totals.net, totals.currency_code))
-        .join(", ")
-    : "-"
+  formatMoneyList(
+    affiliate.commission_totals.map((totals) => ({
+      amount: totals.net,
+      currency_code: totals.currency_code,
+    }))
+  ) || "-"
 
 type BalancesByAffiliate = Map<string, AffiliateBalance[]>
 
@@ -54,12 +53,12 @@ type BalancesByAffiliate = Map<string, AffiliateBalance[]>
 const formatBalancePart = (
   balances: AffiliateBalance[] | undefined,
   part: "payable" | "on_hold"
-) => {
-  const amounts = (balances ?? []).filter((balance) => balance[part] !== 0)
-  return amounts.length
-    ? amounts.map((balance) => formatMoney(balance[part], balance.currency_code)).join(", ")
-    : "-"
-}
+) =>
+  formatMoneyList(
+    (balances ?? [])
+      .filter((balance) => balance[part] !== 0)
+      .map((balance) => ({ amount: balance[part], currency_code: balance.currency_code }))
+  ) || "-"
 
 /**
  * The columns; the rate column needs the store's default rate for affiliates

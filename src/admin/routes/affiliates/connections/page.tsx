@@ -23,11 +23,8 @@ import {
   ConnectionSourceBadge,
   SOURCE_LABELS,
 } from "../../../components/connections/source-badge"
-import {
-  customerName,
-  formatConnectionExpiry,
-  formatDate,
-} from "../../../components/connections/format"
+import { formatDate, personName } from "../../../lib/format"
+import { formatConnectionExpiry } from "../../../components/connections/connection-expiry"
 import {
   type AffiliateConnection,
   type AffiliateConnectionSource,
@@ -61,7 +58,7 @@ const baseColumns = [
     cell: ({ row }) => (
       <div className="flex flex-col py-1">
         <Link to={`/customers/${row.original.customer_id}`} className={linkClassName}>
-          {customerName(row.original.customer)}
+          {personName(row.original.customer)}
         </Link>
         <Text size="small" leading="compact" className="text-ui-fg-subtle">
           {row.original.customer.email}

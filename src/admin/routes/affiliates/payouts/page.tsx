@@ -11,8 +11,7 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { formatMoney } from "../../../components/commissions/format"
-import { formatDate } from "../../../components/connections/format"
+import { formatDate, formatMoneyList } from "../../../lib/format"
 import { CreateBatchModal } from "../../../components/payouts/create-batch-modal"
 import {
   type AffiliatePayoutBatch,
@@ -32,12 +31,7 @@ const columns = [
   columnHelper.accessor("totals", {
     header: "Total",
     // Failed and canceled payouts are left out of the totals by the server.
-    cell: ({ getValue }) => {
-      const totals = getValue()
-      return totals.length
-        ? totals.map((total) => formatMoney(total.amount, total.currency_code)).join(", ")
-        : "-"
-    },
+    cell: ({ getValue }) => formatMoneyList(getValue()) || "-",
   }),
 ]
 

@@ -13,10 +13,8 @@ import {
 import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { CreateProgramModal } from "../../../components/programs/create-program-modal"
-import {
-  formatConnectionLifetime,
-  formatProgramCommission,
-} from "../../../components/programs/format"
+import { formatConnectionLifetime } from "../../../components/programs/program-labels"
+import { formatProgramCommission } from "../../../lib/format-commission"
 import { useAffiliateSettings } from "../../../hooks/api/affiliate-settings"
 import {
   type AffiliateProgram,

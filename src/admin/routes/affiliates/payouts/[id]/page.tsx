@@ -9,9 +9,8 @@ import {
 } from "@medusajs/ui"
 import { useState } from "react"
 import { type UIMatch, useParams } from "react-router-dom"
-import { formatMoney } from "../../../../components/commissions/format"
+import { formatDate, formatMoneyList, plural } from "../../../../lib/format"
 import { PageSkeleton } from "../../../../components/common/page-skeleton"
-import { formatDate } from "../../../../components/connections/format"
 import { FailPayoutPrompt } from "../../../../components/payouts/fail-payout-prompt"
 import { usePayoutColumns } from "../../../../components/payouts/use-payout-columns"
 import {
@@ -53,12 +52,8 @@ const AffiliatePayoutBatchPage = () => {
         <div>
           <Heading>Payout batch of {formatDate(batch.created_at)}</Heading>
           <Text size="small" className="text-ui-fg-subtle" data-testid="payout-batch-totals">
-            {batch.payout_count} {batch.payout_count === 1 ? "payout" : "payouts"}
-            {batch.totals.length
-              ? `: ${batch.totals
-                  .map((total) => formatMoney(total.amount, total.currency_code))
-                  .join(", ")}`
-              : ""}
+            {plural(batch.payout_count, "payout", "payouts")}
+            {batch.totals.length ? `: ${formatMoneyList(batch.totals)}` : ""}
           </Text>
         </div>
         <div className="flex gap-x-2">
