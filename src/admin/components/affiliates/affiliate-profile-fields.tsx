@@ -1,7 +1,7 @@
-import { Input, clx } from "@medusajs/ui"
+import { clx } from "@medusajs/ui"
 import { useFormContext } from "react-hook-form"
 import { isEmail, validateRate } from "../../lib/form-values"
-import { FormField } from "../common/form-field"
+import { InputField, RATE_INPUT } from "../common/form-field"
 
 /** The fields the create modal and the edit drawer share, as typed. */
 export type AffiliateProfileValues = {
@@ -55,27 +55,24 @@ export const AffiliateProfileFields = ({
 
   return (
     <div className={clx("grid gap-4", className)}>
-      <FormField id={id("name")} label="Name" error={errors.name?.message}>
-        <Input
-          id={id("name")}
-          aria-invalid={Boolean(errors.name)}
-          {...register("name", {
-            validate: (name) => Boolean(name.trim()) || "Enter the affiliate's name",
-          })}
-        />
-      </FormField>
-      <FormField id={id("email")} label="Email" error={errors.email?.message}>
-        <Input
-          id={id("email")}
-          type="email"
-          aria-invalid={Boolean(errors.email)}
-          {...register("email", {
-            validate: (email) =>
-              isEmail(email) || "Enter a valid email address",
-          })}
-        />
-      </FormField>
-      <FormField
+      <InputField
+        id={id("name")}
+        label="Name"
+        error={errors.name?.message}
+        {...register("name", {
+          validate: (name) => Boolean(name.trim()) || "Enter the affiliate's name",
+        })}
+      />
+      <InputField
+        id={id("email")}
+        label="Email"
+        type="email"
+        error={errors.email?.message}
+        {...register("email", {
+          validate: (email) => isEmail(email) || "Enter a valid email address",
+        })}
+      />
+      <InputField
         id={id("code")}
         label="Code"
         optional={mode === "create"}
@@ -85,36 +82,23 @@ export const AffiliateProfileFields = ({
             : "Changing the code breaks links that use the old one."
         }
         error={errors.code?.message}
-      >
-        <Input
-          id={id("code")}
-          placeholder={mode === "create" ? "e.g. JANE10" : undefined}
-          aria-invalid={Boolean(errors.code)}
-          {...register("code", {
-            validate: (code) =>
-              (mode === "create" && !code.trim()) ||
-              CODE_PATTERN.test(code.trim()) ||
-              "Use 3 to 32 letters, digits, '-' or '_'",
-          })}
-        />
-      </FormField>
-      <FormField
+        placeholder={mode === "create" ? "e.g. JANE10" : undefined}
+        {...register("code", {
+          validate: (code) =>
+            (mode === "create" && !code.trim()) ||
+            CODE_PATTERN.test(code.trim()) ||
+            "Use 3 to 32 letters, digits, '-' or '_'",
+        })}
+      />
+      <InputField
         id={id("commission_rate")}
         label="Commission rate (%)"
         optional
         hint="Leave empty to use their program's commission (the store's default rate unless the program sets one)."
         error={errors.commission_rate?.message}
-      >
-        <Input
-          id={id("commission_rate")}
-          type="number"
-          min={0}
-          max={100}
-          step="any"
-          aria-invalid={Boolean(errors.commission_rate)}
-          {...register("commission_rate", { validate: validateRate })}
-        />
-      </FormField>
+        {...RATE_INPUT}
+        {...register("commission_rate", { validate: validateRate })}
+      />
     </div>
   )
 }

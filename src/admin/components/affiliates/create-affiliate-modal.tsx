@@ -1,18 +1,18 @@
-import { Button, FocusModal, Heading, Select, Text } from "@medusajs/ui"
-import { Controller, FormProvider, useForm } from "react-hook-form"
+import { Button, FocusModal, Heading, Text } from "@medusajs/ui"
+import { FormProvider, useForm } from "react-hook-form"
 import {
   type AffiliateStatus,
   type CreateAffiliatePayload,
   useCreateAffiliate,
 } from "../../hooks/api/affiliates"
-import { FormField } from "../common/form-field"
+import { SelectField, choicesOf } from "../common/select-field"
 import { parseRate } from "../../lib/form-values"
 import {
   AffiliateProfileFields,
   type AffiliateProfileValues,
   serverFieldError,
 } from "./affiliate-profile-fields"
-import { AFFILIATE_STATUSES, AFFILIATE_STATUS_LABELS } from "./status-badge"
+import { AFFILIATE_STATUS_LABELS } from "./status-badge"
 
 type CreateAffiliateModalProps = {
   open: boolean
@@ -90,32 +90,16 @@ const CreateAffiliateForm = ({ onDone }: { onDone: () => void }) => {
               mode="create"
               className="grid-cols-1 md:grid-cols-2"
             />
-            <Controller
-              control={form.control}
-              name="status"
-              render={({ field }) => (
-                <div className="grid grid-cols-1 md:grid-cols-2">
-                  <FormField
-                    id="create-affiliate-status"
-                    label="Status"
-                    hint="Only approved affiliates earn commissions."
-                  >
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <Select.Trigger id="create-affiliate-status" ref={field.ref}>
-                        <Select.Value />
-                      </Select.Trigger>
-                      <Select.Content>
-                        {AFFILIATE_STATUSES.map((status) => (
-                          <Select.Item key={status} value={status}>
-                            {AFFILIATE_STATUS_LABELS[status]}
-                          </Select.Item>
-                        ))}
-                      </Select.Content>
-                    </Select>
-                  </FormField>
-                </div>
-              )}
-            />
+            <div className="grid grid-cols-1 md:grid-cols-2">
+              <SelectField
+                control={form.control}
+                name="status"
+                id="create-affiliate-status"
+                label="Status"
+                hint="Only approved affiliates earn commissions."
+                choices={choicesOf(AFFILIATE_STATUS_LABELS)}
+              />
+            </div>
           </div>
         </FocusModal.Body>
         <FocusModal.Footer>

@@ -17,7 +17,7 @@ import {
   type UpdateAffiliateSettingsPayload,
   useUpdateAffiliateSettings,
 } from "../../hooks/api/affiliate-settings"
-import { FormField } from "../common/form-field"
+import { InputField, RATE_INPUT } from "../common/form-field"
 import { parseRate, validateRate } from "../../lib/form-values"
 import { AttributionOrderField } from "./attribution-order-field"
 
@@ -167,24 +167,14 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
           title="Commission"
           description="The rate of affiliates without a rate of their own."
         >
-          <FormField
+          <InputField
             id="settings-default-commission-rate"
             label="Default commission rate (%)"
             hint="Leave empty to use the rate set in the plugin's options."
             error={errors.default_commission_rate?.message}
-          >
-            <Input
-              id="settings-default-commission-rate"
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              aria-invalid={Boolean(errors.default_commission_rate)}
-              {...form.register("default_commission_rate", {
-                validate: validateRate,
-              })}
-            />
-          </FormField>
+            {...RATE_INPUT}
+            {...form.register("default_commission_rate", { validate: validateRate })}
+          />
         </Section>
 
         <Section
@@ -235,22 +225,17 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
           title="Payouts"
           description="When commissions can be paid, and the smallest payout worth sending."
         >
-          <FormField
+          <InputField
             id="settings-hold-days"
             label="Hold period (days)"
             hint="A new commission waits this long (say, your return window) before it can be approved and paid. 0: no hold."
             error={errors.hold_days?.message}
-          >
-            <Input
-              id="settings-hold-days"
-              type="number"
-              min={0}
-              max={365}
-              step={1}
-              aria-invalid={Boolean(errors.hold_days)}
-              {...form.register("hold_days", { validate: validateHoldDays })}
-            />
-          </FormField>
+            type="number"
+            min={0}
+            max={365}
+            step={1}
+            {...form.register("hold_days", { validate: validateHoldDays })}
+          />
           <div className="flex flex-col gap-y-2">
             <Label size="small" weight="plus">
               Minimum payouts

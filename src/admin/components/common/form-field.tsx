@@ -1,5 +1,5 @@
-import { Hint, Label } from "@medusajs/ui"
-import type { ReactNode } from "react"
+import { Hint, Input, Label } from "@medusajs/ui"
+import { type ComponentPropsWithoutRef, type ReactNode, forwardRef } from "react"
 
 type FormFieldProps = {
   /** The control's id, which the label names. */
@@ -22,3 +22,22 @@ export const FormField = ({ id, label, optional, hint, error, children }: FormFi
     {error ? <Hint variant="error">{error}</Hint> : hint && <Hint>{hint}</Hint>}
   </div>
 )
+
+type InputFieldProps = Omit<FormFieldProps, "children"> &
+  Omit<ComponentPropsWithoutRef<typeof Input>, "id">
+
+/**
+ * A text or number input in a FormField; takes react-hook-form's `register`
+ * spread, so the ref reaches the input.
+ */
+export const InputField = forwardRef<HTMLInputElement, InputFieldProps>(
+  ({ id, label, optional, hint, error, ...input }, ref) => (
+    <FormField id={id} label={label} optional={optional} hint={hint} error={error}>
+      <Input id={id} ref={ref} aria-invalid={Boolean(error)} {...input} />
+    </FormField>
+  )
+)
+InputField.displayName = "InputField"
+
+/** A percentage input's bounds: every rate is 0 to 100, decimals allowed. */
+export const RATE_INPUT = { type: "number", min: 0, max: 100, step: "any" } as const

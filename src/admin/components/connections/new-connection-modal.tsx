@@ -5,7 +5,6 @@ import {
   Heading,
   Hint,
   InlineTip,
-  Input,
   Label,
   RadioGroup,
   Text,
@@ -20,6 +19,7 @@ import { AffiliatePicker } from "./affiliate-picker"
 import { CustomerPicker, type PickedCustomer } from "./customer-picker"
 import { personName } from "../../lib/format"
 import { isEmail } from "../../lib/form-values"
+import { InputField } from "../common/form-field"
 
 type NewConnectionModalProps = {
   open: boolean
@@ -193,26 +193,22 @@ const NewConnectionForm = ({
                 />
                 {customerMode === "new" ? (
                   <div className="grid grid-cols-2 gap-4">
-                    <div className="flex flex-col gap-y-2">
-                      <Label size="small" htmlFor="connection-first-name">
-                        First name
-                      </Label>
-                      <Input id="connection-first-name" {...form.register("first_name")} />
-                    </div>
-                    <div className="flex flex-col gap-y-2">
-                      <Label size="small" htmlFor="connection-last-name">
-                        Last name
-                      </Label>
-                      <Input id="connection-last-name" {...form.register("last_name")} />
-                    </div>
-                    <div className="col-span-2 flex flex-col gap-y-2">
-                      <Label size="small" htmlFor="connection-email">
-                        Email
-                      </Label>
-                      <Input
+                    <InputField
+                      id="connection-first-name"
+                      label="First name"
+                      {...form.register("first_name")}
+                    />
+                    <InputField
+                      id="connection-last-name"
+                      label="Last name"
+                      {...form.register("last_name")}
+                    />
+                    <div className="col-span-2">
+                      <InputField
                         id="connection-email"
+                        label="Email"
                         type="email"
-                        aria-invalid={Boolean(errors.email)}
+                        error={errors.email?.message}
                         {...form.register("email", {
                           validate: (email, values) =>
                             values.customer_mode !== "new" ||
@@ -220,9 +216,6 @@ const NewConnectionForm = ({
                             "Enter the customer's email address",
                         })}
                       />
-                      {errors.email && (
-                        <Hint variant="error">{errors.email.message}</Hint>
-                      )}
                     </div>
                   </div>
                 ) : (

@@ -9,16 +9,12 @@ import type {
 } from "../../hooks/api/affiliate-programs"
 import { formatAmounts, formatMoney, formatRate, plural } from "../../lib/format"
 
-export const RULE_TARGETS: RuleTarget[] = ["product", "category", "collection", "type"]
-
 export const RULE_TARGET_LABELS: Record<RuleTarget, string> = {
   product: "Product",
   category: "Category",
   collection: "Collection",
   type: "Product type",
 }
-
-export const RULE_KINDS: RuleKind[] = ["percentage", "fixed", "excluded"]
 
 export const RULE_KIND_LABELS: Record<RuleKind, string> = {
   percentage: "Percentage of the line",

@@ -1,4 +1,4 @@
-import { Button, Drawer, Hint, Input, Label, Select, Text } from "@medusajs/ui"
+import { Button, Drawer, Hint, Label, Text } from "@medusajs/ui"
 import { Controller, useForm } from "react-hook-form"
 import {
   type AffiliateCommissionRule,
@@ -9,9 +9,10 @@ import {
   useUpdateCommissionRule,
 } from "../../hooks/api/affiliate-programs"
 import type { RuleTargetOption } from "../../hooks/api/medusa-catalog"
-import { FormField } from "../common/form-field"
+import { FormField, InputField, RATE_INPUT } from "../common/form-field"
+import { SelectField, choicesOf } from "../common/select-field"
 import { validateRate } from "../../lib/form-values"
-import { RULE_KIND_LABELS, RULE_KINDS, RULE_TARGET_LABELS, RULE_TARGETS } from "./program-labels"
+import { RULE_KIND_LABELS, RULE_TARGET_LABELS } from "./program-labels"
 import {
   type CurrencyAmountValues,
   CurrencyAmountsInput,
@@ -113,33 +114,15 @@ const RuleForm = ({
           then category, collection and product type. Other lines earn the
           program's commission.
         </Text>
-        <Controller
+        <SelectField
           control={form.control}
           name="target"
-          render={({ field }) => (
-            <FormField id="rule-target" label="Applies to">
-              <Select
-                value={field.value}
-                disabled={Boolean(rule)}
-                onValueChange={(value) => {
-                  field.onChange(value)
-                  // An id of another kind means nothing.
-                  form.setValue("picked", null)
-                }}
-              >
-                <Select.Trigger id="rule-target" ref={field.ref}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {RULE_TARGETS.map((value) => (
-                    <Select.Item key={value} value={value}>
-                      {RULE_TARGET_LABELS[value]}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            </FormField>
-          )}
+          id="rule-target"
+          label="Applies to"
+          choices={choicesOf(RULE_TARGET_LABELS)}
+          disabled={Boolean(rule)}
+          // An id of another kind means nothing.
+          onChange={() => form.setValue("picked", null)}
         />
         <div className="flex flex-col gap-y-2">
           <Label size="small" weight="plus">
@@ -170,42 +153,25 @@ const RuleForm = ({
           />
           {errors.picked && <Hint variant="error">{errors.picked.message}</Hint>}
         </div>
-        <Controller
+        <SelectField
           control={form.control}
           name="kind"
-          render={({ field }) => (
-            <FormField id="rule-kind" label="Commission">
-              <Select value={field.value} onValueChange={field.onChange}>
-                <Select.Trigger id="rule-kind" ref={field.ref}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {RULE_KINDS.map((value) => (
-                    <Select.Item key={value} value={value}>
-                      {RULE_KIND_LABELS[value]}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            </FormField>
-          )}
+          id="rule-kind"
+          label="Commission"
+          choices={choicesOf(RULE_KIND_LABELS)}
         />
         {kind === "percentage" && (
-          <FormField id="rule-rate" label="Rate (%)" error={errors.rate?.message}>
-            <Input
-              id="rule-rate"
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              aria-invalid={Boolean(errors.rate)}
-              {...form.register("rate", {
-                validate: (value, values) =>
-                  values.kind !== "percentage" ||
-                  (value.trim() === "" ? "Enter the rule's rate" : validateRate(value)),
-              })}
-            />
-          </FormField>
+          <InputField
+            id="rule-rate"
+            label="Rate (%)"
+            error={errors.rate?.message}
+            {...RATE_INPUT}
+            {...form.register("rate", {
+              validate: (value, values) =>
+                values.kind !== "percentage" ||
+                (value.trim() === "" ? "Enter the rule's rate" : validateRate(value)),
+            })}
+          />
         )}
         {kind === "fixed" && (
           <Controller

@@ -2,6 +2,7 @@ import { Plus, XMark } from "@medusajs/icons"
 import { Button, Hint, IconButton, Input, Text } from "@medusajs/ui"
 import { useFieldArray, useFormContext } from "react-hook-form"
 import { validateRate } from "../../lib/form-values"
+import { RATE_INPUT } from "../common/form-field"
 import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 
 /**
@@ -59,10 +60,7 @@ export const TiersField = ({ idPrefix }: { idPrefix: string }) => {
               <Input
                 id={`${idPrefix}-tier-${index}-rate`}
                 aria-label={`Tier ${index + 1} rate`}
-                type="number"
-                min={0}
-                max={100}
-                step="any"
+                {...RATE_INPUT}
                 aria-invalid={Boolean(rowErrors?.rate)}
                 {...register(`tiers.${index}.rate`, {
                   validate: (value) =>
