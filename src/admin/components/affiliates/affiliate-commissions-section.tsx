@@ -100,7 +100,7 @@ export const AffiliateCommissionsSection = ({
       <RejectCommissionsPrompt
         ids={rejecting}
         shown={data?.affiliate_commissions ?? []}
-        onOpenChange={(open) => (open ? undefined : setRejecting([]))}
+        onClose={() => setRejecting([])}
       />
       <CommissionDrawer id={openId} onClose={() => setOpenId(null)} />
     </Container>

@@ -1,5 +1,6 @@
+import type { FetchError } from "@medusajs/js-sdk"
 import { clx } from "@medusajs/ui"
-import { useFormContext } from "react-hook-form"
+import { type UseFormSetError, useFormContext } from "react-hook-form"
 import { isEmail, validateRate } from "../../lib/form-values"
 import { InputField, RATE_INPUT } from "../common/form-field"
 
@@ -16,22 +17,19 @@ const CODE_PATTERN = /^[A-Za-z0-9_-]{3,32}$/
 const SERVER_FIELD_ERROR = /^(name|email|code|commission_rate): (.+)$/
 
 /**
- * The field a server error names (uniqueness errors read
- * "email: an affiliate with the email … already exists"), to show it inline.
+ * Shows a server error that names a field (uniqueness errors read
+ * "email: an affiliate with the email … already exists") under that field.
  */
-export const serverFieldError = (
-  message: string
-): { field: keyof AffiliateProfileValues; message: string } | null => {
-  const match = SERVER_FIELD_ERROR.exec(message)
-  if (!match) {
-    return null
+export const showServerFieldError =
+  (setError: UseFormSetError<AffiliateProfileValues>) => (error: FetchError) => {
+    const match = SERVER_FIELD_ERROR.exec(error.message)
+    if (match) {
+      const [, field, text] = match
+      setError(field as keyof AffiliateProfileValues, {
+        message: text.charAt(0).toUpperCase() + text.slice(1),
+      })
+    }
   }
-  const text = match[2]
-  return {
-    field: match[1] as keyof AffiliateProfileValues,
-    message: text.charAt(0).toUpperCase() + text.slice(1),
-  }
-}
 
 type AffiliateProfileFieldsProps = {
   /** Prefixes the inputs' ids, unique per form. */

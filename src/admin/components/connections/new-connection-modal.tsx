@@ -1,14 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  FocusModal,
-  Heading,
-  Hint,
-  InlineTip,
-  Label,
-  RadioGroup,
-  Text,
-} from "@medusajs/ui"
+import { Checkbox, Hint, InlineTip, Label, RadioGroup, Text } from "@medusajs/ui"
 import { Controller, useForm } from "react-hook-form"
 import {
   type AffiliateSummary,
@@ -20,6 +10,7 @@ import { CustomerPicker, type PickedCustomer } from "./customer-picker"
 import { personName } from "../../lib/format"
 import { isEmail } from "../../lib/form-values"
 import { InputField } from "../common/form-field"
+import { FormModal, ModalForm } from "../common/form-modal"
 
 type NewConnectionModalProps = {
   open: boolean
@@ -70,12 +61,9 @@ export const NewConnectionModal = ({
   onOpenChange,
   ...props
 }: NewConnectionModalProps) => (
-  <FocusModal open={open} onOpenChange={onOpenChange}>
-    <FocusModal.Content>
-      {/* Mounted on each opening, so every opening starts from a fresh form. */}
-      <NewConnectionForm {...props} onDone={() => onOpenChange(false)} />
-    </FocusModal.Content>
-  </FocusModal>
+  <FormModal open={open} onOpenChange={onOpenChange}>
+    <NewConnectionForm {...props} onDone={() => onOpenChange(false)} />
+  </FormModal>
 )
 
 const NewConnectionForm = ({
@@ -117,175 +105,152 @@ const NewConnectionForm = ({
     : "New connection"
 
   return (
-    <form onSubmit={onSubmit} className="flex h-full flex-col overflow-hidden">
-      <FocusModal.Header />
-      <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto">
-        <div className="flex w-full max-w-[720px] flex-col gap-y-8 px-2 py-16">
-          <div className="flex flex-col gap-y-1">
-            <FocusModal.Title asChild>
-              <Heading>{title}</Heading>
-            </FocusModal.Title>
-            <FocusModal.Description asChild>
-              <Text size="small" className="text-ui-fg-subtle">
-                Every future order of the customer credits the affiliate,
-                with no link or coupon.
-              </Text>
-            </FocusModal.Description>
-          </div>
+    <ModalForm
+      title={title}
+      description="Every future order of the customer credits the affiliate, with no link or coupon."
+      onSubmit={onSubmit}
+      submitLabel="Connect"
+      isSubmitting={createConnection.isPending}
+    >
+      <section className="flex flex-col gap-y-3" aria-label="Affiliate">
+        <Label size="small" weight="plus">
+          Affiliate
+        </Label>
+        <Controller
+          control={form.control}
+          name="affiliate"
+          rules={{ required: "Select an affiliate" }}
+          render={({ field }) => (
+            <AffiliatePicker
+              value={field.value}
+              onChange={field.onChange}
+              excludeId={currentAffiliate?.id}
+            />
+          )}
+        />
+        {errors.affiliate && (
+          <Hint variant="error">{errors.affiliate.message}</Hint>
+        )}
+      </section>
 
-          <section className="flex flex-col gap-y-3" aria-label="Affiliate">
-            <Label size="small" weight="plus">
-              Affiliate
-            </Label>
+      <section className="flex flex-col gap-y-3" aria-label="Customer">
+        <Label size="small" weight="plus">
+          Customer
+        </Label>
+        {customer ? (
+          <div className="bg-ui-bg-component shadow-elevation-card-rest flex flex-col rounded-lg px-4 py-3">
+            <Text size="small" weight="plus" leading="compact">
+              {personName(customer)}
+            </Text>
+            <Text size="small" leading="compact" className="text-ui-fg-subtle">
+              {customer.email}
+            </Text>
+          </div>
+        ) : (
+          <>
             <Controller
               control={form.control}
-              name="affiliate"
-              rules={{ required: "Select an affiliate" }}
+              name="customer_mode"
               render={({ field }) => (
-                <AffiliatePicker
+                <RadioGroup
+                  className="grid grid-cols-2 gap-3"
                   value={field.value}
-                  onChange={field.onChange}
-                  excludeId={currentAffiliate?.id}
-                />
+                  onValueChange={field.onChange}
+                >
+                  <RadioGroup.ChoiceBox
+                    value="existing"
+                    label="Existing customer"
+                    description="Search the store's customers"
+                  />
+                  <RadioGroup.ChoiceBox
+                    value="new"
+                    label="New customer"
+                    description="Create a customer with a name and email"
+                  />
+                </RadioGroup>
               )}
             />
-            {errors.affiliate && (
-              <Hint variant="error">{errors.affiliate.message}</Hint>
-            )}
-          </section>
-
-          <section className="flex flex-col gap-y-3" aria-label="Customer">
-            <Label size="small" weight="plus">
-              Customer
-            </Label>
-            {customer ? (
-              <div className="bg-ui-bg-component shadow-elevation-card-rest flex flex-col rounded-lg px-4 py-3">
-                <Text size="small" weight="plus" leading="compact">
-                  {personName(customer)}
-                </Text>
-                <Text size="small" leading="compact" className="text-ui-fg-subtle">
-                  {customer.email}
-                </Text>
+            {customerMode === "new" ? (
+              <div className="grid grid-cols-2 gap-4">
+                <InputField
+                  id="connection-first-name"
+                  label="First name"
+                  {...form.register("first_name")}
+                />
+                <InputField
+                  id="connection-last-name"
+                  label="Last name"
+                  {...form.register("last_name")}
+                />
+                <div className="col-span-2">
+                  <InputField
+                    id="connection-email"
+                    label="Email"
+                    type="email"
+                    error={errors.email?.message}
+                    {...form.register("email", {
+                      validate: (email, values) =>
+                        values.customer_mode !== "new" ||
+                        isEmail(email) ||
+                        "Enter the customer's email address",
+                    })}
+                  />
+                </div>
               </div>
             ) : (
               <>
                 <Controller
                   control={form.control}
-                  name="customer_mode"
+                  name="customer"
+                  rules={{
+                    validate: (picked, values) =>
+                      values.customer_mode !== "existing" ||
+                      Boolean(picked) ||
+                      "Select a customer",
+                  }}
                   render={({ field }) => (
-                    <RadioGroup
-                      className="grid grid-cols-2 gap-3"
-                      value={field.value}
-                      onValueChange={field.onChange}
-                    >
-                      <RadioGroup.ChoiceBox
-                        value="existing"
-                        label="Existing customer"
-                        description="Search the store's customers"
-                      />
-                      <RadioGroup.ChoiceBox
-                        value="new"
-                        label="New customer"
-                        description="Create a customer with a name and email"
-                      />
-                    </RadioGroup>
+                    <CustomerPicker value={field.value} onChange={field.onChange} />
                   )}
                 />
-                {customerMode === "new" ? (
-                  <div className="grid grid-cols-2 gap-4">
-                    <InputField
-                      id="connection-first-name"
-                      label="First name"
-                      {...form.register("first_name")}
-                    />
-                    <InputField
-                      id="connection-last-name"
-                      label="Last name"
-                      {...form.register("last_name")}
-                    />
-                    <div className="col-span-2">
-                      <InputField
-                        id="connection-email"
-                        label="Email"
-                        type="email"
-                        error={errors.email?.message}
-                        {...form.register("email", {
-                          validate: (email, values) =>
-                            values.customer_mode !== "new" ||
-                            isEmail(email) ||
-                            "Enter the customer's email address",
-                        })}
-                      />
-                    </div>
-                  </div>
-                ) : (
-                  <>
-                    <Controller
-                      control={form.control}
-                      name="customer"
-                      rules={{
-                        validate: (picked, values) =>
-                          values.customer_mode !== "existing" ||
-                          Boolean(picked) ||
-                          "Select a customer",
-                      }}
-                      render={({ field }) => (
-                        <CustomerPicker value={field.value} onChange={field.onChange} />
-                      )}
-                    />
-                    {errors.customer && (
-                      <Hint variant="error">{errors.customer.message}</Hint>
-                    )}
-                  </>
+                {errors.customer && (
+                  <Hint variant="error">{errors.customer.message}</Hint>
                 )}
               </>
             )}
-          </section>
+          </>
+        )}
+      </section>
 
-          {currentAffiliate ? (
-            <InlineTip label="Replaces" variant="warning">
-              This customer is connected to {currentAffiliate.name} (
-              {currentAffiliate.code}). Connecting moves them to the new
-              affiliate; past commissions stay with {currentAffiliate.name}.
-            </InlineTip>
-          ) : (
-            <Controller
-              control={form.control}
-              name="replace"
-              render={({ field }) => (
-                <div className="flex items-start gap-x-3">
-                  <Checkbox
-                    id="connection-replace"
-                    checked={field.value}
-                    onCheckedChange={(checked) => field.onChange(checked === true)}
-                  />
-                  <div className="flex flex-col">
-                    <Label size="small" weight="plus" htmlFor="connection-replace">
-                      Replace the current affiliate
-                    </Label>
-                    <Hint>
-                      If the customer already has an affiliate, move them to
-                      this one. Otherwise connecting such a customer fails.
-                    </Hint>
-                  </div>
-                </div>
-              )}
-            />
+      {currentAffiliate ? (
+        <InlineTip label="Replaces" variant="warning">
+          This customer is connected to {currentAffiliate.name} (
+          {currentAffiliate.code}). Connecting moves them to the new
+          affiliate; past commissions stay with {currentAffiliate.name}.
+        </InlineTip>
+      ) : (
+        <Controller
+          control={form.control}
+          name="replace"
+          render={({ field }) => (
+            <div className="flex items-start gap-x-3">
+              <Checkbox
+                id="connection-replace"
+                checked={field.value}
+                onCheckedChange={(checked) => field.onChange(checked === true)}
+              />
+              <div className="flex flex-col">
+                <Label size="small" weight="plus" htmlFor="connection-replace">
+                  Replace the current affiliate
+                </Label>
+                <Hint>
+                  If the customer already has an affiliate, move them to
+                  this one. Otherwise connecting such a customer fails.
+                </Hint>
+              </div>
+            </div>
           )}
-        </div>
-      </FocusModal.Body>
-      <FocusModal.Footer>
-        <div className="flex items-center justify-end gap-x-2">
-          <FocusModal.Close asChild>
-            <Button type="button" size="small" variant="secondary">
-              Cancel
-            </Button>
-          </FocusModal.Close>
-          <Button type="submit" size="small" isLoading={createConnection.isPending}>
-            Connect
-          </Button>
-        </div>
-      </FocusModal.Footer>
-    </form>
+        />
+      )}
+    </ModalForm>
   )
 }

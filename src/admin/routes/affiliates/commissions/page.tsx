@@ -230,11 +230,9 @@ const AffiliateCommissionsPage = () => {
       <RejectCommissionsPrompt
         ids={rejecting}
         shown={data?.affiliate_commissions ?? []}
-        onOpenChange={(open) => {
-          if (!open) {
-            setRejecting([])
-            setRowSelection({})
-          }
+        onClose={() => {
+          setRejecting([])
+          setRowSelection({})
         }}
       />
       <CommissionDrawer id={openId} onClose={() => setOpenId(null)} />
