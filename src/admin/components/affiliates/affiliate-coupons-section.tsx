@@ -18,7 +18,7 @@ import {
   usePromotionsForPicker,
   useUnassignAffiliatePromotion,
 } from "../../hooks/api/affiliate-promotions"
-import { PickList } from "../connections/pick-list"
+import { PickList } from "../common/pick-list"
 
 /** Picks one of Medusa's promotions to assign as a coupon. */
 const PromotionPicker = ({

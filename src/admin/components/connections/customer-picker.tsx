@@ -1,7 +1,7 @@
 import { useState } from "react"
 import { useCustomers } from "../../hooks/api/affiliate-connections"
 import { personName } from "../../lib/format"
-import { PickList } from "./pick-list"
+import { PickList } from "../common/pick-list"
 
 export type PickedCustomer = {
   id: string
