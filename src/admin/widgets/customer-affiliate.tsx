@@ -1,16 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
-import { ArrowPath, EllipsisHorizontal, Trash } from "@medusajs/icons"
-import {
-  Button,
-  Container,
-  DropdownMenu,
-  Heading,
-  IconButton,
-  Skeleton,
-  Text,
-  usePrompt,
-} from "@medusajs/ui"
+import { ArrowPath, Trash } from "@medusajs/icons"
+import { Button, Container, Skeleton, Text, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import { formatConnectionExpiry } from "../components/connections/connection-expiry"
@@ -22,6 +13,8 @@ import {
   useDeleteAffiliateConnection,
 } from "../hooks/api/affiliate-connections"
 import { useAffiliates } from "../hooks/api/affiliates"
+import { ActionMenu } from "../components/common/action-menu"
+import { SectionHeader } from "../components/common/section-header"
 import { SectionRow } from "../components/common/section-row"
 
 const CustomerAffiliateWidget = ({
@@ -57,38 +50,26 @@ const CustomerAffiliateWidget = ({
 
   return (
     <Container className="divide-y p-0" data-testid="customer-affiliate-widget">
-      <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Affiliate</Heading>
-        {connection ? (
-          <DropdownMenu>
-            <DropdownMenu.Trigger asChild>
-              <IconButton size="small" variant="transparent" aria-label="Affiliate actions">
-                <EllipsisHorizontal />
-              </IconButton>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Content align="end">
-              <DropdownMenu.Item
-                className="gap-x-2"
-                onClick={() => setIsPickerOpen(true)}
-              >
-                <ArrowPath className="text-ui-fg-subtle" />
-                Change
-              </DropdownMenu.Item>
-              <DropdownMenu.Separator />
-              <DropdownMenu.Item className="gap-x-2" onClick={onDisconnect}>
-                <Trash className="text-ui-fg-subtle" />
-                Disconnect
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu>
-        ) : (
-          !isLoading && (
-            <Button size="small" variant="secondary" onClick={() => setIsPickerOpen(true)}>
-              Connect to an affiliate
-            </Button>
+      <SectionHeader
+        title="Affiliate"
+        actions={
+          connection ? (
+            <ActionMenu
+              label="Affiliate actions"
+              groups={[
+                [{ label: "Change", icon: <ArrowPath />, onClick: () => setIsPickerOpen(true) }],
+                [{ label: "Disconnect", icon: <Trash />, onClick: onDisconnect }],
+              ]}
+            />
+          ) : (
+            !isLoading && (
+              <Button size="small" variant="secondary" onClick={() => setIsPickerOpen(true)}>
+                Connect to an affiliate
+              </Button>
+            )
           )
-        )}
-      </div>
+        }
+      />
       {ownAffiliate && (
         <div className="px-6 py-4" data-testid="customer-affiliate-account">
           <Text size="small" leading="compact" className="text-ui-fg-subtle">

@@ -2,7 +2,6 @@ import {
   Badge,
   Button,
   Container,
-  Heading,
   Input,
   Label,
   Switch,
@@ -21,6 +20,7 @@ import {
 } from "../../hooks/api/affiliate-sync-runs"
 import { useAffiliates } from "../../hooks/api/affiliates"
 import { formatDateTime } from "../../lib/format"
+import { SectionHeader } from "../common/section-header"
 
 /** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
 const parseTags = (value: string) => [
@@ -155,24 +155,21 @@ export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings
 
   return (
     <Container className="divide-y p-0" data-testid="account-sync-section">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Account sync</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Register approved affiliates as store customers who log in with the
-            same email and password.
-          </Text>
-        </div>
-        <Button
-          size="small"
-          variant="secondary"
-          disabled={!settings.enabled || run?.status === "running"}
-          isLoading={resync.isPending}
-          onClick={() => resync.mutate()}
-        >
-          Resync
-        </Button>
-      </div>
+      <SectionHeader
+        title="Account sync"
+        description="Register approved affiliates as store customers who log in with the same email and password."
+        actions={
+          <Button
+            size="small"
+            variant="secondary"
+            disabled={!settings.enabled || run?.status === "running"}
+            isLoading={resync.isPending}
+            onClick={() => resync.mutate()}
+          >
+            Resync
+          </Button>
+        }
+      />
       <form className="flex flex-col gap-y-4 px-6 py-4" onSubmit={onSave}>
         <div className="flex items-start gap-x-3">
           <Switch

@@ -1,18 +1,13 @@
-import {
-  Container,
-  DataTable,
-  type DataTablePaginationState,
-  Heading,
-  Text,
-  useDataTable,
-} from "@medusajs/ui"
+import { Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { formatMoney } from "../../lib/format"
 import { CommissionDrawer } from "../commissions/commission-drawer"
 import { RejectCommissionsPrompt } from "../commissions/reject-commissions-prompt"
 import { useCommissionColumns } from "../commissions/use-commission-columns"
-import { paginationTranslations } from "../common/pagination"
+import { ListTable } from "../common/list-table"
+import { SectionHeader } from "../common/section-header"
 import { useAffiliateCommissions } from "../../hooks/api/affiliate-commissions"
+import { useListState } from "../../hooks/use-list-state"
 import type {
   AffiliateCommissionTotals,
   AffiliateWithStats,
@@ -54,49 +49,34 @@ export const AffiliateCommissionsSection = ({
 }) => {
   const [rejecting, setRejecting] = useState<string[]>([])
   const [openId, setOpenId] = useState<string | null>(null)
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
+  // The affiliate's page has more than one list: each keeps its page apart.
+  const list = useListState({ prefix: "commissions", pageSize: PAGE_SIZE, order: "-created_at" })
   const { data, isLoading } = useAffiliateCommissions({
+    ...list.query,
     affiliate_id: affiliate.id,
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-    order: "-created_at",
   })
   const columns = useCommissionColumns({ onReject: setRejecting, showAffiliate: false })
 
-  const table = useDataTable({
-    columns,
-    data: data?.affiliate_commissions ?? [],
-    getRowId: (commission) => commission.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_, commission) => setOpenId(commission.id),
-  })
-
   return (
     <Container className="divide-y p-0" data-testid="affiliate-commissions-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Commissions</Heading>
-      </div>
+      <SectionHeader title="Commissions" />
       {affiliate.commission_totals.map((totals) => (
         <CurrencyTotals key={totals.currency_code} totals={totals} />
       ))}
-      <DataTable instance={table}>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No commissions yet",
-              description: `Orders credited to ${affiliate.name} appear here.`,
-            },
-          }}
-        />
-        <DataTable.Pagination
-          translations={paginationTranslations(data?.estimate_count !== undefined)}
-        />
-      </DataTable>
+      <ListTable
+        list={list}
+        columns={columns}
+        data={data?.affiliate_commissions}
+        getRowId={(commission) => commission.id}
+        count={data?.count}
+        estimatedCount={data?.estimate_count !== undefined}
+        isLoading={isLoading}
+        empty={{
+          heading: "No commissions yet",
+          description: `Orders credited to ${affiliate.name} appear here.`,
+        }}
+        onRowClick={(commission) => setOpenId(commission.id)}
+      />
       <RejectCommissionsPrompt
         ids={rejecting}
         shown={data?.affiliate_commissions ?? []}

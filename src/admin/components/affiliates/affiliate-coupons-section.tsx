@@ -3,7 +3,6 @@ import {
   Badge,
   Button,
   Container,
-  Heading,
   IconButton,
   Text,
   usePrompt,
@@ -19,6 +18,7 @@ import {
   useUnassignAffiliatePromotion,
 } from "../../hooks/api/affiliate-promotions"
 import { PickList } from "../common/pick-list"
+import { SectionHeader } from "../common/section-header"
 
 /** Picks one of Medusa's promotions to assign as a coupon. */
 const PromotionPicker = ({
@@ -92,21 +92,15 @@ export const AffiliateCouponsSection = ({ affiliate }: { affiliate: Affiliate })
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-coupons-section">
-      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
-        <div>
-          <Heading level="h2">Coupons</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Orders that use one of these promotion codes credit {affiliate.name}.
-          </Text>
-        </div>
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={() => setIsPicking((open) => !open)}
-        >
-          {isPicking ? "Done" : "Assign coupon"}
-        </Button>
-      </div>
+      <SectionHeader
+        title="Coupons"
+        description={`Orders that use one of these promotion codes credit ${affiliate.name}.`}
+        actions={
+          <Button size="small" variant="secondary" onClick={() => setIsPicking((open) => !open)}>
+            {isPicking ? "Done" : "Assign coupon"}
+          </Button>
+        }
+      />
       {promotions.map((coupon) => (
         <div
           key={coupon.id}

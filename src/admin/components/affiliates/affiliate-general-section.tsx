@@ -1,12 +1,5 @@
-import { ArrowPath, EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
-import {
-  Button,
-  Container,
-  DropdownMenu,
-  Heading,
-  IconButton,
-  usePrompt,
-} from "@medusajs/ui"
+import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
+import { Button, Container, Heading, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { Link, useNavigate } from "react-router-dom"
 import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
@@ -23,6 +16,7 @@ import { formatAffiliateRate, formatProgramCommission } from "../../lib/format-c
 import { AffiliateProgramSelect } from "./affiliate-program-select"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
 import { AffiliateStatusBadge } from "./status-badge"
+import { ActionMenu } from "../common/action-menu"
 import { SectionRow } from "../common/section-row"
 
 /** The affiliate's profile, with its status actions, edit and delete. */
@@ -102,34 +96,25 @@ export const AffiliateGeneralSection = ({
               Block
             </Button>
           )}
-          <DropdownMenu>
-            <DropdownMenu.Trigger asChild>
-              <IconButton size="small" variant="transparent" aria-label="Affiliate actions">
-                <EllipsisHorizontal />
-              </IconButton>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Content align="end">
-              <DropdownMenu.Item className="gap-x-2" onClick={() => setIsEditOpen(true)}>
-                <PencilSquare className="text-ui-fg-subtle" />
-                Edit
-              </DropdownMenu.Item>
-              {affiliate.status === "approved" && (
-                <DropdownMenu.Item
-                  className="gap-x-2"
-                  disabled={syncAccount.isPending}
-                  onClick={() => syncAccount.mutate()}
-                >
-                  <ArrowPath className="text-ui-fg-subtle" />
-                  Sync customer account
-                </DropdownMenu.Item>
-              )}
-              <DropdownMenu.Separator />
-              <DropdownMenu.Item className="gap-x-2" onClick={onDelete}>
-                <Trash className="text-ui-fg-subtle" />
-                Delete
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu>
+          <ActionMenu
+            label="Affiliate actions"
+            groups={[
+              [
+                { label: "Edit", icon: <PencilSquare />, onClick: () => setIsEditOpen(true) },
+                ...(affiliate.status === "approved"
+                  ? [
+                      {
+                        label: "Sync customer account",
+                        icon: <ArrowPath />,
+                        disabled: syncAccount.isPending,
+                        onClick: () => syncAccount.mutate(),
+                      },
+                    ]
+                  : []),
+              ],
+              [{ label: "Delete", icon: <Trash />, onClick: onDelete }],
+            ]}
+          />
         </div>
       </div>
       <SectionRow label="Email">{affiliate.email}</SectionRow>

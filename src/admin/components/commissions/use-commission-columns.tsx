@@ -7,7 +7,7 @@ import {
   type AffiliateCommissionTargetStatus,
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
-import { RowActionsMenu } from "../common/row-actions-menu"
+import { ActionMenu } from "../common/action-menu"
 import { formatDate, formatMoney, formatRate } from "../../lib/format"
 import { formatRejectionReason } from "./commission-reasons"
 import { ACTION_LABELS, NEXT_STATUSES } from "./commission-actions"
@@ -184,19 +184,21 @@ export const useCommissionColumns = ({
       columnHelper.display({
         id: "actions",
         cell: ({ row }) => (
-          <RowActionsMenu
+          <ActionMenu
             label="Commission actions"
-            actions={NEXT_STATUSES[row.original.status]
-              // The server refuses to approve or pay before the hold ends.
-              .filter((status) => !isHeld(row.original) || status === "rejected")
-              .map((status) => ({
-                label: ACTION_LABELS[status],
-                icon: ACTION_ICONS[status],
-                onClick: () =>
-                  status === "rejected"
-                    ? onReject([row.original.id])
-                    : updateStatuses({ ids: [row.original.id], status }),
-              }))}
+            groups={[
+              NEXT_STATUSES[row.original.status]
+                // The server refuses to approve or pay before the hold ends.
+                .filter((status) => !isHeld(row.original) || status === "rejected")
+                .map((status) => ({
+                  label: ACTION_LABELS[status],
+                  icon: ACTION_ICONS[status],
+                  onClick: () =>
+                    status === "rejected"
+                      ? onReject([row.original.id])
+                      : updateStatuses({ ids: [row.original.id], status }),
+                })),
+            ]}
           />
         ),
       }),

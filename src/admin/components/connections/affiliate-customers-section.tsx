@@ -1,13 +1,4 @@
-import {
-  Button,
-  Container,
-  DataTable,
-  type DataTablePaginationState,
-  Heading,
-  Text,
-  createDataTableColumnHelper,
-  useDataTable,
-} from "@medusajs/ui"
+import { Button, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import {
@@ -16,8 +7,11 @@ import {
   useAffiliateCustomers,
   useCreateAffiliateConnection,
 } from "../../hooks/api/affiliate-connections"
+import { useListState } from "../../hooks/use-list-state"
 import { formatDate, personName } from "../../lib/format"
 import { formatConnectionExpiry } from "./connection-expiry"
+import { ListTable } from "../common/list-table"
+import { SectionHeader } from "../common/section-header"
 import { NewConnectionModal } from "./new-connection-modal"
 import { ConnectionSourceBadge } from "./source-badge"
 
@@ -85,14 +79,9 @@ export const AffiliateCustomersSection = ({
   affiliate: AffiliateSummary
 }) => {
   const [isConnectOpen, setIsConnectOpen] = useState(false)
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
-  const { data, isLoading } = useAffiliateCustomers(affiliate.id, {
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-  })
+  // The affiliate's page has more than one list: each keeps its page apart.
+  const list = useListState({ prefix: "customers", pageSize: PAGE_SIZE })
+  const { data, isLoading } = useAffiliateCustomers(affiliate.id, list.query)
   const connect = useCreateAffiliateConnection()
 
   const columns = [
@@ -124,39 +113,29 @@ export const AffiliateCustomersSection = ({
     }),
   ]
 
-  const table = useDataTable({
-    columns,
-    data: data?.customers ?? [],
-    getRowId: (customer) => customer.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-  })
-
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Customers</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Connected customers credit {affiliate.name} on every order.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setIsConnectOpen(true)}>
-          Connect customer
-        </Button>
-      </div>
-      <DataTable instance={table}>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No customers yet",
-              description: `Customers who order through ${affiliate.name}'s link or coupon, or that you connect, appear here.`,
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <SectionHeader
+        title="Customers"
+        description={`Connected customers credit ${affiliate.name} on every order.`}
+        actions={
+          <Button size="small" variant="secondary" onClick={() => setIsConnectOpen(true)}>
+            Connect customer
+          </Button>
+        }
+      />
+      <ListTable
+        list={list}
+        columns={columns}
+        data={data?.customers}
+        getRowId={(customer) => customer.id}
+        count={data?.count}
+        isLoading={isLoading}
+        empty={{
+          heading: "No customers yet",
+          description: `Customers who order through ${affiliate.name}'s link or coupon, or that you connect, appear here.`,
+        }}
+      />
       <NewConnectionModal
         open={isConnectOpen}
         onOpenChange={setIsConnectOpen}

@@ -1,12 +1,4 @@
-import {
-  Container,
-  DataTable,
-  type DataTablePaginationState,
-  Heading,
-  Skeleton,
-  Text,
-  useDataTable,
-} from "@medusajs/ui"
+import { Container, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
 import {
   type AffiliateBalance,
@@ -15,8 +7,11 @@ import {
   useAffiliatePayouts,
 } from "../../hooks/api/affiliate-payouts"
 import type { AffiliateDetailResponse } from "../../hooks/api/affiliates"
+import { useListState } from "../../hooks/use-list-state"
 import { formatMoney } from "../../lib/format"
 import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
+import { ListTable } from "../common/list-table"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { FailPayoutPrompt } from "./fail-payout-prompt"
 import { usePayoutColumns } from "./use-payout-columns"
@@ -57,34 +52,17 @@ export const AffiliatePayoutsSection = ({
   affiliate: AffiliateDetailResponse["affiliate"]
 }) => {
   const [failing, setFailing] = useState<AffiliatePayout | null>(null)
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
   const balances = useAffiliateBalances({ affiliate_id: [affiliate.id], limit: 100 })
-  const { data, isLoading } = useAffiliatePayouts({
-    affiliate_id: affiliate.id,
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-  })
+  // The affiliate's page has more than one list: each keeps its page apart.
+  const list = useListState({ prefix: "payouts", pageSize: PAGE_SIZE })
+  const { data, isLoading } = useAffiliatePayouts({ ...list.query, affiliate_id: affiliate.id })
   const columns = usePayoutColumns({ onFail: setFailing, showAffiliate: false })
-
-  const table = useDataTable({
-    columns,
-    data: data?.affiliate_payouts ?? [],
-    getRowId: (payout) => payout.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-  })
 
   const details = formatPayoutDetails(affiliate)
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-payouts-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Payouts</Heading>
-      </div>
+      <SectionHeader title="Payouts" />
       <SectionRow label="Payout method">
         {affiliate.payout_method ? PAYOUT_METHOD_LABELS[affiliate.payout_method] : "Not set"}
       </SectionRow>
@@ -108,17 +86,18 @@ export const AffiliatePayoutsSection = ({
           </Text>
         </div>
       )}
-      <DataTable instance={table}>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No payouts yet",
-              description: `Payouts to ${affiliate.name} appear here once a batch includes them.`,
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <ListTable
+        list={list}
+        columns={columns}
+        data={data?.affiliate_payouts}
+        getRowId={(payout) => payout.id}
+        count={data?.count}
+        isLoading={isLoading}
+        empty={{
+          heading: "No payouts yet",
+          description: `Payouts to ${affiliate.name} appear here once a batch includes them.`,
+        }}
+      />
       <FailPayoutPrompt payout={failing} onClose={() => setFailing(null)} />
     </Container>
   )

@@ -10,7 +10,7 @@ import {
 import { formatDate, formatMoney } from "../../lib/format"
 import { NEXT_PAYOUT_STATUSES, PAYOUT_ACTION_LABELS } from "./payout-actions"
 import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
-import { RowActionsMenu } from "../common/row-actions-menu"
+import { ActionMenu } from "../common/action-menu"
 import { PayoutStatusBadge } from "./status-badge"
 
 const columnHelper = createDataTableColumnHelper<AffiliatePayout>()
@@ -106,16 +106,18 @@ export const usePayoutColumns = ({
       columnHelper.display({
         id: "actions",
         cell: ({ row }) => (
-          <RowActionsMenu
+          <ActionMenu
             label="Payout actions"
-            actions={NEXT_PAYOUT_STATUSES[row.original.status].map((status) => ({
-              label: PAYOUT_ACTION_LABELS[status],
-              icon: ACTION_ICONS[status],
-              onClick: () =>
-                status === "failed"
-                  ? onFail(row.original)
-                  : updatePayout({ id: row.original.id, status }),
-            }))}
+            groups={[
+              NEXT_PAYOUT_STATUSES[row.original.status].map((status) => ({
+                label: PAYOUT_ACTION_LABELS[status],
+                icon: ACTION_ICONS[status],
+                onClick: () =>
+                  status === "failed"
+                    ? onFail(row.original)
+                    : updatePayout({ id: row.original.id, status }),
+              })),
+            ]}
           />
         ),
       }),

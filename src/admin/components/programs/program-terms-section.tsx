@@ -1,5 +1,5 @@
-import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Container, DropdownMenu, Heading, IconButton, Text, usePrompt } from "@medusajs/ui"
+import { PencilSquare, Trash } from "@medusajs/icons"
+import { Badge, Container, Heading, Text, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
@@ -18,6 +18,7 @@ import {
   TIER_PERIOD_LABELS,
 } from "./program-labels"
 import { formatProgramCommission } from "../../lib/format-commission"
+import { ActionMenu } from "../common/action-menu"
 import { SectionRow } from "../common/section-row"
 import { EditProgramDrawer } from "./edit-program-drawer"
 
@@ -82,29 +83,14 @@ export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) 
             </Badge>
           )}
         </div>
-        <DropdownMenu>
-          <DropdownMenu.Trigger asChild>
-            <IconButton size="small" variant="transparent" aria-label="Program actions">
-              <EllipsisHorizontal />
-            </IconButton>
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Content align="end">
-            <DropdownMenu.Item className="gap-x-2" onClick={() => setIsEditOpen(true)}>
-              <PencilSquare className="text-ui-fg-subtle" />
-              Edit terms
-            </DropdownMenu.Item>
-            {/* Affiliates without a program are in the default one: it stays. */}
-            {!program.is_default && (
-              <>
-                <DropdownMenu.Separator />
-                <DropdownMenu.Item className="gap-x-2" onClick={onDelete}>
-                  <Trash className="text-ui-fg-subtle" />
-                  Delete
-                </DropdownMenu.Item>
-              </>
-            )}
-          </DropdownMenu.Content>
-        </DropdownMenu>
+        <ActionMenu
+          label="Program actions"
+          groups={[
+            [{ label: "Edit terms", icon: <PencilSquare />, onClick: () => setIsEditOpen(true) }],
+            // Affiliates without a program are in the default one: it stays.
+            program.is_default ? [] : [{ label: "Delete", icon: <Trash />, onClick: onDelete }],
+          ]}
+        />
       </div>
       {program.is_default && (
         <div className="px-6 py-4">

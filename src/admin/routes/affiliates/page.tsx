@@ -4,36 +4,29 @@ import {
   Badge,
   Button,
   Container,
-  DataTable,
-  type DataTableFilteringState,
-  type DataTablePaginationState,
-  Heading,
   Text,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { formatDate, formatMoneyList, formatRate } from "../../lib/format"
 import { CreateAffiliateModal } from "../../components/affiliates/create-affiliate-modal"
 import {
   AFFILIATE_STATUSES,
   AFFILIATE_STATUS_LABELS,
   AffiliateStatusBadge,
 } from "../../components/affiliates/status-badge"
+import { ListTable } from "../../components/common/list-table"
+import { SectionHeader } from "../../components/common/section-header"
 import {
   type AffiliateBalance,
   useAffiliateBalances,
 } from "../../hooks/api/affiliate-payouts"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
-import {
-  type AffiliateWithStats,
-  type AffiliatesQuery,
-  useAffiliates,
-} from "../../hooks/api/affiliates"
-
-const PAGE_SIZE = 20
+import { type AffiliateWithStats, useAffiliates } from "../../hooks/api/affiliates"
+import { useListState } from "../../hooks/use-list-state"
+import { formatDate, formatMoneyList, formatRate } from "../../lib/format"
+import { pickedValues } from "../../lib/list-filters"
 
 const columnHelper = createDataTableColumnHelper<AffiliateWithStats>()
 const filterHelper = createDataTableFilterHelper<AffiliateWithStats>()
@@ -142,36 +135,14 @@ const filters = [
   }),
 ]
 
-/** Turns the table's search, filters and page into the list route's query. */
-const toQuery = (
-  filtering: DataTableFilteringState,
-  search: string,
-  pagination: DataTablePaginationState
-): AffiliatesQuery => {
-  const statuses = filtering.status
-  const status = Array.isArray(statuses)
-    ? AFFILIATE_STATUSES.filter((candidate) => statuses.includes(candidate))
-    : []
-  return {
-    q: search || undefined,
-    status: status.length ? status : undefined,
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-    order: "-created_at",
-  }
-}
-
 const AffiliatesPage = () => {
   const navigate = useNavigate()
   const [isCreateOpen, setIsCreateOpen] = useState(false)
-  const [search, setSearch] = useState("")
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
+  const list = useListState({ filters, order: "-created_at" })
+  const { data, isLoading } = useAffiliates({
+    ...list.query,
+    status: pickedValues(AFFILIATE_STATUSES, list.filtering.status),
   })
-
-  const { data, isLoading } = useAffiliates(toQuery(filtering, search, pagination))
   const { data: settings } = useAffiliateSettings()
   const affiliateIds = (data?.affiliates ?? []).map((affiliate) => affiliate.id)
   // One request for the page's affiliates: at most 20 of them, a few currencies each.
@@ -191,53 +162,33 @@ const AffiliatesPage = () => {
   }, [balanceData])
   const columns = useColumns(settings?.affiliate_settings.default_commission_rate, balances)
 
-  const table = useDataTable({
-    columns,
-    data: data?.affiliates ?? [],
-    getRowId: (affiliate) => affiliate.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    filters,
-    filtering: { state: filtering, onFilteringChange: setFiltering },
-    search: { state: search, onSearchChange: setSearch },
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_, affiliate) => navigate(`/affiliates/${affiliate.id}`),
-  })
-
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
-        <div>
-          <Heading>Affiliates</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            People promoting the store, with their referral codes and
-            commission rates.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-          Create
-        </Button>
-      </div>
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="justify-between gap-x-2">
-          <DataTable.FilterMenu tooltip="Filter" />
-          <DataTable.Search placeholder="Search name, email or code" />
-        </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No affiliates yet",
-              description:
-                "Create an affiliate, or let people sign up from the storefront.",
-            },
-            filtered: {
-              heading: "No affiliates match",
-              description: "Change the search or the filters.",
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <SectionHeader
+        level="h1"
+        title="Affiliates"
+        description="People promoting the store, with their referral codes and commission rates."
+        actions={
+          <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
+            Create
+          </Button>
+        }
+      />
+      <ListTable
+        list={list}
+        columns={columns}
+        data={data?.affiliates}
+        getRowId={(affiliate) => affiliate.id}
+        count={data?.count}
+        isLoading={isLoading}
+        searchPlaceholder="Search name, email or code"
+        empty={{
+          heading: "No affiliates yet",
+          description: "Create an affiliate, or let people sign up from the storefront.",
+        }}
+        noMatch="No affiliates match"
+        onRowClick={(affiliate) => navigate(`/affiliates/${affiliate.id}`)}
+      />
       <CreateAffiliateModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
     </Container>
   )

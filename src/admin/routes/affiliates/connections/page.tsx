@@ -3,42 +3,35 @@ import { Trash } from "@medusajs/icons"
 import {
   Button,
   Container,
-  DataTable,
-  type DataTableFilteringState,
-  type DataTablePaginationState,
-  Heading,
   StatusBadge,
   Text,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  useDataTable,
   usePrompt,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { Link } from "react-router-dom"
-import { RowActionsMenu } from "../../../components/common/row-actions-menu"
+import { useAffiliateFilter } from "../../../components/affiliates/affiliate-filter"
+import { ActionMenu } from "../../../components/common/action-menu"
+import { ListTable } from "../../../components/common/list-table"
+import { SectionHeader } from "../../../components/common/section-header"
+import { formatConnectionExpiry } from "../../../components/connections/connection-expiry"
 import { ImportConnectionsModal } from "../../../components/connections/import-connections-modal"
 import { NewConnectionModal } from "../../../components/connections/new-connection-modal"
 import {
   ConnectionSourceBadge,
   SOURCE_LABELS,
 } from "../../../components/connections/source-badge"
-import { formatDate, personName } from "../../../lib/format"
-import { formatConnectionExpiry } from "../../../components/connections/connection-expiry"
 import {
   type AffiliateConnection,
   type AffiliateConnectionSource,
   type AffiliateConnectionStatus,
-  type AffiliateConnectionsQuery,
   useAffiliateConnections,
   useDeleteAffiliateConnection,
 } from "../../../hooks/api/affiliate-connections"
-import {
-  pickedAffiliateIds,
-  useAffiliateFilterOptions,
-} from "../../../components/affiliates/affiliate-filter"
-
-const PAGE_SIZE = 20
+import { useListState } from "../../../hooks/use-list-state"
+import { formatDate, personName } from "../../../lib/format"
+import { pickedIds, pickedValue } from "../../../lib/list-filters"
 
 const columnHelper = createDataTableColumnHelper<AffiliateConnection>()
 const filterHelper = createDataTableFilterHelper<AffiliateConnection>()
@@ -52,31 +45,37 @@ const ENDED_LABELS: Record<NonNullable<AffiliateConnection["ended_reason"]>, str
   expired: "Expired",
 }
 
+/** A link to a customer or an affiliate, with a second line under it. */
+const LinkCell = ({ to, title, detail }: { to: string; title: string; detail: string }) => (
+  <div className="flex flex-col py-1">
+    <Link to={to} className={linkClassName}>
+      {title}
+    </Link>
+    <Text size="small" leading="compact" className="text-ui-fg-subtle">
+      {detail}
+    </Text>
+  </div>
+)
+
 const baseColumns = [
   columnHelper.accessor("customer.email", {
     header: "Customer",
     cell: ({ row }) => (
-      <div className="flex flex-col py-1">
-        <Link to={`/customers/${row.original.customer_id}`} className={linkClassName}>
-          {personName(row.original.customer)}
-        </Link>
-        <Text size="small" leading="compact" className="text-ui-fg-subtle">
-          {row.original.customer.email}
-        </Text>
-      </div>
+      <LinkCell
+        to={`/customers/${row.original.customer_id}`}
+        title={personName(row.original.customer)}
+        detail={row.original.customer.email}
+      />
     ),
   }),
   columnHelper.accessor("affiliate.name", {
     header: "Affiliate",
     cell: ({ row }) => (
-      <div className="flex flex-col py-1">
-        <Link to={`/affiliates/${row.original.affiliate_id}`} className={linkClassName}>
-          {row.original.affiliate.name}
-        </Link>
-        <Text size="small" leading="compact" className="text-ui-fg-subtle">
-          {row.original.affiliate.code}
-        </Text>
-      </div>
+      <LinkCell
+        to={`/affiliates/${row.original.affiliate_id}`}
+        title={row.original.affiliate.name}
+        detail={row.original.affiliate.code}
+      />
     ),
   }),
   columnHelper.accessor("source", {
@@ -142,51 +141,20 @@ const staticFilters = [
   }),
 ]
 
-/** Turns the table's search, filters and page into the list route's query. */
-const toQuery = (
-  filtering: DataTableFilteringState,
-  search: string,
-  pagination: DataTablePaginationState
-): AffiliateConnectionsQuery => {
-  return {
-    q: search || undefined,
-    source: SOURCES.find((source) => source === filtering.source),
-    status: STATUSES.find((status) => status === filtering.ended_at),
-    affiliate_id: pickedAffiliateIds(filtering.affiliate_id),
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-    order: "-created_at",
-  }
-}
-
 const AffiliateConnectionsPage = () => {
   const [isCreateOpen, setIsCreateOpen] = useState(false)
   const [isImportOpen, setIsImportOpen] = useState(false)
-  const [search, setSearch] = useState("")
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
+  const affiliateFilter = useAffiliateFilter()
+  const filters = useMemo(() => [...staticFilters, affiliateFilter], [affiliateFilter])
+  const list = useListState({ filters, order: "-created_at" })
+  const { data, isLoading } = useAffiliateConnections({
+    ...list.query,
+    source: pickedValue(SOURCES, list.filtering.source),
+    status: pickedValue(STATUSES, list.filtering.ended_at),
+    affiliate_id: pickedIds(list.filtering.affiliate_id),
   })
-
-  const query = toQuery(filtering, search, pagination)
-  const { data, isLoading } = useAffiliateConnections(query)
-  const affiliateOptions = useAffiliateFilterOptions()
   const { mutate: disconnect } = useDeleteAffiliateConnection()
   const prompt = usePrompt()
-
-  const filters = useMemo(
-    () => [
-      ...staticFilters,
-      filterHelper.accessor("affiliate_id", {
-        type: "multiselect",
-        label: "Affiliate",
-        searchable: true,
-        options: affiliateOptions,
-      }),
-    ],
-    [affiliateOptions]
-  )
 
   const columns = useMemo(
     () => [
@@ -194,9 +162,9 @@ const AffiliateConnectionsPage = () => {
       columnHelper.display({
         id: "actions",
         cell: ({ row }) => (
-          <RowActionsMenu
+          <ActionMenu
             label="Connection actions"
-            actions={
+            groups={[
               // An ended connection is history: nothing to do with it.
               row.original.ended_at
                 ? []
@@ -217,8 +185,8 @@ const AffiliateConnectionsPage = () => {
                         }
                       },
                     },
-                  ]
-            }
+                  ],
+            ]}
           />
         ),
       }),
@@ -226,57 +194,38 @@ const AffiliateConnectionsPage = () => {
     [prompt, disconnect]
   )
 
-  const table = useDataTable({
-    columns,
-    data: data?.affiliate_connections ?? [],
-    getRowId: (connection) => connection.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    filters,
-    filtering: { state: filtering, onFilteringChange: setFiltering },
-    search: { state: search, onSearchChange: setSearch },
-    pagination: { state: pagination, onPaginationChange: setPagination },
-  })
-
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
-        <div>
-          <Heading>Affiliate connections</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Customers connected to an affiliate: every future order credits
-            that affiliate.
-          </Text>
-        </div>
-        <div className="flex items-center gap-x-2">
-          <Button size="small" variant="secondary" onClick={() => setIsImportOpen(true)}>
-            Import CSV
-          </Button>
-          <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-            New connection
-          </Button>
-        </div>
-      </div>
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="justify-between gap-x-2">
-          <DataTable.FilterMenu tooltip="Filter" />
-          <DataTable.Search placeholder="Search customers" />
-        </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No connections yet",
-              description:
-                "Connect a customer to an affiliate, or import connections from a CSV file.",
-            },
-            filtered: {
-              heading: "No connections match",
-              description: "Change the search or the filters.",
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <SectionHeader
+        level="h1"
+        title="Affiliate connections"
+        description="Customers connected to an affiliate: every future order credits that affiliate."
+        actions={
+          <>
+            <Button size="small" variant="secondary" onClick={() => setIsImportOpen(true)}>
+              Import CSV
+            </Button>
+            <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
+              New connection
+            </Button>
+          </>
+        }
+      />
+      <ListTable
+        list={list}
+        columns={columns}
+        data={data?.affiliate_connections}
+        getRowId={(connection) => connection.id}
+        count={data?.count}
+        isLoading={isLoading}
+        searchPlaceholder="Search customers"
+        empty={{
+          heading: "No connections yet",
+          description:
+            "Connect a customer to an affiliate, or import connections from a CSV file.",
+        }}
+        noMatch="No connections match"
+      />
       <NewConnectionModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
       <ImportConnectionsModal open={isImportOpen} onOpenChange={setIsImportOpen} />
     </Container>
