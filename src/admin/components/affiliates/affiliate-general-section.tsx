@@ -12,7 +12,7 @@ import {
   useUpdateAffiliate,
 } from "../../hooks/api/affiliates"
 import { formatDate } from "../../lib/format"
-import { formatAffiliateRate, formatProgramCommission } from "../../lib/format-commission"
+import { AffiliateCommission } from "./affiliate-commission"
 import { AffiliateProgramSelect } from "./affiliate-program-select"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
 import { AffiliateStatusBadge } from "./status-badge"
@@ -123,21 +123,11 @@ export const AffiliateGeneralSection = ({
         <AffiliateProgramSelect affiliate={affiliate} />
       </SectionRow>
       <SectionRow label="Commission rate">
-        {affiliate.commission_rate === null && program ? (
-          // No rate of their own: their program's commission applies.
-          <span>
-            {formatProgramCommission(
-              program,
-              settings?.affiliate_settings.default_commission_rate
-            )}{" "}
-            <span className="text-ui-fg-muted">(program)</span>
-          </span>
-        ) : (
-          formatAffiliateRate(
-            affiliate.commission_rate,
-            settings?.affiliate_settings.default_commission_rate
-          )
-        )}
+        <AffiliateCommission
+          rate={affiliate.commission_rate}
+          program={program}
+          defaultRate={settings?.affiliate_settings.default_commission_rate}
+        />
       </SectionRow>
       <SectionRow label="Customer account">
         {affiliate.customer ? (

@@ -115,6 +115,12 @@ export const useAffiliatePrograms = (
     ...options,
   })
 
+/**
+ * Every program, for a select or to look programs up by id: more than this
+ * many is not a store's affiliate scheme any more.
+ */
+export const useAllAffiliatePrograms = () => useAffiliatePrograms({ limit: 100 })
+
 export const useAffiliateProgram = (id: string) =>
   useQuery({
     queryKey: affiliateProgramQueryKeys.detail(id),

@@ -10,6 +10,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useNavigate } from "react-router-dom"
+import { AffiliateCommission } from "../../components/affiliates/affiliate-commission"
 import { CreateAffiliateModal } from "../../components/affiliates/create-affiliate-modal"
 import {
   AFFILIATE_STATUSES,
@@ -22,10 +23,11 @@ import {
   type AffiliateBalance,
   useAffiliateBalances,
 } from "../../hooks/api/affiliate-payouts"
+import { type AffiliateProgram, useAllAffiliatePrograms } from "../../hooks/api/affiliate-programs"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { type AffiliateWithStats, useAffiliates } from "../../hooks/api/affiliates"
 import { useListState } from "../../hooks/use-list-state"
-import { formatDate, formatMoneyList, formatRate } from "../../lib/format"
+import { formatDate, formatMoneyList } from "../../lib/format"
 import { pickedValues } from "../../lib/list-filters"
 
 const columnHelper = createDataTableColumnHelper<AffiliateWithStats>()
@@ -54,10 +56,14 @@ const formatBalancePart = (
   ) || "-"
 
 /**
- * The columns; the rate column needs the store's default rate for affiliates
- * without their own, the balance columns the page's balances.
+ * The columns; the rate column needs the programs and the store's default
+ * rate for affiliates without their own, the balance columns the page's balances.
  */
-const useColumns = (defaultRate: number | undefined, balances: BalancesByAffiliate) =>
+const useColumns = (
+  programs: Map<string, AffiliateProgram>,
+  defaultRate: number | undefined,
+  balances: BalancesByAffiliate
+) =>
   useMemo(
     () => [
       columnHelper.accessor("name", {
@@ -79,17 +85,13 @@ const useColumns = (defaultRate: number | undefined, balances: BalancesByAffilia
       }),
       columnHelper.accessor("commission_rate", {
         header: "Commission rate",
-        cell: ({ getValue }) => {
-          const rate = getValue()
-          if (rate !== null) {
-            return formatRate(rate)
-          }
-          return (
-            <span className="text-ui-fg-subtle">
-              {defaultRate === undefined ? "Default" : `${formatRate(defaultRate)} (default)`}
-            </span>
-          )
-        },
+        cell: ({ row }) => (
+          <AffiliateCommission
+            rate={row.original.commission_rate}
+            program={programs.get(row.original.program?.id ?? "")}
+            defaultRate={defaultRate}
+          />
+        ),
       }),
       columnHelper.accessor("connected_customer_count", {
         header: "Customers",
@@ -121,7 +123,7 @@ const useColumns = (defaultRate: number | undefined, balances: BalancesByAffilia
         cell: ({ getValue }) => formatDate(getValue()),
       }),
     ],
-    [defaultRate, balances]
+    [programs, defaultRate, balances]
   )
 
 const filters = [
@@ -143,7 +145,7 @@ const AffiliatesPage = () => {
     ...list.query,
     status: pickedValues(AFFILIATE_STATUSES, list.filtering.status),
   })
-  const { data: settings } = useAffiliateSettings()
+  const { data: settings, isLoading: isLoadingSettings } = useAffiliateSettings()
   const affiliateIds = (data?.affiliates ?? []).map((affiliate) => affiliate.id)
   // One request for the page's affiliates: at most 20 of them, a few currencies each.
   const { data: balanceData } = useAffiliateBalances(
@@ -160,7 +162,18 @@ const AffiliatesPage = () => {
     }
     return byAffiliate
   }, [balanceData])
-  const columns = useColumns(settings?.affiliate_settings.default_commission_rate, balances)
+  const { data: programData, isLoading: isLoadingPrograms } = useAllAffiliatePrograms()
+  // The rows wait for what their commission column reads, rather than show "…" first.
+  const isLoadingTerms = isLoadingSettings || isLoadingPrograms
+  const programs = useMemo(
+    () => new Map((programData?.programs ?? []).map((program) => [program.id, program])),
+    [programData]
+  )
+  const columns = useColumns(
+    programs,
+    settings?.affiliate_settings.default_commission_rate,
+    balances
+  )
 
   return (
     <Container className="divide-y p-0">
@@ -177,10 +190,10 @@ const AffiliatesPage = () => {
       <ListTable
         list={list}
         columns={columns}
-        data={data?.affiliates}
+        data={isLoadingTerms ? undefined : data?.affiliates}
         getRowId={(affiliate) => affiliate.id}
         count={data?.count}
-        isLoading={isLoading}
+        isLoading={isLoading || isLoadingTerms}
         searchPlaceholder="Search name, email or code"
         empty={{
           heading: "No affiliates yet",
