@@ -6,6 +6,7 @@ import {
   type ImportRowResult,
   useImportAffiliateConnections,
 } from "../../hooks/api/affiliate-connections"
+import { saveFile } from "../../lib/save-file"
 import { FormModal, ModalForm } from "../common/form-modal"
 
 type ImportConnectionsModalProps = {
@@ -35,13 +36,8 @@ const SAMPLE_CSV = [
   "",
 ].join("\n")
 
-const downloadSample = () => {
-  const link = document.createElement("a")
-  link.href = URL.createObjectURL(new Blob([SAMPLE_CSV], { type: "text/csv" }))
-  link.download = "affiliate-connections-sample.csv"
-  link.click()
-  URL.revokeObjectURL(link.href)
-}
+const downloadSample = () =>
+  saveFile(new Blob([SAMPLE_CSV], { type: "text/csv" }), "affiliate-connections-sample.csv")
 
 /**
  * Imports connections from a CSV file: Preview runs the import as a dry run
