@@ -1,10 +1,6 @@
 import { Container, Text } from "@medusajs/ui"
-import { useState } from "react"
 import { formatMoney } from "../../lib/format"
-import { CommissionDrawer } from "../commissions/commission-drawer"
-import { RejectCommissionsPrompt } from "../commissions/reject-commissions-prompt"
-import { useCommissionColumns } from "../commissions/use-commission-columns"
-import { ListTable } from "../common/list-table"
+import { CommissionList } from "../commissions/commission-list"
 import { SectionHeader } from "../common/section-header"
 import { useAffiliateCommissions } from "../../hooks/api/affiliate-commissions"
 import { useListState } from "../../hooks/use-list-state"
@@ -47,15 +43,11 @@ export const AffiliateCommissionsSection = ({
 }: {
   affiliate: AffiliateWithStats
 }) => {
-  const [rejecting, setRejecting] = useState<string[]>([])
-  const [openId, setOpenId] = useState<string | null>(null)
-  // The affiliate's page has more than one list: each keeps its page apart.
   const list = useListState({ prefix: "commissions", pageSize: PAGE_SIZE, order: "-created_at" })
   const { data, isLoading } = useAffiliateCommissions({
     ...list.query,
     affiliate_id: affiliate.id,
   })
-  const columns = useCommissionColumns({ onReject: setRejecting, showAffiliate: false })
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-commissions-section">
@@ -63,26 +55,16 @@ export const AffiliateCommissionsSection = ({
       {affiliate.commission_totals.map((totals) => (
         <CurrencyTotals key={totals.currency_code} totals={totals} />
       ))}
-      <ListTable
+      <CommissionList
         list={list}
-        columns={columns}
-        data={data?.affiliate_commissions}
-        getRowId={(commission) => commission.id}
-        count={data?.count}
-        estimatedCount={data?.estimate_count !== undefined}
+        page={data}
         isLoading={isLoading}
         empty={{
           heading: "No commissions yet",
           description: `Orders credited to ${affiliate.name} appear here.`,
         }}
-        onRowClick={(commission) => setOpenId(commission.id)}
+        showAffiliate={false}
       />
-      <RejectCommissionsPrompt
-        ids={rejecting}
-        shown={data?.affiliate_commissions ?? []}
-        onClose={() => setRejecting([])}
-      />
-      <CommissionDrawer id={openId} onClose={() => setOpenId(null)} />
     </Container>
   )
 }

@@ -25,7 +25,6 @@ type ListTableProps<TData> = {
   list?: ListState
   columns: DataTableOptions<TData>["columns"]
   data: TData[] | undefined
-  getRowId: (row: TData) => string
   /** How many rows the list has in all, not only on this page. */
   count?: number
   isLoading?: boolean
@@ -49,11 +48,11 @@ type ListTableProps<TData> = {
  * Every list of the admin: Medusa's DataTable with the list's filter menu,
  * search, pagination and bulk commands, its state in the URL.
  */
-export const ListTable = <TData,>({
+/** Rows are records: the table knows them by id (selection, React keys). */
+export const ListTable = <TData extends { id: string }>({
   list,
   columns,
   data,
-  getRowId,
   count,
   isLoading,
   searchPlaceholder,
@@ -68,7 +67,7 @@ export const ListTable = <TData,>({
   const table = useDataTable<TData>({
     columns,
     data: data ?? [],
-    getRowId,
+    getRowId: (row) => row.id,
     rowCount: count ?? data?.length ?? 0,
     isLoading,
     // The list state starts a new search or filter on the first page itself,

@@ -128,7 +128,6 @@ export const AffiliateCustomersSection = ({
         list={list}
         columns={columns}
         data={data?.customers}
-        getRowId={(customer) => customer.id}
         count={data?.count}
         isLoading={isLoading}
         empty={{

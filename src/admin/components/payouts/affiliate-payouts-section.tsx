@@ -1,8 +1,6 @@
 import { Container, Skeleton, Text } from "@medusajs/ui"
-import { useState } from "react"
 import {
   type AffiliateBalance,
-  type AffiliatePayout,
   useAffiliateBalances,
   useAffiliatePayouts,
 } from "../../hooks/api/affiliate-payouts"
@@ -10,11 +8,9 @@ import type { AffiliateDetailResponse } from "../../hooks/api/affiliates"
 import { useListState } from "../../hooks/use-list-state"
 import { formatMoney } from "../../lib/format"
 import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
-import { ListTable } from "../common/list-table"
 import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
-import { FailPayoutPrompt } from "./fail-payout-prompt"
-import { usePayoutColumns } from "./use-payout-columns"
+import { PayoutList } from "./payout-list"
 
 const PAGE_SIZE = 10
 
@@ -51,12 +47,10 @@ export const AffiliatePayoutsSection = ({
 }: {
   affiliate: AffiliateDetailResponse["affiliate"]
 }) => {
-  const [failing, setFailing] = useState<AffiliatePayout | null>(null)
   const balances = useAffiliateBalances({ affiliate_id: [affiliate.id], limit: 100 })
   // The affiliate's page has more than one list: each keeps its page apart.
   const list = useListState({ prefix: "payouts", pageSize: PAGE_SIZE })
   const { data, isLoading } = useAffiliatePayouts({ ...list.query, affiliate_id: affiliate.id })
-  const columns = usePayoutColumns({ onFail: setFailing, showAffiliate: false })
 
   const details = formatPayoutDetails(affiliate)
 
@@ -86,19 +80,17 @@ export const AffiliatePayoutsSection = ({
           </Text>
         </div>
       )}
-      <ListTable
+      <PayoutList
         list={list}
-        columns={columns}
-        data={data?.affiliate_payouts}
-        getRowId={(payout) => payout.id}
+        payouts={data?.affiliate_payouts}
         count={data?.count}
         isLoading={isLoading}
         empty={{
           heading: "No payouts yet",
           description: `Payouts to ${affiliate.name} appear here once a batch includes them.`,
         }}
+        showAffiliate={false}
       />
-      <FailPayoutPrompt payout={failing} onClose={() => setFailing(null)} />
     </Container>
   )
 }

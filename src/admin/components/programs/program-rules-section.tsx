@@ -92,7 +92,6 @@ export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDeta
       <ListTable
         columns={columns}
         data={program.rules}
-        getRowId={(rule) => rule.id}
         empty={{
           heading: "No rules",
           description: "Every line earns the program's commission.",

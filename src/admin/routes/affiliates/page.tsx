@@ -191,7 +191,6 @@ const AffiliatesPage = () => {
         list={list}
         columns={columns}
         data={isLoadingTerms ? undefined : data?.affiliates}
-        getRowId={(affiliate) => affiliate.id}
         count={data?.count}
         isLoading={isLoading || isLoadingTerms}
         searchPlaceholder="Search name, email or code"

@@ -1,30 +1,19 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import {
-  Button,
-  Container,
-  type DataTableRowSelectionState,
-  createDataTableCommandHelper,
-  createDataTableFilterHelper,
-} from "@medusajs/ui"
-import { useMemo, useState } from "react"
+import { Button, Container, createDataTableFilterHelper } from "@medusajs/ui"
+import { useMemo } from "react"
 import { useAffiliateFilter } from "../../../components/affiliates/affiliate-filter"
-import { ACTION_LABELS } from "../../../components/commissions/commission-actions"
-import { CommissionDrawer } from "../../../components/commissions/commission-drawer"
-import { RejectCommissionsPrompt } from "../../../components/commissions/reject-commissions-prompt"
+import { CommissionList } from "../../../components/commissions/commission-list"
 import {
   ATTRIBUTIONS,
   ATTRIBUTION_LABELS,
   COMMISSION_STATUSES,
   COMMISSION_STATUS_LABELS,
 } from "../../../components/commissions/status-badge"
-import { useCommissionColumns } from "../../../components/commissions/use-commission-columns"
-import { ListTable } from "../../../components/common/list-table"
 import { SectionHeader } from "../../../components/common/section-header"
 import {
   type AffiliateCommission,
   useAffiliateCommissions,
   useExportAffiliateCommissions,
-  useUpdateAffiliateCommissions,
 } from "../../../hooks/api/affiliate-commissions"
 import { useListState } from "../../../hooks/use-list-state"
 import {
@@ -35,7 +24,6 @@ import {
 } from "../../../lib/list-filters"
 
 const filterHelper = createDataTableFilterHelper<AffiliateCommission>()
-const commandHelper = createDataTableCommandHelper()
 
 const staticFilters = [
   filterHelper.accessor("status", {
@@ -79,15 +67,7 @@ const createdAtFilter = (now: number) =>
     })),
   })
 
-const BULK_MOVES = [
-  { status: "approved", shortcut: "A" },
-  { status: "paid", shortcut: "P" },
-] as const
-
 const AffiliateCommissionsPage = () => {
-  const [rowSelection, setRowSelection] = useState<DataTableRowSelectionState>({})
-  const [rejecting, setRejecting] = useState<string[]>([])
-  const [openId, setOpenId] = useState<string | null>(null)
   const affiliateFilter = useAffiliateFilter()
   const filters = useMemo(
     () => [...staticFilters, createdAtFilter(Date.now()), affiliateFilter],
@@ -104,35 +84,7 @@ const AffiliateCommissionsPage = () => {
     created_at: pickedDateRange(filtering.created_at),
   }
   const { data, isLoading } = useAffiliateCommissions(query)
-  const { mutateAsync: updateStatuses } = useUpdateAffiliateCommissions()
   const exportCsv = useExportAffiliateCommissions()
-  const columns = useCommissionColumns({ onReject: setRejecting, selectable: true })
-
-  // Bulk moves are all-or-none on the server: a selection with one commission
-  // that cannot move is refused with a message naming it.
-  const commands = useMemo(
-    () => [
-      ...BULK_MOVES.map(({ status, shortcut }) =>
-        commandHelper.command({
-          label: ACTION_LABELS[status],
-          shortcut,
-          action: async (selection) => {
-            await updateStatuses({ ids: Object.keys(selection), status })
-            setRowSelection({})
-          },
-        })
-      ),
-      // Rejecting asks for a reason first.
-      commandHelper.command({
-        label: ACTION_LABELS.rejected,
-        shortcut: "R",
-        action: async (selection) => {
-          setRejecting(Object.keys(selection))
-        },
-      }),
-    ],
-    [updateStatuses]
-  )
 
   return (
     <Container className="divide-y p-0">
@@ -151,34 +103,20 @@ const AffiliateCommissionsPage = () => {
           </Button>
         }
       />
-      <ListTable
+      <CommissionList
         list={list}
-        columns={columns}
-        data={data?.affiliate_commissions}
-        getRowId={(commission) => commission.id}
-        count={data?.count}
-        estimatedCount={data?.estimate_count !== undefined}
+        page={data}
         isLoading={isLoading}
-        searchPlaceholder="Search buyer email or name"
         empty={{
           heading: "No commissions yet",
           description:
             "Orders referred by an affiliate, or placed by their connected customers, appear here.",
         }}
-        noMatch="No commissions match"
-        onRowClick={(commission) => setOpenId(commission.id)}
-        commands={commands}
-        rowSelection={{ state: rowSelection, onRowSelectionChange: setRowSelection }}
-      />
-      <RejectCommissionsPrompt
-        ids={rejecting}
-        shown={data?.affiliate_commissions ?? []}
-        onClose={() => {
-          setRejecting([])
-          setRowSelection({})
+        ledger={{
+          searchPlaceholder: "Search buyer email or name",
+          noMatch: "No commissions match",
         }}
       />
-      <CommissionDrawer id={openId} onClose={() => setOpenId(null)} />
     </Container>
   )
 }

@@ -215,7 +215,6 @@ const AffiliateConnectionsPage = () => {
         list={list}
         columns={columns}
         data={data?.affiliate_connections}
-        getRowId={(connection) => connection.id}
         count={data?.count}
         isLoading={isLoading}
         searchPlaceholder="Search customers"

@@ -49,7 +49,6 @@ const AffiliatePayoutsPage = () => {
         list={list}
         columns={columns}
         data={data?.affiliate_payout_batches}
-        getRowId={(batch) => batch.id}
         count={data?.count}
         isLoading={isLoading}
         empty={{

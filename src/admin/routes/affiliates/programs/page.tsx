@@ -81,7 +81,6 @@ const AffiliateProgramsPage = () => {
         list={list}
         columns={columns}
         data={data?.programs}
-        getRowId={(program) => program.id}
         count={data?.count}
         isLoading={isLoading}
         searchPlaceholder="Search programs"

@@ -1,25 +1,19 @@
 import { ArrowDownTray } from "@medusajs/icons"
 import { Button, Container } from "@medusajs/ui"
-import { useState } from "react"
 import { type UIMatch, useParams } from "react-router-dom"
 import { formatDate, formatMoneyList, plural } from "../../../../lib/format"
-import { ListTable } from "../../../../components/common/list-table"
 import { PageSkeleton } from "../../../../components/common/page-skeleton"
 import { SectionHeader } from "../../../../components/common/section-header"
-import { FailPayoutPrompt } from "../../../../components/payouts/fail-payout-prompt"
-import { usePayoutColumns } from "../../../../components/payouts/use-payout-columns"
+import { PayoutList } from "../../../../components/payouts/payout-list"
 import {
-  type AffiliatePayout,
   useAffiliatePayoutBatch,
   useExportAffiliatePayoutBatch,
 } from "../../../../hooks/api/affiliate-payouts"
 
 const AffiliatePayoutBatchPage = () => {
   const { id = "" } = useParams()
-  const [failing, setFailing] = useState<AffiliatePayout | null>(null)
   const { data, isLoading, isError, error } = useAffiliatePayoutBatch(id)
   const exportBatch = useExportAffiliatePayoutBatch(id)
-  const columns = usePayoutColumns({ onFail: setFailing })
 
   if (isError) {
     // Medusa's route error boundary shows not-found and other errors.
@@ -74,13 +68,10 @@ const AffiliatePayoutBatchPage = () => {
           </>
         }
       />
-      <ListTable
-        columns={columns}
-        data={batch.payouts}
-        getRowId={(payout) => payout.id}
+      <PayoutList
+        payouts={batch.payouts}
         empty={{ heading: "No payouts", description: "This batch has no payouts." }}
       />
-      <FailPayoutPrompt payout={failing} onClose={() => setFailing(null)} />
     </Container>
   )
 }
