@@ -3,7 +3,6 @@ import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { ArrowPath, Trash } from "@medusajs/icons"
 import { Button, Container, Skeleton, Text, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { Link } from "react-router-dom"
 import { formatConnectionExpiry } from "../components/connections/connection-expiry"
 import { formatDate } from "../lib/format"
 import { NewConnectionModal } from "../components/connections/new-connection-modal"
@@ -16,6 +15,7 @@ import { useAffiliates } from "../hooks/api/affiliates"
 import { ActionMenu } from "../components/common/action-menu"
 import { SectionHeader } from "../components/common/section-header"
 import { SectionRow } from "../components/common/section-row"
+import { AffiliateLink, TextLink } from "../components/common/text-link"
 
 const CustomerAffiliateWidget = ({
   data: customer,
@@ -74,25 +74,16 @@ const CustomerAffiliateWidget = ({
         <div className="px-6 py-4" data-testid="customer-affiliate-account">
           <Text size="small" leading="compact" className="text-ui-fg-subtle">
             This is the store account of the affiliate{" "}
-            <Link
-              to={`/affiliates/${ownAffiliate.id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            >
-              {ownAffiliate.name} ({ownAffiliate.code})
-            </Link>
-            .
+            <AffiliateLink affiliate={ownAffiliate} />.
           </Text>
         </div>
       )}
       {connection ? (
         <>
           <SectionRow label="Affiliate">
-            <Link
-              to={`/affiliates/${connection.affiliate_id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            >
+            <TextLink to={`/affiliates/${connection.affiliate_id}`}>
               {connection.affiliate.name}
-            </Link>
+            </TextLink>
           </SectionRow>
           <SectionRow label="Code">{connection.affiliate.code}</SectionRow>
           <SectionRow label="Source">

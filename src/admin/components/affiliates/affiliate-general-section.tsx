@@ -1,7 +1,7 @@
 import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
 import { Button, Container, Heading, usePrompt } from "@medusajs/ui"
 import { useState } from "react"
-import { Link, useNavigate } from "react-router-dom"
+import { useNavigate } from "react-router-dom"
 import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { useSyncAffiliateAccount } from "../../hooks/api/affiliate-sync-runs"
@@ -18,6 +18,7 @@ import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
 import { AffiliateStatusBadge } from "./status-badge"
 import { ActionMenu } from "../common/action-menu"
 import { SectionRow } from "../common/section-row"
+import { TextLink } from "../common/text-link"
 
 /** The affiliate's profile, with its status actions, edit and delete. */
 export const AffiliateGeneralSection = ({
@@ -131,12 +132,7 @@ export const AffiliateGeneralSection = ({
       </SectionRow>
       <SectionRow label="Customer account">
         {affiliate.customer ? (
-          <Link
-            to={`/customers/${affiliate.customer.id}`}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-          >
-            {affiliate.customer.email}
-          </Link>
+          <TextLink to={`/customers/${affiliate.customer.id}`}>{affiliate.customer.email}</TextLink>
         ) : (
           <span className="text-ui-fg-muted">Not synced</span>
         )}

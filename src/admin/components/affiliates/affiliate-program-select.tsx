@@ -1,7 +1,7 @@
 import { Select } from "@medusajs/ui"
-import { Link } from "react-router-dom"
 import { useAllAffiliatePrograms } from "../../hooks/api/affiliate-programs"
 import { type AffiliateDetailResponse, useUpdateAffiliate } from "../../hooks/api/affiliates"
+import { TextLink } from "../common/text-link"
 
 /**
  * The affiliate's program, with a select to move them to another: from their
@@ -43,12 +43,9 @@ export const AffiliateProgramSelect = ({
         </Select.Content>
       </Select>
       {current && (
-        <Link
-          to={`/affiliates/programs/${current.id}`}
-          className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small shrink-0"
-        >
+        <TextLink to={`/affiliates/programs/${current.id}`} className="txt-compact-small shrink-0">
           View
-        </Link>
+        </TextLink>
       )}
     </div>
   )

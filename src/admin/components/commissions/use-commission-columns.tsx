@@ -1,13 +1,13 @@
 import { CheckCircle, CurrencyDollar, XCircle } from "@medusajs/icons"
 import { Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
-import { Link } from "react-router-dom"
 import {
   type AffiliateCommission,
   type AffiliateCommissionTargetStatus,
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
 import { ActionMenu } from "../common/action-menu"
+import { AffiliateLink, TextLink } from "../common/text-link"
 import { formatDate, formatMoney, formatRate } from "../../lib/format"
 import { formatRejectionReason } from "./commission-reasons"
 import { ACTION_LABELS, NEXT_STATUSES } from "./commission-actions"
@@ -55,33 +55,16 @@ export const useCommissionColumns = ({
       columnHelper.accessor("order_id", {
         header: "Order",
         cell: ({ row }) => (
-          <Link
-            to={`/orders/${row.original.order_id}`}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            onClick={(event) => event.stopPropagation()}
-          >
+          <TextLink to={`/orders/${row.original.order_id}`}>
             {row.original.order ? `#${row.original.order.display_id}` : "Order"}
-          </Link>
+          </TextLink>
         ),
       }),
       ...(showAffiliate
         ? [
             columnHelper.accessor("affiliate", {
               header: "Affiliate",
-              cell: ({ getValue }) => {
-                const affiliate = getValue()
-                return affiliate ? (
-                  <Link
-                    to={`/affiliates/${affiliate.id}`}
-                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-                    onClick={(event) => event.stopPropagation()}
-                  >
-                    {affiliate.name} ({affiliate.code})
-                  </Link>
-                ) : (
-                  <span className="text-ui-fg-muted">Deleted affiliate</span>
-                )
-              },
+              cell: ({ getValue }) => <AffiliateLink affiliate={getValue()} />,
             }),
           ]
         : []),
@@ -90,13 +73,7 @@ export const useCommissionColumns = ({
         cell: ({ getValue }) => {
           const customer = getValue()
           return customer ? (
-            <Link
-              to={`/customers/${customer.id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-              onClick={(event) => event.stopPropagation()}
-            >
-              {customer.email}
-            </Link>
+            <TextLink to={`/customers/${customer.id}`}>{customer.email}</TextLink>
           ) : (
             <span className="text-ui-fg-muted">-</span>
           )

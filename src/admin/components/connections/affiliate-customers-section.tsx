@@ -1,6 +1,5 @@
 import { Button, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useState } from "react"
-import { Link } from "react-router-dom"
 import {
   type AffiliateCustomer,
   type AffiliateSummary,
@@ -12,6 +11,7 @@ import { formatDate, personName } from "../../lib/format"
 import { formatConnectionExpiry } from "./connection-expiry"
 import { ListTable } from "../common/list-table"
 import { SectionHeader } from "../common/section-header"
+import { LinkCell } from "../common/text-link"
 import { NewConnectionModal } from "./new-connection-modal"
 import { ConnectionSourceBadge } from "./source-badge"
 
@@ -23,17 +23,11 @@ const baseColumns = [
   columnHelper.accessor("email", {
     header: "Customer",
     cell: ({ row }) => (
-      <div className="flex flex-col py-1">
-        <Link
-          to={`/customers/${row.original.id}`}
-          className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus"
-        >
-          {personName(row.original)}
-        </Link>
-        <Text size="small" leading="compact" className="text-ui-fg-subtle">
-          {row.original.email}
-        </Text>
-      </div>
+      <LinkCell
+        to={`/customers/${row.original.id}`}
+        title={personName(row.original)}
+        detail={row.original.email}
+      />
     ),
   }),
   columnHelper.accessor("connection.source", {

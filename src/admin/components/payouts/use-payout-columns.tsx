@@ -1,7 +1,6 @@
 import { CheckCircle, Clock, XCircle, XMark } from "@medusajs/icons"
 import { Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
-import { Link } from "react-router-dom"
 import {
   type AffiliatePayout,
   type AffiliatePayoutTargetStatus,
@@ -11,6 +10,7 @@ import { formatDate, formatMoney } from "../../lib/format"
 import { NEXT_PAYOUT_STATUSES, PAYOUT_ACTION_LABELS } from "./payout-actions"
 import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
 import { ActionMenu } from "../common/action-menu"
+import { AffiliateLink } from "../common/text-link"
 import { PayoutStatusBadge } from "./status-badge"
 
 const columnHelper = createDataTableColumnHelper<AffiliatePayout>()
@@ -45,19 +45,7 @@ export const usePayoutColumns = ({
         ? [
             columnHelper.accessor("affiliate", {
               header: "Affiliate",
-              cell: ({ getValue }) => {
-                const affiliate = getValue()
-                return affiliate ? (
-                  <Link
-                    to={`/affiliates/${affiliate.id}`}
-                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-                  >
-                    {affiliate.name} ({affiliate.code})
-                  </Link>
-                ) : (
-                  <span className="text-ui-fg-muted">Deleted affiliate</span>
-                )
-              },
+              cell: ({ getValue }) => <AffiliateLink affiliate={getValue()} />,
             }),
           ]
         : []),

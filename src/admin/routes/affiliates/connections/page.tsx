@@ -10,11 +10,11 @@ import {
   usePrompt,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { Link } from "react-router-dom"
 import { useAffiliateFilter } from "../../../components/affiliates/affiliate-filter"
 import { ActionMenu } from "../../../components/common/action-menu"
 import { ListTable } from "../../../components/common/list-table"
 import { SectionHeader } from "../../../components/common/section-header"
+import { LinkCell } from "../../../components/common/text-link"
 import { formatConnectionExpiry } from "../../../components/connections/connection-expiry"
 import { ImportConnectionsModal } from "../../../components/connections/import-connections-modal"
 import { NewConnectionModal } from "../../../components/connections/new-connection-modal"
@@ -36,26 +36,11 @@ import { pickedIds, pickedValue } from "../../../lib/list-filters"
 const columnHelper = createDataTableColumnHelper<AffiliateConnection>()
 const filterHelper = createDataTableFilterHelper<AffiliateConnection>()
 
-const linkClassName =
-  "text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus"
-
 const ENDED_LABELS: Record<NonNullable<AffiliateConnection["ended_reason"]>, string> = {
   replaced: "Replaced",
   removed: "Ended",
   expired: "Expired",
 }
-
-/** A link to a customer or an affiliate, with a second line under it. */
-const LinkCell = ({ to, title, detail }: { to: string; title: string; detail: string }) => (
-  <div className="flex flex-col py-1">
-    <Link to={to} className={linkClassName}>
-      {title}
-    </Link>
-    <Text size="small" leading="compact" className="text-ui-fg-subtle">
-      {detail}
-    </Text>
-  </div>
-)
 
 const baseColumns = [
   columnHelper.accessor("customer.email", {
