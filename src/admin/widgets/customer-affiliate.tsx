@@ -1,10 +1,13 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { ArrowPath, Trash } from "@medusajs/icons"
-import { Button, Container, Skeleton, Text, usePrompt } from "@medusajs/ui"
+import { Button, Container, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
+import { ActionMenu } from "../components/common/action-menu"
+import { SectionHeader } from "../components/common/section-header"
+import { SectionRow } from "../components/common/section-row"
+import { AffiliateLink, TextLink } from "../components/common/text-link"
 import { formatConnectionExpiry } from "../components/connections/connection-expiry"
-import { formatDate } from "../lib/format"
 import { NewConnectionModal } from "../components/connections/new-connection-modal"
 import { ConnectionSourceBadge } from "../components/connections/source-badge"
 import {
@@ -12,10 +15,8 @@ import {
   useDeleteAffiliateConnection,
 } from "../hooks/api/affiliate-connections"
 import { useAffiliates } from "../hooks/api/affiliates"
-import { ActionMenu } from "../components/common/action-menu"
-import { SectionHeader } from "../components/common/section-header"
-import { SectionRow } from "../components/common/section-row"
-import { AffiliateLink, TextLink } from "../components/common/text-link"
+import { useConfirm } from "../hooks/use-confirm"
+import { formatDate } from "../lib/format"
 
 const CustomerAffiliateWidget = ({
   data: customer,
@@ -30,22 +31,21 @@ const CustomerAffiliateWidget = ({
   const { data: owners } = useAffiliates({ customer_id: customer.id, limit: 1 })
   const ownAffiliate = owners?.affiliates[0]
   const { mutate: disconnect } = useDeleteAffiliateConnection()
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const connection = data?.affiliate_connections[0]
 
   const onDisconnect = async () => {
     if (!connection) {
       return
     }
-    const confirmed = await prompt({
-      title: `Disconnect ${customer.email} from ${connection.affiliate.name}?`,
-      description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}).`,
-      confirmText: "Disconnect",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      disconnect(connection.id)
-    }
+    await confirm(
+      {
+        title: `Disconnect ${customer.email} from ${connection.affiliate.name}?`,
+        description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}).`,
+        confirmText: "Disconnect",
+      },
+      () => disconnect(connection.id)
+    )
   }
 
   return (

@@ -5,11 +5,9 @@ import {
   Container,
   IconButton,
   Text,
-  usePrompt,
 } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import type { Affiliate } from "../../hooks/api/affiliates"
 import {
   type AffiliatePromotion,
   useAffiliatePromotions,
@@ -17,6 +15,8 @@ import {
   usePromotionsForPicker,
   useUnassignAffiliatePromotion,
 } from "../../hooks/api/affiliate-promotions"
+import type { Affiliate } from "../../hooks/api/affiliates"
+import { useConfirm } from "../../hooks/use-confirm"
 import { PickList } from "../common/pick-list"
 import { SectionHeader } from "../common/section-header"
 
@@ -72,22 +72,21 @@ const PromotionPicker = ({
  */
 export const AffiliateCouponsSection = ({ affiliate }: { affiliate: Affiliate }) => {
   const [isPicking, setIsPicking] = useState(false)
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const { data, isLoading } = useAffiliatePromotions(affiliate.id)
   const assign = useAssignAffiliatePromotions(affiliate.id)
   const unassign = useUnassignAffiliatePromotion(affiliate.id)
   const promotions = data?.affiliate_promotions ?? []
 
   const onRemove = async (coupon: AffiliatePromotion) => {
-    const confirmed = await prompt({
-      title: `Remove the coupon ${coupon.code}?`,
-      description: `Orders that use ${coupon.code} will no longer credit ${affiliate.name}. Commissions already earned stay.`,
-      confirmText: "Remove",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      unassign.mutate(coupon)
-    }
+    await confirm(
+      {
+        title: `Remove the coupon ${coupon.code}?`,
+        description: `Orders that use ${coupon.code} will no longer credit ${affiliate.name}. Commissions already earned stay.`,
+        confirmText: "Remove",
+      },
+      () => unassign.mutate(coupon)
+    )
   }
 
   return (

@@ -1,5 +1,5 @@
 import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
-import { Button, Container, Heading, usePrompt } from "@medusajs/ui"
+import { Button, Container, Heading } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
@@ -11,14 +11,15 @@ import {
   useDeleteAffiliate,
   useUpdateAffiliate,
 } from "../../hooks/api/affiliates"
+import { useConfirm } from "../../hooks/use-confirm"
 import { formatDate } from "../../lib/format"
+import { ActionMenu } from "../common/action-menu"
+import { SectionRow } from "../common/section-row"
+import { TextLink } from "../common/text-link"
 import { AffiliateCommission } from "./affiliate-commission"
 import { AffiliateProgramSelect } from "./affiliate-program-select"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
 import { AffiliateStatusBadge } from "./status-badge"
-import { ActionMenu } from "../common/action-menu"
-import { SectionRow } from "../common/section-row"
-import { TextLink } from "../common/text-link"
 
 /** The affiliate's profile, with its status actions, edit and delete. */
 export const AffiliateGeneralSection = ({
@@ -28,7 +29,7 @@ export const AffiliateGeneralSection = ({
 }) => {
   const [isEditOpen, setIsEditOpen] = useState(false)
   const navigate = useNavigate()
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const { data: settings } = useAffiliateSettings()
   const updateAffiliate = useUpdateAffiliate(affiliate.id)
   const deleteAffiliate = useDeleteAffiliate(affiliate.id)
@@ -39,32 +40,30 @@ export const AffiliateGeneralSection = ({
   const setStatus = (status: AffiliateStatus) =>
     updateAffiliate.mutate({ status })
 
-  const onBlock = async () => {
-    const confirmed = await prompt({
-      title: `Block ${affiliate.name}?`,
-      description:
-        "They stop earning commission on new orders. Their customers, connections and past commissions are kept, and you can approve them again later.",
-      confirmText: "Block",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      setStatus("blocked")
-    }
-  }
+  const onBlock = () =>
+    confirm(
+      {
+        title: `Block ${affiliate.name}?`,
+        description:
+          "They stop earning commission on new orders. Their customers, connections and past commissions are kept, and you can approve them again later.",
+        confirmText: "Block",
+      },
+      () => setStatus("blocked")
+    )
 
-  const onDelete = async () => {
-    const confirmed = await prompt({
-      title: `Delete ${affiliate.name}?`,
-      description: `${affiliate.name} stops earning commissions and the code ${affiliate.code} stops working. Past commissions are kept.`,
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      deleteAffiliate.mutate(undefined, {
-        onSuccess: () => navigate("/affiliates", { replace: true }),
-      })
-    }
-  }
+  const onDelete = () =>
+    confirm(
+      {
+        title: `Delete ${affiliate.name}?`,
+        description: `${affiliate.name} stops earning commissions and the code ${affiliate.code} stops working. Past commissions are kept.`,
+        confirmText: "Delete",
+      },
+      () => {
+        deleteAffiliate.mutate(undefined, {
+          onSuccess: () => navigate("/affiliates", { replace: true }),
+        })
+      }
+    )
 
   const isChangingTo = (status: AffiliateStatus) =>
     updateAffiliate.isPending && updateAffiliate.variables.status === status

@@ -1,11 +1,12 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { Button, Container, Text, createDataTableColumnHelper, usePrompt } from "@medusajs/ui"
+import { Button, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import {
   type AffiliateCommissionRule,
   type AffiliateProgramDetail,
   useDeleteCommissionRule,
 } from "../../hooks/api/affiliate-programs"
+import { useConfirm } from "../../hooks/use-confirm"
 import { ActionMenu } from "../common/action-menu"
 import { ListTable } from "../common/list-table"
 import { SectionHeader } from "../common/section-header"
@@ -22,7 +23,7 @@ export const describeRuleTarget = (rule: Pick<AffiliateCommissionRule, "target" 
 export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDetail }) => {
   // undefined: the drawer is closed; null: it adds a rule.
   const [editing, setEditing] = useState<AffiliateCommissionRule | null | undefined>(undefined)
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const { mutate: deleteRule } = useDeleteCommissionRule(program.id)
 
   const columns = useMemo(
@@ -58,15 +59,14 @@ export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDeta
                   label: "Delete",
                   icon: <Trash />,
                   onClick: async () => {
-                    const confirmed = await prompt({
-                      title: "Delete this rule?",
-                      description: `${describeRuleTarget(row.original)} will earn the program's commission on new orders.`,
-                      confirmText: "Delete",
-                      cancelText: "Cancel",
-                    })
-                    if (confirmed) {
-                      deleteRule(row.original.id)
-                    }
+                    await confirm(
+                      {
+                        title: "Delete this rule?",
+                        description: `${describeRuleTarget(row.original)} will earn the program's commission on new orders.`,
+                        confirmText: "Delete",
+                      },
+                      () => deleteRule(row.original.id)
+                    )
                   },
                 },
               ],
@@ -75,7 +75,7 @@ export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDeta
         ),
       }),
     ],
-    [prompt, deleteRule]
+    [confirm, deleteRule]
   )
 
   return (

@@ -1,13 +1,18 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Container, Heading, Text, usePrompt } from "@medusajs/ui"
+import { Badge, Container, Heading, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import {
   type AffiliateProgram,
   useDeleteAffiliateProgram,
 } from "../../hooks/api/affiliate-programs"
+import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
+import { useConfirm } from "../../hooks/use-confirm"
 import { formatRate } from "../../lib/format"
+import { formatProgramCommission } from "../../lib/format-commission"
+import { ActionMenu } from "../common/action-menu"
+import { SectionRow } from "../common/section-row"
+import { EditProgramDrawer } from "./edit-program-drawer"
 import {
   formatAutoApprove,
   formatConnectionLifetime,
@@ -17,10 +22,6 @@ import {
   TIER_METRIC_LABELS,
   TIER_PERIOD_LABELS,
 } from "./program-labels"
-import { formatProgramCommission } from "../../lib/format-commission"
-import { ActionMenu } from "../common/action-menu"
-import { SectionRow } from "../common/section-row"
-import { EditProgramDrawer } from "./edit-program-drawer"
 
 const Tiers = ({ program }: { program: AffiliateProgram }) => {
   if (!program.tier_metric || !program.tiers?.length) {
@@ -47,30 +48,30 @@ const Tiers = ({ program }: { program: AffiliateProgram }) => {
 export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) => {
   const [isEditOpen, setIsEditOpen] = useState(false)
   const navigate = useNavigate()
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const { data: settings } = useAffiliateSettings()
   const storeSettings = settings?.affiliate_settings
   const deleteProgram = useDeleteAffiliateProgram(program.id)
 
-  const onDelete = async () => {
-    const confirmed = await prompt({
-      title: `Delete the program ${program.name}?`,
-      description: `Its rules are deleted${
-        program.affiliate_count
-          ? ` and its ${
-              program.affiliate_count === 1 ? "affiliate moves" : `${program.affiliate_count} affiliates move`
-            } to the default program`
-          : ""
-      }. Commissions already earned keep their amounts.`,
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      deleteProgram.mutate(undefined, {
-        onSuccess: () => navigate("/affiliates/programs", { replace: true }),
-      })
-    }
-  }
+  const onDelete = () =>
+    confirm(
+      {
+        title: `Delete the program ${program.name}?`,
+        description: `Its rules are deleted${
+          program.affiliate_count
+            ? ` and its ${
+                program.affiliate_count === 1 ? "affiliate moves" : `${program.affiliate_count} affiliates move`
+              } to the default program`
+            : ""
+        }. Commissions already earned keep their amounts.`,
+        confirmText: "Delete",
+      },
+      () => {
+        deleteProgram.mutate(undefined, {
+          onSuccess: () => navigate("/affiliates/programs", { replace: true }),
+        })
+      }
+    )
 
   return (
     <Container className="divide-y p-0" data-testid="program-terms-section">

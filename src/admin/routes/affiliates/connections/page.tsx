@@ -7,7 +7,6 @@ import {
   Text,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  usePrompt,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useAffiliateFilter } from "../../../components/affiliates/affiliate-filter"
@@ -29,6 +28,7 @@ import {
   useAffiliateConnections,
   useDeleteAffiliateConnection,
 } from "../../../hooks/api/affiliate-connections"
+import { useConfirm } from "../../../hooks/use-confirm"
 import { useListState } from "../../../hooks/use-list-state"
 import { formatDate, personName } from "../../../lib/format"
 import { pickedIds, pickedValue } from "../../../lib/list-filters"
@@ -139,7 +139,7 @@ const AffiliateConnectionsPage = () => {
     affiliate_id: pickedIds(list.filtering.affiliate_id),
   })
   const { mutate: disconnect } = useDeleteAffiliateConnection()
-  const prompt = usePrompt()
+  const confirm = useConfirm()
 
   const columns = useMemo(
     () => [
@@ -159,15 +159,14 @@ const AffiliateConnectionsPage = () => {
                       icon: <Trash />,
                       onClick: async () => {
                         const connection = row.original
-                        const confirmed = await prompt({
-                          title: `Disconnect ${connection.customer.email} from ${connection.affiliate.name}?`,
-                          description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}). The connection stays in the history as ended.`,
-                          confirmText: "Disconnect",
-                          cancelText: "Cancel",
-                        })
-                        if (confirmed) {
-                          disconnect(connection.id)
-                        }
+                        await confirm(
+                          {
+                            title: `Disconnect ${connection.customer.email} from ${connection.affiliate.name}?`,
+                            description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}). The connection stays in the history as ended.`,
+                            confirmText: "Disconnect",
+                          },
+                          () => disconnect(connection.id)
+                        )
                       },
                     },
                   ],
@@ -176,7 +175,7 @@ const AffiliateConnectionsPage = () => {
         ),
       }),
     ],
-    [prompt, disconnect]
+    [confirm, disconnect]
   )
 
   return (
