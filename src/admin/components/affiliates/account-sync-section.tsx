@@ -20,6 +20,7 @@ import {
 } from "../../hooks/api/affiliate-sync-runs"
 import { useAffiliates } from "../../hooks/api/affiliates"
 import { formatDateTime } from "../../lib/format"
+import { Figure } from "../common/figure"
 import { SectionHeader } from "../common/section-header"
 
 /** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
@@ -112,14 +113,9 @@ const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
       </div>
       <div className="grid grid-cols-5 gap-2">
         {RUN_COUNTS.map(({ key, label }) => (
-          <div key={key} className="flex flex-col" data-count={key}>
-            <Text size="xsmall" className="text-ui-fg-subtle">
-              {label}
-            </Text>
-            <Text size="small" weight="plus" leading="compact">
-              {String(run[key])}
-            </Text>
-          </div>
+          <Figure key={key} label={label} data-count={key}>
+            {String(run[key])}
+          </Figure>
         ))}
       </div>
       {run.message && (

@@ -1,6 +1,7 @@
-import { Container, Text } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { formatMoney } from "../../lib/format"
 import { CommissionList } from "../commissions/commission-list"
+import { Figure } from "../common/figure"
 import { SectionHeader } from "../common/section-header"
 import { useAffiliateCommissions } from "../../hooks/api/affiliate-commissions"
 import { useListState } from "../../hooks/use-list-state"
@@ -25,14 +26,9 @@ const CurrencyTotals = ({ totals }: { totals: AffiliateCommissionTotals }) => (
     data-testid={`commission-totals-${totals.currency_code}`}
   >
     {TOTALS.map(({ key, label }) => (
-      <div key={key} className="flex flex-col">
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          {label}
-        </Text>
-        <Text size="small" weight="plus" leading="compact">
-          {formatMoney(Number(totals[key]), totals.currency_code)}
-        </Text>
-      </div>
+      <Figure key={key} label={label}>
+        {formatMoney(Number(totals[key]), totals.currency_code)}
+      </Figure>
     ))}
   </div>
 )

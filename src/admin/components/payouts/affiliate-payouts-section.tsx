@@ -8,6 +8,7 @@ import type { AffiliateDetailResponse } from "../../hooks/api/affiliates"
 import { useListState } from "../../hooks/use-list-state"
 import { formatMoney } from "../../lib/format"
 import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
+import { Figure } from "../common/figure"
 import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { PayoutList } from "./payout-list"
@@ -29,14 +30,9 @@ const CurrencyBalance = ({ balance }: { balance: AffiliateBalance }) => (
     data-testid={`payout-balance-${balance.currency_code}`}
   >
     {BALANCE_PARTS.map(({ key, label }) => (
-      <div key={key} className="flex flex-col" data-balance={key}>
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          {label}
-        </Text>
-        <Text size="small" weight="plus" leading="compact">
-          {formatMoney(balance[key], balance.currency_code)}
-        </Text>
-      </div>
+      <Figure key={key} label={label} data-balance={key}>
+        {formatMoney(balance[key], balance.currency_code)}
+      </Figure>
     ))}
   </div>
 )
