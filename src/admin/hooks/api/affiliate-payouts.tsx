@@ -87,6 +87,9 @@ export type AffiliatePayoutBatch = {
 /** Balances, payouts and batches have a fixed order and no search. */
 type PageParams = Pick<ListParams, "limit" | "offset">
 
+/** A batch with its payouts, as its page and the create route answer it. */
+export type AffiliatePayoutBatchDetail = AffiliatePayoutBatch & { payouts: AffiliatePayout[] }
+
 export type AffiliateBalancesQuery = PageParams & { affiliate_id?: string[] }
 
 export type AffiliatePayoutsQuery = PageParams & { affiliate_id?: string; batch_id?: string }
@@ -131,7 +134,7 @@ export const useAffiliatePayoutBatch = (id: string) =>
     queryKey: affiliatePayoutQueryKeys.batch(id),
     queryFn: () =>
       getAdmin<{
-        affiliate_payout_batch: AffiliatePayoutBatch & { payouts: AffiliatePayout[] }
+        affiliate_payout_batch: AffiliatePayoutBatchDetail
       }>(`/admin/affiliate-payout-batches/${id}`),
     enabled: !!id,
   })
@@ -148,7 +151,7 @@ const useInvalidatePayoutQueries = () =>
   )
 
 export type CreatedAffiliatePayoutBatch = {
-  affiliate_payout_batch: AffiliatePayoutBatch & { payouts: AffiliatePayout[] }
+  affiliate_payout_batch: AffiliatePayoutBatchDetail
 }
 
 /**

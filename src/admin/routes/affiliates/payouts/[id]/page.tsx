@@ -1,31 +1,28 @@
 import { ArrowDownTray } from "@medusajs/icons"
 import { Button, Container } from "@medusajs/ui"
-import { type UIMatch, useParams } from "react-router-dom"
+import { useParams } from "react-router-dom"
 import { formatDate, formatMoneyList, plural } from "../../../../lib/format"
-import { PageSkeleton } from "../../../../components/common/page-skeleton"
+import { RecordPage, recordBreadcrumb } from "../../../../components/common/record-page"
 import { SectionHeader } from "../../../../components/common/section-header"
 import { PayoutList } from "../../../../components/payouts/payout-list"
 import {
+  type AffiliatePayoutBatchDetail,
   useAffiliatePayoutBatch,
   useExportAffiliatePayoutBatch,
 } from "../../../../hooks/api/affiliate-payouts"
 
 const AffiliatePayoutBatchPage = () => {
   const { id = "" } = useParams()
-  const { data, isLoading, isError, error } = useAffiliatePayoutBatch(id)
-  const exportBatch = useExportAffiliatePayoutBatch(id)
+  return (
+    <RecordPage query={useAffiliatePayoutBatch(id)} sections={1}>
+      {({ affiliate_payout_batch }) => <PayoutBatch batch={affiliate_payout_batch} />}
+    </RecordPage>
+  )
+}
 
-  if (isError) {
-    // Medusa's route error boundary shows not-found and other errors.
-    throw error
-  }
-
-  if (isLoading || !data) {
-    return <PageSkeleton sections={1} />
-  }
-
-  const batch = data.affiliate_payout_batch
-
+/** A batch's totals and payouts, with its exports (a CSV, PayPal files). */
+const PayoutBatch = ({ batch }: { batch: AffiliatePayoutBatchDetail }) => {
+  const exportBatch = useExportAffiliatePayoutBatch(batch.id)
   return (
     <Container className="divide-y p-0" data-testid="payout-batch">
       <SectionHeader
@@ -76,13 +73,8 @@ const AffiliatePayoutBatchPage = () => {
   )
 }
 
-const BatchBreadcrumb = ({ params }: UIMatch) => {
-  const { data } = useAffiliatePayoutBatch(params.id ?? "")
-  return data ? <span>{formatDate(data.affiliate_payout_batch.created_at)}</span> : null
-}
-
-export const handle = {
-  breadcrumb: (match: UIMatch) => <BatchBreadcrumb {...match} />,
-}
+export const handle = recordBreadcrumb(useAffiliatePayoutBatch, ({ affiliate_payout_batch }) =>
+  formatDate(affiliate_payout_batch.created_at)
+)
 
 export default AffiliatePayoutBatchPage
