@@ -6,7 +6,7 @@ import {
   type AffiliateCommissionTargetStatus,
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
-import { ActionMenu } from "../common/action-menu"
+import { actionsColumn } from "../common/action-menu"
 import { AffiliateLink, TextLink } from "../common/text-link"
 import { formatDate, formatMoney, formatRate } from "../../lib/format"
 import { formatRejectionReason } from "./commission-reasons"
@@ -158,27 +158,19 @@ export const useCommissionColumns = ({
           )
         },
       }),
-      columnHelper.display({
-        id: "actions",
-        cell: ({ row }) => (
-          <ActionMenu
-            label="Commission actions"
-            groups={[
-              NEXT_STATUSES[row.original.status]
-                // The server refuses to approve or pay before the hold ends.
-                .filter((status) => !isHeld(row.original) || status === "rejected")
-                .map((status) => ({
-                  label: ACTION_LABELS[status],
-                  icon: ACTION_ICONS[status],
-                  onClick: () =>
-                    status === "rejected"
-                      ? onReject([row.original.id])
-                      : updateStatuses({ ids: [row.original.id], status }),
-                })),
-            ]}
-          />
-        ),
-      }),
+      actionsColumn<AffiliateCommission>("Commission actions", (commission) => [
+        NEXT_STATUSES[commission.status]
+          // The server refuses to approve or pay before the hold ends.
+          .filter((status) => !isHeld(commission) || status === "rejected")
+          .map((status) => ({
+            label: ACTION_LABELS[status],
+            icon: ACTION_ICONS[status],
+            onClick: () =>
+              status === "rejected"
+                ? onReject([commission.id])
+                : updateStatuses({ ids: [commission.id], status }),
+          })),
+      ]),
     ],
     [onReject, selectable, showAffiliate, updateStatuses]
   )

@@ -1,5 +1,5 @@
 import { EllipsisHorizontal } from "@medusajs/icons"
-import { DropdownMenu, IconButton } from "@medusajs/ui"
+import { DropdownMenu, IconButton, createDataTableColumnHelper } from "@medusajs/ui"
 import { Fragment, type ReactNode } from "react"
 
 export type Action = {
@@ -50,3 +50,10 @@ export const ActionMenu = ({ label, groups }: { label: string; groups: Action[][
     </div>
   )
 }
+
+/** A list's last column: each row's "⋯" menu, with the row's actions. */
+export const actionsColumn = <TData,>(label: string, groups: (row: TData) => Action[][]) =>
+  createDataTableColumnHelper<TData>().display({
+    id: "actions",
+    cell: ({ row }) => <ActionMenu label={label} groups={groups(row.original)} />,
+  })

@@ -9,7 +9,7 @@ import {
 import { formatDate, formatMoney } from "../../lib/format"
 import { NEXT_PAYOUT_STATUSES, PAYOUT_ACTION_LABELS } from "./payout-actions"
 import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
-import { ActionMenu } from "../common/action-menu"
+import { actionsColumn } from "../common/action-menu"
 import { AffiliateLink } from "../common/text-link"
 import { PayoutStatusBadge } from "./status-badge"
 
@@ -91,24 +91,16 @@ export const usePayoutColumns = ({
           </div>
         ),
       }),
-      columnHelper.display({
-        id: "actions",
-        cell: ({ row }) => (
-          <ActionMenu
-            label="Payout actions"
-            groups={[
-              NEXT_PAYOUT_STATUSES[row.original.status].map((status) => ({
-                label: PAYOUT_ACTION_LABELS[status],
-                icon: ACTION_ICONS[status],
-                onClick: () =>
-                  status === "failed"
-                    ? onFail(row.original)
-                    : updatePayout({ id: row.original.id, status }),
-              })),
-            ]}
-          />
-        ),
-      }),
+      actionsColumn<AffiliatePayout>("Payout actions", (payout) => [
+        NEXT_PAYOUT_STATUSES[payout.status].map((status) => ({
+          label: PAYOUT_ACTION_LABELS[status],
+          icon: ACTION_ICONS[status],
+          onClick: () =>
+            status === "failed"
+              ? onFail(payout)
+              : updatePayout({ id: payout.id, status }),
+        })),
+      ]),
     ],
     [onFail, showAffiliate, updatePayout]
   )

@@ -7,7 +7,7 @@ import {
   useDeleteCommissionRule,
 } from "../../hooks/api/affiliate-programs"
 import { useConfirm } from "../../hooks/use-confirm"
-import { ActionMenu } from "../common/action-menu"
+import { actionsColumn } from "../common/action-menu"
 import { ListTable } from "../common/list-table"
 import { SectionHeader } from "../common/section-header"
 import { formatRuleValue, RULE_TARGET_LABELS } from "./program-labels"
@@ -47,33 +47,24 @@ export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDeta
         header: "Commission",
         cell: ({ row }) => <span data-testid="rule-value">{formatRuleValue(row.original)}</span>,
       }),
-      columnHelper.display({
-        id: "actions",
-        cell: ({ row }) => (
-          <ActionMenu
-            label="Rule actions"
-            groups={[
-              [
-                { label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(row.original) },
+      actionsColumn<AffiliateCommissionRule>("Rule actions", (rule) => [
+        [
+          { label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(rule) },
+          {
+            label: "Delete",
+            icon: <Trash />,
+            onClick: () =>
+              confirm(
                 {
-                  label: "Delete",
-                  icon: <Trash />,
-                  onClick: async () => {
-                    await confirm(
-                      {
-                        title: "Delete this rule?",
-                        description: `${describeRuleTarget(row.original)} will earn the program's commission on new orders.`,
-                        confirmText: "Delete",
-                      },
-                      () => deleteRule(row.original.id)
-                    )
-                  },
+                  title: "Delete this rule?",
+                  description: `${describeRuleTarget(rule)} will earn the program's commission on new orders.`,
+                  confirmText: "Delete",
                 },
-              ],
-            ]}
-          />
-        ),
-      }),
+                () => deleteRule(rule.id)
+              ),
+          },
+        ],
+      ]),
     ],
     [confirm, deleteRule]
   )

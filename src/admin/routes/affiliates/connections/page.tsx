@@ -10,7 +10,7 @@ import {
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { useAffiliateFilter } from "../../../components/affiliates/affiliate-filter"
-import { ActionMenu } from "../../../components/common/action-menu"
+import { actionsColumn } from "../../../components/common/action-menu"
 import { ListTable } from "../../../components/common/list-table"
 import { SectionHeader } from "../../../components/common/section-header"
 import { LinkCell } from "../../../components/common/text-link"
@@ -144,36 +144,26 @@ const AffiliateConnectionsPage = () => {
   const columns = useMemo(
     () => [
       ...baseColumns,
-      columnHelper.display({
-        id: "actions",
-        cell: ({ row }) => (
-          <ActionMenu
-            label="Connection actions"
-            groups={[
-              // An ended connection is history: nothing to do with it.
-              row.original.ended_at
-                ? []
-                : [
+      actionsColumn<AffiliateConnection>("Connection actions", (connection) => [
+        // An ended connection is history: nothing to do with it.
+        connection.ended_at
+          ? []
+          : [
+              {
+                label: "Disconnect",
+                icon: <Trash />,
+                onClick: () =>
+                  confirm(
                     {
-                      label: "Disconnect",
-                      icon: <Trash />,
-                      onClick: async () => {
-                        const connection = row.original
-                        await confirm(
-                          {
-                            title: `Disconnect ${connection.customer.email} from ${connection.affiliate.name}?`,
-                            description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}). The connection stays in the history as ended.`,
-                            confirmText: "Disconnect",
-                          },
-                          () => disconnect(connection.id)
-                        )
-                      },
+                      title: `Disconnect ${connection.customer.email} from ${connection.affiliate.name}?`,
+                      description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}). The connection stays in the history as ended.`,
+                      confirmText: "Disconnect",
                     },
-                  ],
-            ]}
-          />
-        ),
-      }),
+                    () => disconnect(connection.id)
+                  ),
+              },
+            ],
+      ]),
     ],
     [confirm, disconnect]
   )
