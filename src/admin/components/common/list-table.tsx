@@ -5,6 +5,7 @@ import {
   type DataTableRowSelectionState,
   useDataTable,
 } from "@medusajs/ui"
+import { useNavigate } from "react-router-dom"
 import type { ListState } from "../../hooks/use-list-state"
 
 /**
@@ -35,6 +36,9 @@ type ListTableProps<TData> = {
   empty: { heading: string; description: string }
   /** The heading shown when the search or the filters match nothing. */
   noMatch?: string
+  /** The page a row opens, as Medusa's lists link their rows. */
+  rowHref?: (row: TData) => string
+  /** What a row does when clicked, where it opens no page (a drawer). */
   onRowClick?: (row: TData) => void
   /** What can be done to the selected rows, from the command bar. */
   commands?: DataTableCommand[]
@@ -59,11 +63,14 @@ export const ListTable = <TData extends { id: string }>({
   estimatedCount,
   empty,
   noMatch,
+  rowHref,
   onRowClick,
   commands,
   rowSelection,
 }: ListTableProps<TData>) => {
+  const navigate = useNavigate()
   const hasFilters = Boolean(list?.filters.length)
+  const onRow = rowHref ? (row: TData) => navigate(rowHref(row)) : onRowClick
   const table = useDataTable<TData>({
     columns,
     data: data ?? [],
@@ -87,7 +94,7 @@ export const ListTable = <TData extends { id: string }>({
       : undefined,
     commands,
     rowSelection,
-    onRowClick: onRowClick && ((_, row) => onRowClick(row)),
+    onRowClick: onRow && ((_, row) => onRow(row)),
   })
 
   return (

@@ -9,7 +9,6 @@ import {
   createDataTableFilterHelper,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useNavigate } from "react-router-dom"
 import { AffiliateCommission } from "../../components/affiliates/affiliate-commission"
 import { CreateAffiliateModal } from "../../components/affiliates/create-affiliate-modal"
 import {
@@ -138,7 +137,6 @@ const filters = [
 ]
 
 const AffiliatesPage = () => {
-  const navigate = useNavigate()
   const [isCreateOpen, setIsCreateOpen] = useState(false)
   const list = useListState({ filters, order: "-created_at" })
   const { data, isLoading } = useAffiliates({
@@ -199,7 +197,7 @@ const AffiliatesPage = () => {
           description: "Create an affiliate, or let people sign up from the storefront.",
         }}
         noMatch="No affiliates match"
-        onRowClick={(affiliate) => navigate(`/affiliates/${affiliate.id}`)}
+        rowHref={(affiliate) => `/affiliates/${affiliate.id}`}
       />
       <CreateAffiliateModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
     </Container>

@@ -1,7 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Button, Container, createDataTableColumnHelper } from "@medusajs/ui"
 import { useState } from "react"
-import { useNavigate } from "react-router-dom"
 import { formatDate, formatMoneyList } from "../../../lib/format"
 import { ListTable } from "../../../components/common/list-table"
 import { SectionHeader } from "../../../components/common/section-header"
@@ -28,7 +27,6 @@ const columns = [
 ]
 
 const AffiliatePayoutsPage = () => {
-  const navigate = useNavigate()
   const [isCreateOpen, setIsCreateOpen] = useState(false)
   const list = useListState()
   const { data, isLoading } = useAffiliatePayoutBatches(list.query)
@@ -56,7 +54,7 @@ const AffiliatePayoutsPage = () => {
           description:
             "Create a batch to pay every affiliate whose approved commissions are payable.",
         }}
-        onRowClick={(batch) => navigate(`/affiliates/payouts/${batch.id}`)}
+        rowHref={(batch) => `/affiliates/payouts/${batch.id}`}
       />
       <CreateBatchModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
     </Container>

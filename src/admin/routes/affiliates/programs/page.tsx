@@ -1,7 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Badge, Button, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useNavigate } from "react-router-dom"
 import { ListTable } from "../../../components/common/list-table"
 import { SectionHeader } from "../../../components/common/section-header"
 import { CreateProgramModal } from "../../../components/programs/create-program-modal"
@@ -58,7 +57,6 @@ const useColumns = (defaultRate: number | undefined) =>
   )
 
 const AffiliateProgramsPage = () => {
-  const navigate = useNavigate()
   const [isCreateOpen, setIsCreateOpen] = useState(false)
   const list = useListState()
   const { data, isLoading } = useAffiliatePrograms(list.query)
@@ -89,7 +87,7 @@ const AffiliateProgramsPage = () => {
           description: "Create a program to give a group of affiliates their own terms.",
         }}
         noMatch="No programs match"
-        onRowClick={(program) => navigate(`/affiliates/programs/${program.id}`)}
+        rowHref={(program) => `/affiliates/programs/${program.id}`}
       />
       <CreateProgramModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
     </Container>
