@@ -1,12 +1,4 @@
-import {
-  Badge,
-  Button,
-  Container,
-  Input,
-  Label,
-  Switch,
-  Text,
-} from "@medusajs/ui"
+import { Badge, Button, Container, Text } from "@medusajs/ui"
 import { type FormEvent, useState } from "react"
 import { Link } from "react-router-dom"
 import {
@@ -21,6 +13,7 @@ import {
 import { useAffiliates } from "../../hooks/api/affiliates"
 import { formatDateTime } from "../../lib/format"
 import { Figure } from "../common/figure"
+import { InputField, SwitchField } from "../common/form-field"
 import { SectionHeader } from "../common/section-header"
 
 /** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
@@ -167,38 +160,22 @@ export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings
         }
       />
       <form className="flex flex-col gap-y-4 px-6 py-4" onSubmit={onSave}>
-        <div className="flex items-start gap-x-3">
-          <Switch
-            id="account-sync-enabled"
-            checked={enabled}
-            onCheckedChange={setEnabled}
-          />
-          <div className="flex flex-col">
-            <Label htmlFor="account-sync-enabled" size="small" weight="plus">
-              Sync affiliate accounts
-            </Label>
-            <Text size="small" className="text-ui-fg-subtle">
-              Each approved affiliate gets a customer account; an existing
-              customer with their email is linked, never copied.
-            </Text>
-          </div>
-        </div>
-        <div className="flex flex-col gap-y-1">
-          <Label htmlFor="account-sync-tags" size="small" weight="plus">
-            Tags
-          </Label>
-          <Input
-            id="account-sync-tags"
-            size="small"
-            placeholder="Affiliates, VIP"
-            value={tags}
-            onChange={(event) => setTags(event.target.value)}
-          />
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            Customer groups synced affiliates join, separated by commas; missing
-            groups are created.
-          </Text>
-        </div>
+        <SwitchField
+          id="account-sync-enabled"
+          label="Sync affiliate accounts"
+          description="Each approved affiliate gets a customer account; an existing customer with their email is linked, never copied."
+          checked={enabled}
+          onCheckedChange={setEnabled}
+        />
+        <InputField
+          id="account-sync-tags"
+          label="Tags"
+          hint="Customer groups synced affiliates join, separated by commas; missing groups are created."
+          size="small"
+          placeholder="Affiliates, VIP"
+          value={tags}
+          onChange={(event) => setTags(event.target.value)}
+        />
         <div className="flex justify-end">
           <Button
             size="small"

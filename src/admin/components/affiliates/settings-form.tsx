@@ -6,7 +6,6 @@ import {
   IconButton,
   Input,
   Label,
-  Switch,
   Text,
 } from "@medusajs/ui"
 import type { ReactNode } from "react"
@@ -17,7 +16,7 @@ import {
   type UpdateAffiliateSettingsPayload,
   useUpdateAffiliateSettings,
 } from "../../hooks/api/affiliate-settings"
-import { InputField, RATE_INPUT } from "../common/form-field"
+import { InputField, RATE_INPUT, SwitchField } from "../common/form-field"
 import { parseRate, validateRate } from "../../lib/form-values"
 import { AttributionOrderField } from "./attribution-order-field"
 
@@ -187,22 +186,13 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
               control={form.control}
               name={name}
               render={({ field }) => (
-                <div className="flex items-start gap-x-3">
-                  <Switch
-                    id={`settings-${name}`}
-                    className="shrink-0"
-                    checked={field.value}
-                    onCheckedChange={field.onChange}
-                  />
-                  <div className="flex flex-col">
-                    <Label size="small" weight="plus" htmlFor={`settings-${name}`}>
-                      {label}
-                    </Label>
-                    <Text size="small" className="text-ui-fg-subtle">
-                      {description}
-                    </Text>
-                  </div>
-                </div>
+                <SwitchField
+                  id={`settings-${name}`}
+                  label={label}
+                  description={description}
+                  checked={field.value}
+                  onCheckedChange={field.onChange}
+                />
               )}
             />
           ))}

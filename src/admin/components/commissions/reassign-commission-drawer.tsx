@@ -1,4 +1,4 @@
-import { Hint, Label, Text, Textarea } from "@medusajs/ui"
+import { Hint, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
 import type { AffiliateSummary } from "../../hooks/api/affiliate-connections"
 import {
@@ -8,6 +8,7 @@ import {
 import { formatMoney } from "../../lib/format"
 import { serverErrorMessage } from "../../lib/server-errors"
 import { DrawerForm, FormDrawer } from "../common/form-drawer"
+import { FormField } from "../common/form-field"
 import { AffiliatePicker } from "../connections/affiliate-picker"
 
 /** Only a commission not yet paid, nor already moved, can go to another affiliate. */
@@ -72,27 +73,21 @@ const ReassignForm = ({
         rejects this commission and gives a new one, with the same amount, to
         the affiliate you pick.
       </Text>
-      <div className="flex flex-col gap-y-2">
-        <Label size="small" weight="plus">
-          New affiliate
-        </Label>
+      <FormField label="New affiliate">
         <AffiliatePicker
           value={affiliate}
           onChange={setAffiliate}
           excludeId={commission.affiliate_id}
         />
-      </div>
-      <div className="flex flex-col gap-y-2">
-        <Label size="small" weight="plus" htmlFor="commission-reassign-reason">
-          Reason
-        </Label>
+      </FormField>
+      <FormField id="commission-reassign-reason" label="Reason">
         <Textarea
           id="commission-reassign-reason"
           value={reason}
           onChange={(event) => setReason(event.target.value)}
           placeholder="For example: the customer was referred by another affiliate"
         />
-      </div>
+      </FormField>
       {reassign.error && (
         <Hint variant="error" data-testid="reassign-error">
           {serverErrorMessage(reassign.error)}

@@ -1,9 +1,9 @@
-import { Hint, Input, Label } from "@medusajs/ui"
+import { Hint, Input, Label, Switch, Text } from "@medusajs/ui"
 import { type ComponentPropsWithoutRef, type ReactNode, forwardRef } from "react"
 
 type FormFieldProps = {
-  /** The control's id, which the label names. */
-  id: string
+  /** The control's id, which the label names; a picker has none. */
+  id?: string
   label: string
   optional?: boolean
   hint?: string
@@ -23,8 +23,8 @@ export const FormField = ({ id, label, optional, hint, error, children }: FormFi
   </div>
 )
 
-type InputFieldProps = Omit<FormFieldProps, "children"> &
-  Omit<ComponentPropsWithoutRef<typeof Input>, "id">
+type InputFieldProps = Omit<FormFieldProps, "children" | "id"> &
+  Omit<ComponentPropsWithoutRef<typeof Input>, "id"> & { id: string }
 
 /**
  * A text or number input in a FormField; takes react-hook-form's `register`
@@ -41,3 +41,26 @@ InputField.displayName = "InputField"
 
 /** A percentage input's bounds: every rate is 0 to 100, decimals allowed. */
 export const RATE_INPUT = { type: "number", min: 0, max: 100, step: "any" } as const
+
+type SwitchFieldProps = {
+  id: string
+  label: string
+  description: string
+  checked: boolean
+  onCheckedChange: (checked: boolean) => void
+}
+
+/** A setting turned on or off, with a line on what it does. */
+export const SwitchField = ({ id, label, description, checked, onCheckedChange }: SwitchFieldProps) => (
+  <div className="flex items-start gap-x-3">
+    <Switch id={id} className="shrink-0" checked={checked} onCheckedChange={onCheckedChange} />
+    <div className="flex flex-col">
+      <Label size="small" weight="plus" htmlFor={id}>
+        {label}
+      </Label>
+      <Text size="small" className="text-ui-fg-subtle">
+        {description}
+      </Text>
+    </div>
+  </div>
+)

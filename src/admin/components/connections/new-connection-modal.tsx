@@ -1,4 +1,4 @@
-import { Checkbox, Hint, InlineTip, Label, RadioGroup, Text } from "@medusajs/ui"
+import { Checkbox, Hint, InlineTip, Label, RadioGroup } from "@medusajs/ui"
 import { Controller, useForm } from "react-hook-form"
 import {
   type AffiliateSummary,
@@ -9,8 +9,9 @@ import { AffiliatePicker } from "./affiliate-picker"
 import { CustomerPicker, type PickedCustomer } from "./customer-picker"
 import { personName } from "../../lib/format"
 import { isEmail } from "../../lib/form-values"
-import { InputField } from "../common/form-field"
+import { FormField, InputField } from "../common/form-field"
 import { FormModal, ModalForm } from "../common/form-modal"
+import { SummaryCard } from "../common/summary-card"
 
 type NewConnectionModalProps = {
   open: boolean
@@ -112,10 +113,7 @@ const NewConnectionForm = ({
       submitLabel="Connect"
       isSubmitting={createConnection.isPending}
     >
-      <section className="flex flex-col gap-y-3" aria-label="Affiliate">
-        <Label size="small" weight="plus">
-          Affiliate
-        </Label>
+      <FormField label="Affiliate" error={errors.affiliate?.message}>
         <Controller
           control={form.control}
           name="affiliate"
@@ -128,24 +126,11 @@ const NewConnectionForm = ({
             />
           )}
         />
-        {errors.affiliate && (
-          <Hint variant="error">{errors.affiliate.message}</Hint>
-        )}
-      </section>
+      </FormField>
 
-      <section className="flex flex-col gap-y-3" aria-label="Customer">
-        <Label size="small" weight="plus">
-          Customer
-        </Label>
+      <FormField label="Customer" error={errors.customer?.message}>
         {customer ? (
-          <div className="bg-ui-bg-component shadow-elevation-card-rest flex flex-col rounded-lg px-4 py-3">
-            <Text size="small" weight="plus" leading="compact">
-              {personName(customer)}
-            </Text>
-            <Text size="small" leading="compact" className="text-ui-fg-subtle">
-              {customer.email}
-            </Text>
-          </div>
+          <SummaryCard title={personName(customer)} description={customer.email} />
         ) : (
           <>
             <Controller
@@ -198,28 +183,23 @@ const NewConnectionForm = ({
                 </div>
               </div>
             ) : (
-              <>
-                <Controller
-                  control={form.control}
-                  name="customer"
-                  rules={{
-                    validate: (picked, values) =>
-                      values.customer_mode !== "existing" ||
-                      Boolean(picked) ||
-                      "Select a customer",
-                  }}
-                  render={({ field }) => (
-                    <CustomerPicker value={field.value} onChange={field.onChange} />
-                  )}
-                />
-                {errors.customer && (
-                  <Hint variant="error">{errors.customer.message}</Hint>
+              <Controller
+                control={form.control}
+                name="customer"
+                rules={{
+                  validate: (picked, values) =>
+                    values.customer_mode !== "existing" ||
+                    Boolean(picked) ||
+                    "Select a customer",
+                }}
+                render={({ field }) => (
+                  <CustomerPicker value={field.value} onChange={field.onChange} />
                 )}
-              </>
+              />
             )}
           </>
         )}
-      </section>
+      </FormField>
 
       {currentAffiliate ? (
         <InlineTip label="Replaces" variant="warning">

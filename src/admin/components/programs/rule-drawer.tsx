@@ -1,4 +1,4 @@
-import { Hint, Label, Text } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
 import { Controller, useForm } from "react-hook-form"
 import {
   type AffiliateCommissionRule,
@@ -12,6 +12,7 @@ import type { RuleTargetOption } from "../../hooks/api/medusa-catalog"
 import { DrawerForm, FormDrawer } from "../common/form-drawer"
 import { FormField, InputField, RATE_INPUT } from "../common/form-field"
 import { SelectField, choicesOf } from "../common/select-field"
+import { SummaryCard } from "../common/summary-card"
 import { validateRate } from "../../lib/form-values"
 import { RULE_KIND_LABELS, RULE_TARGET_LABELS } from "./program-labels"
 import {
@@ -122,10 +123,7 @@ const RuleForm = ({
         // An id of another kind means nothing.
         onChange={() => form.setValue("picked", null)}
       />
-      <div className="flex flex-col gap-y-2">
-        <Label size="small" weight="plus">
-          {RULE_TARGET_LABELS[target]}
-        </Label>
+      <FormField label={RULE_TARGET_LABELS[target]} error={errors.picked?.message}>
         <Controller
           control={form.control}
           name="picked"
@@ -136,21 +134,13 @@ const RuleForm = ({
           render={({ field }) =>
             rule && field.value ? (
               // To target something else, delete the rule and add another.
-              <div className="bg-ui-bg-component shadow-elevation-card-rest flex flex-col rounded-lg px-4 py-3">
-                <Text size="small" weight="plus" leading="compact">
-                  {field.value.label}
-                </Text>
-                <Text size="small" leading="compact" className="text-ui-fg-subtle">
-                  {field.value.description}
-                </Text>
-              </div>
+              <SummaryCard title={field.value.label} description={field.value.description} />
             ) : (
               <RuleTargetPicker target={target} value={field.value} onChange={field.onChange} />
             )
           }
         />
-        {errors.picked && <Hint variant="error">{errors.picked.message}</Hint>}
-      </div>
+      </FormField>
       <SelectField
         control={form.control}
         name="kind"
