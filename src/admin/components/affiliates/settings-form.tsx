@@ -1,14 +1,4 @@
-import { Plus, XMark } from "@medusajs/icons"
-import {
-  Button,
-  Container,
-  Heading,
-  IconButton,
-  Input,
-  Label,
-  Text,
-} from "@medusajs/ui"
-import type { ReactNode } from "react"
+import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { Controller, useFieldArray, useForm } from "react-hook-form"
 import {
   type AffiliateSettings,
@@ -16,6 +6,8 @@ import {
   type UpdateAffiliateSettingsPayload,
   useUpdateAffiliateSettings,
 } from "../../hooks/api/affiliate-settings"
+import { FieldGroup } from "../common/field-group"
+import { AddRowButton, RemoveRowButton, RowError } from "../common/field-rows"
 import { InputField, RATE_INPUT, SwitchField } from "../common/form-field"
 import { parseRate, validateRate } from "../../lib/form-values"
 import { AttributionOrderField } from "./attribution-order-field"
@@ -116,26 +108,6 @@ const toPayload = (
   return payload
 }
 
-const Section = ({
-  title,
-  description,
-  children,
-}: {
-  title: string
-  description: string
-  children: ReactNode
-}) => (
-  <section className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-    <div className="flex flex-col gap-y-1">
-      <Heading level="h2">{title}</Heading>
-      <Text size="small" className="text-ui-fg-subtle">
-        {description}
-      </Text>
-    </div>
-    <div className="flex flex-col gap-y-4">{children}</div>
-  </section>
-)
-
 /** The affiliate program's settings, from the settings in effect. */
 export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
   const updateSettings = useUpdateAffiliateSettings()
@@ -162,7 +134,8 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
           </Text>
         </div>
 
-        <Section
+        <FieldGroup
+          beside
           title="Commission"
           description="The rate of affiliates without a rate of their own."
         >
@@ -174,9 +147,10 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
             {...RATE_INPUT}
             {...form.register("default_commission_rate", { validate: validateRate })}
           />
-        </Section>
+        </FieldGroup>
 
-        <Section
+        <FieldGroup
+          beside
           title="Automation"
           description="What happens without an admin's review."
         >
@@ -196,9 +170,10 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
               )}
             />
           ))}
-        </Section>
+        </FieldGroup>
 
-        <Section
+        <FieldGroup
+          beside
           title="Attribution order"
           description="When an order qualifies for more than one affiliate, the first method that applies decides who is credited."
         >
@@ -209,9 +184,10 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
               <AttributionOrderField value={field.value} onChange={field.onChange} />
             )}
           />
-        </Section>
+        </FieldGroup>
 
-        <Section
+        <FieldGroup
+          beside
           title="Payouts"
           description="When commissions can be paid, and the smallest payout worth sending."
         >
@@ -267,37 +243,22 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
                         validate: validateAmount,
                       })}
                     />
-                    <IconButton
-                      type="button"
-                      size="small"
-                      variant="transparent"
-                      aria-label="Remove minimum"
+                    <RemoveRowButton
+                      label="Remove minimum"
                       onClick={() => minimumRows.remove(index)}
-                    >
-                      <XMark />
-                    </IconButton>
+                    />
                   </div>
-                  {(rowErrors?.currency_code || rowErrors?.amount) && (
-                    <Text size="small" className="text-ui-fg-error">
-                      {rowErrors.currency_code?.message ?? rowErrors.amount?.message}
-                    </Text>
-                  )}
+                  <RowError
+                    messages={[rowErrors?.currency_code?.message, rowErrors?.amount?.message]}
+                  />
                 </div>
               )
             })}
-            <div>
-              <Button
-                type="button"
-                size="small"
-                variant="secondary"
-                onClick={() => minimumRows.append({ currency_code: "", amount: "" })}
-              >
-                <Plus />
-                Add minimum
-              </Button>
-            </div>
+            <AddRowButton onClick={() => minimumRows.append({ currency_code: "", amount: "" })}>
+              Add minimum
+            </AddRowButton>
           </div>
-        </Section>
+        </FieldGroup>
 
         <div className="flex justify-end px-6 py-4">
           <Button type="submit" size="small" isLoading={updateSettings.isPending}>

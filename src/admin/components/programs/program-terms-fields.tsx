@@ -1,9 +1,9 @@
-import { Heading, RadioGroup, Text } from "@medusajs/ui"
-import type { ReactNode } from "react"
+import { RadioGroup } from "@medusajs/ui"
 import { Controller, useFormContext } from "react-hook-form"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { formatRate } from "../../lib/format"
 import { validateRate, validateWholeNumber } from "../../lib/form-values"
+import { FieldGroup } from "../common/field-group"
 import {
   CurrencyAmountsInput,
   validateCurrencyAmounts,
@@ -19,26 +19,6 @@ import {
   formatAutoApprove,
 } from "./program-labels"
 import { TiersField } from "./tiers-field"
-
-const Group = ({
-  title,
-  description,
-  children,
-}: {
-  title: string
-  description: string
-  children: ReactNode
-}) => (
-  <section className="flex flex-col gap-y-4" aria-label={title}>
-    <div className="flex flex-col gap-y-1">
-      <Heading level="h3">{title}</Heading>
-      <Text size="small" className="text-ui-fg-subtle">
-        {description}
-      </Text>
-    </div>
-    {children}
-  </section>
-)
 
 /**
  * Every term of a program: its commission (a rate or a fixed amount per
@@ -79,7 +59,7 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
         })}
       />
 
-      <Group
+      <FieldGroup
         title="Commission"
         description="What an order earns when no rule matches its products."
       >
@@ -143,9 +123,9 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
             )}
           />
         )}
-      </Group>
+      </FieldGroup>
 
-      <Group
+      <FieldGroup
         title="Connections and referrals"
         description="How long a connected customer's orders credit the affiliate, and how long a referral link counts."
       >
@@ -201,9 +181,9 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
             })}
           />
         </div>
-      </Group>
+      </FieldGroup>
 
-      <Group
+      <FieldGroup
         title="Approval"
         description="Whether new commissions wait for review, and what happens when affiliates buy through their own link."
       >
@@ -231,9 +211,9 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
             choices={choicesOf(SELF_REFERRAL_LABELS)}
           />
         </div>
-      </Group>
+      </FieldGroup>
 
-      <Group
+      <FieldGroup
         title="Performance tiers"
         description="The rate steps up as the affiliate's credited revenue or orders grow. Rules on products keep their own rate."
       >
@@ -260,7 +240,7 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
           )}
         </div>
         {tierMetric !== "none" && <TiersField idPrefix={idPrefix} />}
-      </Group>
+      </FieldGroup>
     </div>
   )
 }

@@ -1,7 +1,7 @@
-import { Plus, XMark } from "@medusajs/icons"
-import { Button, Hint, IconButton, Input, Text } from "@medusajs/ui"
+import { Input, Text } from "@medusajs/ui"
 import { useFieldArray, useFormContext } from "react-hook-form"
 import { validateRate } from "../../lib/form-values"
+import { AddRowButton, RemoveRowButton, RowError } from "../common/field-rows"
 import { RATE_INPUT } from "../common/form-field"
 import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 
@@ -67,36 +67,21 @@ export const TiersField = ({ idPrefix }: { idPrefix: string }) => {
                     value.trim() === "" ? "Enter the tier's rate" : validateRate(value),
                 })}
               />
-              <IconButton
-                type="button"
-                size="small"
-                variant="transparent"
-                aria-label={`Remove tier ${index + 1}`}
+              <RemoveRowButton
+                label={`Remove tier ${index + 1}`}
                 onClick={() => rows.remove(index)}
-              >
-                <XMark />
-              </IconButton>
+              />
             </div>
-            {(rowErrors?.threshold || rowErrors?.rate) && (
-              <Hint variant="error">
-                {rowErrors.threshold?.message ?? rowErrors.rate?.message}
-              </Hint>
-            )}
+            <RowError messages={[rowErrors?.threshold?.message, rowErrors?.rate?.message]} />
           </div>
         )
       })}
-      <div>
-        <Button
-          type="button"
-          size="small"
-          variant="secondary"
-          disabled={rows.fields.length >= PROGRAM_LIMITS.tiers}
-          onClick={() => rows.append({ threshold: "", rate: "" })}
-        >
-          <Plus />
-          Add tier
-        </Button>
-      </div>
+      <AddRowButton
+        disabled={rows.fields.length >= PROGRAM_LIMITS.tiers}
+        onClick={() => rows.append({ threshold: "", rate: "" })}
+      >
+        Add tier
+      </AddRowButton>
     </div>
   )
 }
