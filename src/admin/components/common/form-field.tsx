@@ -1,5 +1,13 @@
 import { Hint, Input, Label, Switch, Text } from "@medusajs/ui"
 import { type ComponentPropsWithoutRef, type ReactNode, forwardRef } from "react"
+import {
+  type Control,
+  Controller,
+  type ControllerRenderProps,
+  type FieldPath,
+  type FieldValues,
+  type UseControllerProps,
+} from "react-hook-form"
 
 type FormFieldProps = {
   /** The control's id, which the label names; a picker has none. */
@@ -21,6 +29,40 @@ export const FormField = ({ id, label, optional, hint, error, children }: FormFi
     {children}
     {error ? <Hint variant="error">{error}</Hint> : hint && <Hint>{hint}</Hint>}
   </div>
+)
+
+type ControlledFieldProps<TValues extends FieldValues, TName extends FieldPath<TValues>> = Omit<
+  FormFieldProps,
+  "error" | "children"
+> & {
+  control: Control<TValues>
+  name: TName
+  rules?: UseControllerProps<TValues, TName>["rules"]
+  /** The control, given the field's value and handlers and whether it is invalid. */
+  children: (field: ControllerRenderProps<TValues, TName>, invalid: boolean) => ReactNode
+}
+
+/**
+ * A control that is no plain input (a select, a picker, amounts per
+ * currency) bound to one of the form's fields, in a FormField with its error.
+ */
+export const ControlledField = <TValues extends FieldValues, TName extends FieldPath<TValues>>({
+  control,
+  name,
+  rules,
+  children,
+  ...field
+}: ControlledFieldProps<TValues, TName>) => (
+  <Controller
+    control={control}
+    name={name}
+    rules={rules}
+    render={({ field: bound, fieldState }) => (
+      <FormField {...field} error={fieldState.error?.message}>
+        {children(bound, Boolean(fieldState.error))}
+      </FormField>
+    )}
+  />
 )
 
 type InputFieldProps = Omit<FormFieldProps, "children" | "id"> &

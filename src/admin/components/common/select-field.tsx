@@ -1,12 +1,11 @@
 import { Select } from "@medusajs/ui"
 import {
   type Control,
-  Controller,
   type FieldPathByValue,
   type FieldValues,
   type UseControllerProps,
 } from "react-hook-form"
-import { FormField } from "./form-field"
+import { ControlledField } from "./form-field"
 
 export type Choice = { value: string; label: string }
 
@@ -35,42 +34,32 @@ export const SelectField = <
   TValues extends FieldValues,
   TName extends FieldPathByValue<TValues, string>,
 >({
-  control,
-  name,
-  id,
-  label,
-  hint,
   choices,
   disabled,
-  rules,
   onChange,
+  ...field
 }: SelectFieldProps<TValues, TName>) => (
-  <Controller
-    control={control}
-    name={name}
-    rules={rules}
-    render={({ field, fieldState }) => (
-      <FormField id={id} label={label} hint={hint} error={fieldState.error?.message}>
-        <Select
-          value={String(field.value)}
-          disabled={disabled}
-          onValueChange={(value) => {
-            field.onChange(value)
-            onChange?.(value)
-          }}
-        >
-          <Select.Trigger id={id} ref={field.ref}>
-            <Select.Value />
-          </Select.Trigger>
-          <Select.Content>
-            {choices.map((choice) => (
-              <Select.Item key={choice.value} value={choice.value}>
-                {choice.label}
-              </Select.Item>
-            ))}
-          </Select.Content>
-        </Select>
-      </FormField>
+  <ControlledField {...field}>
+    {(bound) => (
+      <Select
+        value={String(bound.value)}
+        disabled={disabled}
+        onValueChange={(value) => {
+          bound.onChange(value)
+          onChange?.(value)
+        }}
+      >
+        <Select.Trigger id={field.id} ref={bound.ref}>
+          <Select.Value />
+        </Select.Trigger>
+        <Select.Content>
+          {choices.map((choice) => (
+            <Select.Item key={choice.value} value={choice.value}>
+              {choice.label}
+            </Select.Item>
+          ))}
+        </Select.Content>
+      </Select>
     )}
-  />
+  </ControlledField>
 )

@@ -9,7 +9,7 @@ import { AffiliatePicker } from "./affiliate-picker"
 import { CustomerPicker, type PickedCustomer } from "./customer-picker"
 import { personName } from "../../lib/format"
 import { isEmail } from "../../lib/form-values"
-import { FormField, InputField } from "../common/form-field"
+import { ControlledField, FormField, InputField } from "../common/form-field"
 import { FormModal, ModalForm } from "../common/form-modal"
 import { SummaryCard } from "../common/summary-card"
 
@@ -113,20 +113,20 @@ const NewConnectionForm = ({
       submitLabel="Connect"
       isSubmitting={createConnection.isPending}
     >
-      <FormField label="Affiliate" error={errors.affiliate?.message}>
-        <Controller
-          control={form.control}
-          name="affiliate"
-          rules={{ required: "Select an affiliate" }}
-          render={({ field }) => (
-            <AffiliatePicker
-              value={field.value}
-              onChange={field.onChange}
-              excludeId={currentAffiliate?.id}
-            />
-          )}
-        />
-      </FormField>
+      <ControlledField
+        control={form.control}
+        name="affiliate"
+        label="Affiliate"
+        rules={{ required: "Select an affiliate" }}
+      >
+        {(field) => (
+          <AffiliatePicker
+            value={field.value}
+            onChange={field.onChange}
+            excludeId={currentAffiliate?.id}
+          />
+        )}
+      </ControlledField>
 
       <FormField label="Customer" error={errors.customer?.message}>
         {customer ? (

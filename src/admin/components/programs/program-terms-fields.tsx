@@ -4,11 +4,8 @@ import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { formatRate } from "../../lib/format"
 import { validateRate, validateWholeNumber } from "../../lib/form-values"
 import { FieldGroup } from "../common/field-group"
-import {
-  CurrencyAmountsInput,
-  validateCurrencyAmounts,
-} from "../common/currency-amounts-input"
-import { FormField, InputField, RATE_INPUT } from "../common/form-field"
+import { CurrencyAmountsField } from "../common/currency-amounts-input"
+import { InputField, RATE_INPUT } from "../common/form-field"
 import { SelectField, choicesOf } from "../common/select-field"
 import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 import {
@@ -99,28 +96,13 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
             {...register("commission_rate", { validate: validateRate })}
           />
         ) : (
-          <Controller
+          <CurrencyAmountsField
             control={control}
             name="commission_amounts"
-            rules={{
-              validate: (amounts, values) =>
-                values.commission_type !== "fixed" || validateCurrencyAmounts(amounts),
-            }}
-            render={({ field, fieldState }) => (
-              <FormField
-                id={id("commission_amounts")}
-                label="Amount per order"
-                hint="Orders in a currency without an amount earn nothing by default."
-                error={fieldState.error?.message}
-              >
-                <CurrencyAmountsInput
-                  idPrefix={id("commission_amounts")}
-                  value={field.value}
-                  onChange={field.onChange}
-                  invalid={Boolean(fieldState.error)}
-                />
-              </FormField>
-            )}
+            id={id("commission_amounts")}
+            label="Amount per order"
+            hint="Orders in a currency without an amount earn nothing by default."
+            inUse={(values) => values.commission_type === "fixed"}
           />
         )}
       </FieldGroup>

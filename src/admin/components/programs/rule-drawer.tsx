@@ -1,5 +1,5 @@
 import { Text } from "@medusajs/ui"
-import { Controller, useForm } from "react-hook-form"
+import { useForm } from "react-hook-form"
 import {
   type AffiliateCommissionRule,
   type AffiliateCommissionRulePayload,
@@ -10,17 +10,16 @@ import {
 } from "../../hooks/api/affiliate-programs"
 import type { RuleTargetOption } from "../../hooks/api/medusa-catalog"
 import { DrawerForm, FormDrawer } from "../common/form-drawer"
-import { FormField, InputField, RATE_INPUT } from "../common/form-field"
+import { ControlledField, InputField, RATE_INPUT } from "../common/form-field"
 import { SelectField, choicesOf } from "../common/select-field"
 import { SummaryCard } from "../common/summary-card"
 import { validateRate } from "../../lib/form-values"
 import { RULE_KIND_LABELS, RULE_TARGET_LABELS } from "./program-labels"
 import {
+  CurrencyAmountsField,
   type CurrencyAmountValues,
-  CurrencyAmountsInput,
   fromCurrencyAmounts,
   toCurrencyAmounts,
-  validateCurrencyAmounts,
 } from "../common/currency-amounts-input"
 import { RuleTargetPicker } from "./rule-target-picker"
 
@@ -123,24 +122,24 @@ const RuleForm = ({
         // An id of another kind means nothing.
         onChange={() => form.setValue("picked", null)}
       />
-      <FormField label={RULE_TARGET_LABELS[target]} error={errors.picked?.message}>
-        <Controller
-          control={form.control}
-          name="picked"
-          rules={{
-            validate: (picked) =>
-              Boolean(picked) || `Select a ${RULE_TARGET_LABELS[target].toLowerCase()}`,
-          }}
-          render={({ field }) =>
-            rule && field.value ? (
-              // To target something else, delete the rule and add another.
-              <SummaryCard title={field.value.label} description={field.value.description} />
-            ) : (
-              <RuleTargetPicker target={target} value={field.value} onChange={field.onChange} />
-            )
-          }
-        />
-      </FormField>
+      <ControlledField
+        control={form.control}
+        name="picked"
+        label={RULE_TARGET_LABELS[target]}
+        rules={{
+          validate: (picked) =>
+            Boolean(picked) || `Select a ${RULE_TARGET_LABELS[target].toLowerCase()}`,
+        }}
+      >
+        {(field) =>
+          rule && field.value ? (
+            // To target something else, delete the rule and add another.
+            <SummaryCard title={field.value.label} description={field.value.description} />
+          ) : (
+            <RuleTargetPicker target={target} value={field.value} onChange={field.onChange} />
+          )
+        }
+      </ControlledField>
       <SelectField
         control={form.control}
         name="kind"
@@ -162,28 +161,13 @@ const RuleForm = ({
         />
       )}
       {kind === "fixed" && (
-        <Controller
+        <CurrencyAmountsField
           control={form.control}
           name="amounts"
-          rules={{
-            validate: (amounts, values) =>
-              values.kind !== "fixed" || validateCurrencyAmounts(amounts),
-          }}
-          render={({ field, fieldState }) => (
-            <FormField
-              id="rule-amounts"
-              label="Amount per unit"
-              hint="In a currency without an amount, the rule does not apply: a less specific rule or the program's commission does."
-              error={fieldState.error?.message}
-            >
-              <CurrencyAmountsInput
-                idPrefix="rule-amounts"
-                value={field.value}
-                onChange={field.onChange}
-                invalid={Boolean(fieldState.error)}
-              />
-            </FormField>
-          )}
+          id="rule-amounts"
+          label="Amount per unit"
+          hint="In a currency without an amount, the rule does not apply: a less specific rule or the program's commission does."
+          inUse={(values) => values.kind === "fixed"}
         />
       )}
     </DrawerForm>
