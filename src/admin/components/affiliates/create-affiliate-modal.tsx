@@ -6,7 +6,7 @@ import {
 } from "../../hooks/api/affiliates"
 import { parseRate } from "../../lib/form-values"
 import { FormModal, ModalForm } from "../common/form-modal"
-import { SelectField, choicesOf } from "../common/select-field"
+import { SelectField, choicesOf } from "../common/choice-fields"
 import {
   AffiliateProfileFields,
   type AffiliateProfileValues,

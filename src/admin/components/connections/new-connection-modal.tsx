@@ -1,4 +1,4 @@
-import { Checkbox, Hint, InlineTip, Label, RadioGroup } from "@medusajs/ui"
+import { Checkbox, Hint, InlineTip, Label } from "@medusajs/ui"
 import { Controller, useForm } from "react-hook-form"
 import {
   type AffiliateSummary,
@@ -9,6 +9,7 @@ import { AffiliatePicker } from "./affiliate-picker"
 import { CustomerPicker, type PickedCustomer } from "./customer-picker"
 import { personName } from "../../lib/format"
 import { isEmail } from "../../lib/form-values"
+import { ChoiceBoxesField } from "../common/choice-fields"
 import { ControlledField, FormField, InputField } from "../common/form-field"
 import { FormModal, ModalForm } from "../common/form-modal"
 import { SummaryCard } from "../common/summary-card"
@@ -133,27 +134,22 @@ const NewConnectionForm = ({
           <SummaryCard title={personName(customer)} description={customer.email} />
         ) : (
           <>
-            <Controller
+            <ChoiceBoxesField
               control={form.control}
               name="customer_mode"
-              render={({ field }) => (
-                <RadioGroup
-                  className="grid grid-cols-2 gap-3"
-                  value={field.value}
-                  onValueChange={field.onChange}
-                >
-                  <RadioGroup.ChoiceBox
-                    value="existing"
-                    label="Existing customer"
-                    description="Search the store's customers"
-                  />
-                  <RadioGroup.ChoiceBox
-                    value="new"
-                    label="New customer"
-                    description="Create a customer with a name and email"
-                  />
-                </RadioGroup>
-              )}
+              label="Customer"
+              choices={[
+                {
+                  value: "existing",
+                  label: "Existing customer",
+                  description: "Search the store's customers",
+                },
+                {
+                  value: "new",
+                  label: "New customer",
+                  description: "Create a customer with a name and email",
+                },
+              ]}
             />
             {customerMode === "new" ? (
               <div className="grid grid-cols-2 gap-4">

@@ -1,12 +1,11 @@
-import { RadioGroup } from "@medusajs/ui"
-import { Controller, useFormContext } from "react-hook-form"
+import { useFormContext } from "react-hook-form"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { formatRate } from "../../lib/format"
 import { validateRate, validateWholeNumber } from "../../lib/form-values"
 import { FieldGroup } from "../common/field-group"
 import { CurrencyAmountsField } from "../common/currency-amounts-input"
 import { InputField, RATE_INPUT } from "../common/form-field"
-import { SelectField, choicesOf } from "../common/select-field"
+import { ChoiceBoxesField, SelectField, choicesOf } from "../common/choice-fields"
 import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 import {
   CONNECTION_LIFETIME_LABELS,
@@ -60,28 +59,22 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
         title="Commission"
         description="What an order earns when no rule matches its products."
       >
-        <Controller
+        <ChoiceBoxesField
           control={control}
           name="commission_type"
-          render={({ field }) => (
-            <RadioGroup
-              className="grid grid-cols-1 gap-3 sm:grid-cols-2"
-              value={field.value}
-              onValueChange={field.onChange}
-              aria-label="Commission type"
-            >
-              <RadioGroup.ChoiceBox
-                value="percentage"
-                label="Percentage"
-                description="A rate of each line's total after discounts"
-              />
-              <RadioGroup.ChoiceBox
-                value="fixed"
-                label="Fixed per order"
-                description="The same amount on every order, per currency"
-              />
-            </RadioGroup>
-          )}
+          label="Commission type"
+          choices={[
+            {
+              value: "percentage",
+              label: "Percentage",
+              description: "A rate of each line's total after discounts",
+            },
+            {
+              value: "fixed",
+              label: "Fixed per order",
+              description: "The same amount on every order, per currency",
+            },
+          ]}
         />
         {commissionType === "percentage" ? (
           <InputField

@@ -11,7 +11,7 @@ import {
 import type { RuleTargetOption } from "../../hooks/api/medusa-catalog"
 import { DrawerForm, FormDrawer } from "../common/form-drawer"
 import { ControlledField, InputField, RATE_INPUT } from "../common/form-field"
-import { SelectField, choicesOf } from "../common/select-field"
+import { SelectField, choicesOf } from "../common/choice-fields"
 import { SummaryCard } from "../common/summary-card"
 import { validateRate } from "../../lib/form-values"
 import { RULE_KIND_LABELS, RULE_TARGET_LABELS } from "./program-labels"

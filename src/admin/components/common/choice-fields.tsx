@@ -1,6 +1,7 @@
-import { Select } from "@medusajs/ui"
+import { RadioGroup, Select } from "@medusajs/ui"
 import {
   type Control,
+  Controller,
   type FieldPathByValue,
   type FieldValues,
   type UseControllerProps,
@@ -62,4 +63,48 @@ export const SelectField = <
       </Select>
     )}
   </ControlledField>
+)
+
+type ChoiceBoxesFieldProps<
+  TValues extends FieldValues,
+  TName extends FieldPathByValue<TValues, string>,
+> = {
+  control: Control<TValues>
+  name: TName
+  /** Names the group for assistive technology; the boxes say the rest. */
+  label: string
+  choices: (Choice & { description: string })[]
+}
+
+/** Two choices side by side as boxes, each with a line on what it means. */
+export const ChoiceBoxesField = <
+  TValues extends FieldValues,
+  TName extends FieldPathByValue<TValues, string>,
+>({
+  control,
+  name,
+  label,
+  choices,
+}: ChoiceBoxesFieldProps<TValues, TName>) => (
+  <Controller
+    control={control}
+    name={name}
+    render={({ field }) => (
+      <RadioGroup
+        className="grid grid-cols-1 gap-3 sm:grid-cols-2"
+        value={String(field.value)}
+        onValueChange={field.onChange}
+        aria-label={label}
+      >
+        {choices.map((choice) => (
+          <RadioGroup.ChoiceBox
+            key={choice.value}
+            value={choice.value}
+            label={choice.label}
+            description={choice.description}
+          />
+        ))}
+      </RadioGroup>
+    )}
+  />
 )
