@@ -1,7 +1,7 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { ArrowPath, Trash } from "@medusajs/icons"
-import { Button, Container, Skeleton, Text } from "@medusajs/ui"
+import { Container, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { ActionMenu } from "../components/common/action-menu"
 import { SectionHeader } from "../components/common/section-header"
@@ -53,7 +53,12 @@ const CustomerAffiliateWidget = ({
       <SectionHeader
         title="Affiliate"
         actions={
-          connection ? (
+          connection || isLoading
+            ? []
+            : [{ label: "Connect to an affiliate", onClick: () => setIsPickerOpen(true) }]
+        }
+        menu={
+          connection && (
             <ActionMenu
               label="Affiliate actions"
               groups={[
@@ -61,12 +66,6 @@ const CustomerAffiliateWidget = ({
                 [{ label: "Disconnect", icon: <Trash />, onClick: onDisconnect }],
               ]}
             />
-          ) : (
-            !isLoading && (
-              <Button size="small" variant="secondary" onClick={() => setIsPickerOpen(true)}>
-                Connect to an affiliate
-              </Button>
-            )
           )
         }
       />

@@ -147,17 +147,14 @@ export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings
       <SectionHeader
         title="Account sync"
         description="Register approved affiliates as store customers who log in with the same email and password."
-        actions={
-          <Button
-            size="small"
-            variant="secondary"
-            disabled={!settings.enabled || run?.status === "running"}
-            isLoading={resync.isPending}
-            onClick={() => resync.mutate()}
-          >
-            Resync
-          </Button>
-        }
+        actions={[
+          {
+            label: "Resync",
+            onClick: () => resync.mutate(),
+            isLoading: resync.isPending,
+            disabled: !settings.enabled || run?.status === "running",
+          },
+        ]}
       />
       <form className="flex flex-col gap-y-4 px-6 py-4" onSubmit={onSave}>
         <SwitchField

@@ -1,11 +1,5 @@
 import { Trash } from "@medusajs/icons"
-import {
-  Badge,
-  Button,
-  Container,
-  IconButton,
-  Text,
-} from "@medusajs/ui"
+import { Badge, Container, IconButton, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import {
@@ -94,11 +88,12 @@ export const AffiliateCouponsSection = ({ affiliate }: { affiliate: Affiliate })
       <SectionHeader
         title="Coupons"
         description={`Orders that use one of these promotion codes credit ${affiliate.name}.`}
-        actions={
-          <Button size="small" variant="secondary" onClick={() => setIsPicking((open) => !open)}>
-            {isPicking ? "Done" : "Assign coupon"}
-          </Button>
-        }
+        actions={[
+          {
+            label: isPicking ? "Done" : "Assign coupon",
+            onClick: () => setIsPicking((open) => !open),
+          },
+        ]}
       />
       {promotions.map((coupon) => (
         <div

@@ -1,5 +1,5 @@
 import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
-import { Button, Container, Heading } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
@@ -14,6 +14,7 @@ import {
 import { useConfirm } from "../../hooks/use-confirm"
 import { formatDate } from "../../lib/format"
 import { ActionMenu } from "../common/action-menu"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { TextLink } from "../common/text-link"
 import { AffiliateCommission } from "./affiliate-commission"
@@ -70,32 +71,25 @@ export const AffiliateGeneralSection = ({
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
-        <div className="flex items-center gap-x-3">
-          <Heading>{affiliate.name}</Heading>
-          <AffiliateStatusBadge status={affiliate.status} />
-        </div>
-        <div className="flex items-center gap-x-2">
-          {affiliate.status !== "approved" && (
-            <Button
-              size="small"
-              variant="secondary"
-              isLoading={isChangingTo("approved")}
-              onClick={() => setStatus("approved")}
-            >
-              Approve
-            </Button>
-          )}
-          {affiliate.status !== "blocked" && (
-            <Button
-              size="small"
-              variant="secondary"
-              isLoading={isChangingTo("blocked")}
-              onClick={onBlock}
-            >
-              Block
-            </Button>
-          )}
+      <SectionHeader
+        level="h1"
+        title={affiliate.name}
+        badge={<AffiliateStatusBadge status={affiliate.status} />}
+        actions={[
+          ...(affiliate.status === "approved"
+            ? []
+            : [
+                {
+                  label: "Approve",
+                  isLoading: isChangingTo("approved"),
+                  onClick: () => setStatus("approved"),
+                },
+              ]),
+          ...(affiliate.status === "blocked"
+            ? []
+            : [{ label: "Block", isLoading: isChangingTo("blocked"), onClick: onBlock }]),
+        ]}
+        menu={
           <ActionMenu
             label="Affiliate actions"
             groups={[
@@ -115,8 +109,8 @@ export const AffiliateGeneralSection = ({
               [{ label: "Delete", icon: <Trash />, onClick: onDelete }],
             ]}
           />
-        </div>
-      </div>
+        }
+      />
       <SectionRow label="Email">{affiliate.email}</SectionRow>
       <SectionRow label="Code">{affiliate.code}</SectionRow>
       <SectionRow label="Program">

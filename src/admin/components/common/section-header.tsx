@@ -1,17 +1,36 @@
-import { Heading, Text, clx } from "@medusajs/ui"
+import { Button, Heading, Text, clx } from "@medusajs/ui"
 import type { ReactNode } from "react"
+
+/** A button of a header: every one is a small secondary button. */
+export type HeaderAction = {
+  label: string
+  onClick: () => void
+  icon?: ReactNode
+  isLoading?: boolean
+  disabled?: boolean
+}
 
 type SectionHeaderProps = {
   title: ReactNode
   /** h1 heads a page (its actions drop below on narrow screens); h2 a section. */
   level?: "h1" | "h2"
+  /** Beside the title: the record's status. */
+  badge?: ReactNode
   description?: ReactNode
-  /** Buttons at the header's end. */
-  actions?: ReactNode
+  actions?: HeaderAction[]
+  /** A "⋯" menu after the buttons. */
+  menu?: ReactNode
 }
 
 /** The heading row of a page or section: title, a line on what it is, actions. */
-export const SectionHeader = ({ title, level = "h2", description, actions }: SectionHeaderProps) => (
+export const SectionHeader = ({
+  title,
+  level = "h2",
+  badge,
+  description,
+  actions = [],
+  menu,
+}: SectionHeaderProps) => (
   <div
     className={clx(
       "flex justify-between gap-2 px-6 py-4",
@@ -19,13 +38,33 @@ export const SectionHeader = ({ title, level = "h2", description, actions }: Sec
     )}
   >
     <div>
-      <Heading level={level}>{title}</Heading>
+      <div className="flex items-center gap-x-3">
+        <Heading level={level}>{title}</Heading>
+        {badge}
+      </div>
       {description && (
         <Text size="small" className="text-ui-fg-subtle">
           {description}
         </Text>
       )}
     </div>
-    {actions && <div className="flex items-center gap-x-2">{actions}</div>}
+    {(actions.length > 0 || menu) && (
+      <div className="flex items-center gap-x-2">
+        {actions.map(({ label, onClick, icon, isLoading, disabled }) => (
+          <Button
+            key={label}
+            size="small"
+            variant="secondary"
+            isLoading={isLoading}
+            disabled={disabled}
+            onClick={onClick}
+          >
+            {icon}
+            {label}
+          </Button>
+        ))}
+        {menu}
+      </div>
+    )}
   </div>
 )

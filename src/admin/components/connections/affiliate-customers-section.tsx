@@ -112,11 +112,7 @@ export const AffiliateCustomersSection = ({
       <SectionHeader
         title="Customers"
         description={`Connected customers credit ${affiliate.name} on every order.`}
-        actions={
-          <Button size="small" variant="secondary" onClick={() => setIsConnectOpen(true)}>
-            Connect customer
-          </Button>
-        }
+        actions={[{ label: "Connect customer", onClick: () => setIsConnectOpen(true) }]}
       />
       <ListTable
         list={list}

@@ -34,11 +34,12 @@ export const ProgramAffiliatesSection = ({ program }: { program: AffiliateProgra
       <SectionHeader
         title="Affiliates"
         description={`${plural(program.affiliate_count, "affiliate earns", "affiliates earn")} on these terms. An affiliate's page shows their program and can change it.`}
-        actions={
-          <Button size="small" variant="secondary" onClick={() => setIsPicking((open) => !open)}>
-            {isPicking ? "Cancel" : "Add affiliate"}
-          </Button>
-        }
+        actions={[
+          {
+            label: isPicking ? "Cancel" : "Add affiliate",
+            onClick: () => setIsPicking((open) => !open),
+          },
+        ]}
       />
       {isPicking && (
         <div className="flex flex-col gap-y-3 px-6 py-4">

@@ -1,5 +1,5 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { Button, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
+import { Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import {
   type AffiliateCommissionRule,
@@ -74,11 +74,7 @@ export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDeta
       <SectionHeader
         title="Commission rules"
         description="What lines of a product, category, collection or product type earn instead of the program's commission."
-        actions={
-          <Button size="small" variant="secondary" onClick={() => setEditing(null)}>
-            Add rule
-          </Button>
-        }
+        actions={[{ label: "Add rule", onClick: () => setEditing(null) }]}
       />
       <ListTable
         columns={columns}

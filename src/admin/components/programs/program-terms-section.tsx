@@ -1,5 +1,5 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Container, Heading, Text } from "@medusajs/ui"
+import { Badge, Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import {
@@ -11,6 +11,7 @@ import { useConfirm } from "../../hooks/use-confirm"
 import { formatRate } from "../../lib/format"
 import { formatProgramCommission } from "../../lib/format-commission"
 import { ActionMenu } from "../common/action-menu"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { EditProgramDrawer } from "./edit-program-drawer"
 import {
@@ -75,24 +76,27 @@ export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) 
 
   return (
     <Container className="divide-y p-0" data-testid="program-terms-section">
-      <div className="flex items-center justify-between gap-2 px-6 py-4">
-        <div className="flex items-center gap-x-3">
-          <Heading>{program.name}</Heading>
-          {program.is_default && (
+      <SectionHeader
+        level="h1"
+        title={program.name}
+        badge={
+          program.is_default && (
             <Badge size="2xsmall" color="blue">
               Default
             </Badge>
-          )}
-        </div>
-        <ActionMenu
-          label="Program actions"
-          groups={[
-            [{ label: "Edit terms", icon: <PencilSquare />, onClick: () => setIsEditOpen(true) }],
-            // Affiliates without a program are in the default one: it stays.
-            program.is_default ? [] : [{ label: "Delete", icon: <Trash />, onClick: onDelete }],
-          ]}
-        />
-      </div>
+          )
+        }
+        menu={
+          <ActionMenu
+            label="Program actions"
+            groups={[
+              [{ label: "Edit terms", icon: <PencilSquare />, onClick: () => setIsEditOpen(true) }],
+              // Affiliates without a program are in the default one: it stays.
+              program.is_default ? [] : [{ label: "Delete", icon: <Trash />, onClick: onDelete }],
+            ]}
+          />
+        }
+      />
       {program.is_default && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">

@@ -2,7 +2,6 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Share } from "@medusajs/icons"
 import {
   Badge,
-  Button,
   Container,
   Text,
   createDataTableColumnHelper,
@@ -179,11 +178,7 @@ const AffiliatesPage = () => {
         level="h1"
         title="Affiliates"
         description="People promoting the store, with their referral codes and commission rates."
-        actions={
-          <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-            Create
-          </Button>
-        }
+        actions={[{ label: "Create", onClick: () => setIsCreateOpen(true) }]}
       />
       <ListTable
         list={list}

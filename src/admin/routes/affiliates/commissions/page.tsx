@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Container, createDataTableFilterHelper } from "@medusajs/ui"
+import { Container, createDataTableFilterHelper } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useAffiliateFilter } from "../../../components/affiliates/affiliate-filter"
 import { CommissionList } from "../../../components/commissions/commission-list"
@@ -92,16 +92,13 @@ const AffiliateCommissionsPage = () => {
         level="h1"
         title="Affiliate commissions"
         description="What each order earned its affiliate: approve, reject or mark commissions paid."
-        actions={
-          <Button
-            size="small"
-            variant="secondary"
-            isLoading={exportCsv.isPending}
-            onClick={() => exportCsv.mutate(query)}
-          >
-            Export CSV
-          </Button>
-        }
+        actions={[
+          {
+            label: "Export CSV",
+            onClick: () => exportCsv.mutate(query),
+            isLoading: exportCsv.isPending,
+          },
+        ]}
       />
       <CommissionList
         list={list}

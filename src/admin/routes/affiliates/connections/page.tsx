@@ -1,7 +1,6 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Trash } from "@medusajs/icons"
 import {
-  Button,
   Container,
   StatusBadge,
   Text,
@@ -174,16 +173,10 @@ const AffiliateConnectionsPage = () => {
         level="h1"
         title="Affiliate connections"
         description="Customers connected to an affiliate: every future order credits that affiliate."
-        actions={
-          <>
-            <Button size="small" variant="secondary" onClick={() => setIsImportOpen(true)}>
-              Import CSV
-            </Button>
-            <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-              New connection
-            </Button>
-          </>
-        }
+        actions={[
+          { label: "Import CSV", onClick: () => setIsImportOpen(true) },
+          { label: "New connection", onClick: () => setIsCreateOpen(true) },
+        ]}
       />
       <ListTable
         list={list}

@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Button, Container, createDataTableColumnHelper } from "@medusajs/ui"
+import { Container, createDataTableColumnHelper } from "@medusajs/ui"
 import { useState } from "react"
 import { formatDate, formatMoneyList } from "../../../lib/format"
 import { ListTable } from "../../../components/common/list-table"
@@ -37,11 +37,7 @@ const AffiliatePayoutsPage = () => {
         level="h1"
         title="Affiliate payouts"
         description="Pay affiliates what they are owed, in batches: one payout per affiliate and currency."
-        actions={
-          <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-            Create payout batch
-          </Button>
-        }
+        actions={[{ label: "Create payout batch", onClick: () => setIsCreateOpen(true) }]}
       />
       <ListTable
         list={list}

@@ -1,5 +1,5 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { Badge, Button, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
+import { Badge, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import { ListTable } from "../../../components/common/list-table"
 import { SectionHeader } from "../../../components/common/section-header"
@@ -69,11 +69,7 @@ const AffiliateProgramsPage = () => {
         level="h1"
         title="Affiliate programs"
         description="Groups of affiliates with their own terms: rates, rules per product or collection, tiers and how long connections last."
-        actions={
-          <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-            Create program
-          </Button>
-        }
+        actions={[{ label: "Create program", onClick: () => setIsCreateOpen(true) }]}
       />
       <ListTable
         list={list}

@@ -1,5 +1,5 @@
 import { ArrowDownTray } from "@medusajs/icons"
-import { Button, Container } from "@medusajs/ui"
+import { Container } from "@medusajs/ui"
 import { useParams } from "react-router-dom"
 import { formatDate, formatMoneyList, plural } from "../../../../lib/format"
 import { RecordPage, recordBreadcrumb } from "../../../../components/common/record-page"
@@ -34,36 +34,24 @@ const PayoutBatch = ({ batch }: { batch: AffiliatePayoutBatchDetail }) => {
             {batch.totals.length ? `: ${formatMoneyList(batch.totals)}` : ""}
           </span>
         }
-        actions={
-          <>
-            <Button
-              size="small"
-              variant="secondary"
-              isLoading={exportBatch.isPending && exportBatch.variables?.format === "csv"}
-              onClick={() => exportBatch.mutate({ format: "csv" })}
-            >
-              <ArrowDownTray />
-              Export CSV
-            </Button>
-            {/* PayPal takes one currency a file. */}
-            {batch.totals.map(({ currency_code }) => (
-              <Button
-                key={currency_code}
-                size="small"
-                variant="secondary"
-                isLoading={
-                  exportBatch.isPending &&
-                  exportBatch.variables?.format === "paypal" &&
-                  exportBatch.variables.currency_code === currency_code
-                }
-                onClick={() => exportBatch.mutate({ format: "paypal", currency_code })}
-              >
-                <ArrowDownTray />
-                PayPal file{batch.totals.length > 1 ? ` (${currency_code.toUpperCase()})` : ""}
-              </Button>
-            ))}
-          </>
-        }
+        actions={[
+          {
+            label: "Export CSV",
+            icon: <ArrowDownTray />,
+            isLoading: exportBatch.isPending && exportBatch.variables?.format === "csv",
+            onClick: () => exportBatch.mutate({ format: "csv" }),
+          },
+          // PayPal takes one currency a file.
+          ...batch.totals.map(({ currency_code }) => ({
+            label: `PayPal file${batch.totals.length > 1 ? ` (${currency_code.toUpperCase()})` : ""}`,
+            icon: <ArrowDownTray />,
+            isLoading:
+              exportBatch.isPending &&
+              exportBatch.variables?.format === "paypal" &&
+              exportBatch.variables.currency_code === currency_code,
+            onClick: () => exportBatch.mutate({ format: "paypal", currency_code }),
+          })),
+        ]}
       />
       <PayoutList
         payouts={batch.payouts}
