@@ -55,10 +55,7 @@ export const AffiliateCommissionsSection = ({
         list={list}
         page={data}
         isLoading={isLoading}
-        empty={{
-          heading: "No commissions yet",
-          description: `Orders credited to ${affiliate.name} appear here.`,
-        }}
+        emptyDescription={`Orders credited to ${affiliate.name} appear here.`}
         showAffiliate={false}
       />
     </Container>

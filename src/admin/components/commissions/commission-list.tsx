@@ -23,7 +23,8 @@ type CommissionListProps = {
   /** The page of commissions on screen. */
   page: AffiliateCommissionsResponse | undefined
   isLoading: boolean
-  empty: { heading: string; description: string }
+  /** Says which commissions would show here. */
+  emptyDescription: string
   /** On the ledger's own page: its search, and moves of the selected rows. */
   ledger?: { searchPlaceholder: string; noMatch: string }
   /** Off on an affiliate's page, where every commission is theirs. */
@@ -38,7 +39,7 @@ export const CommissionList = ({
   list,
   page,
   isLoading,
-  empty,
+  emptyDescription,
   ledger,
   showAffiliate,
 }: CommissionListProps) => {
@@ -88,7 +89,7 @@ export const CommissionList = ({
         estimatedCount={page?.estimate_count !== undefined}
         isLoading={isLoading}
         searchPlaceholder={ledger?.searchPlaceholder}
-        empty={empty}
+        empty={{ heading: "No commissions yet", description: emptyDescription }}
         noMatch={ledger?.noMatch}
         onRowClick={(commission) => setOpenId(commission.id)}
         commands={ledger && commands}

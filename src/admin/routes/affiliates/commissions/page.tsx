@@ -104,11 +104,7 @@ const AffiliateCommissionsPage = () => {
         list={list}
         page={data}
         isLoading={isLoading}
-        empty={{
-          heading: "No commissions yet",
-          description:
-            "Orders referred by an affiliate, or placed by their connected customers, appear here.",
-        }}
+        emptyDescription="Orders referred by an affiliate, or placed by their connected customers, appear here."
         ledger={{
           searchPlaceholder: "Search buyer email or name",
           noMatch: "No commissions match",
