@@ -50,9 +50,9 @@ type ListTableProps<TData> = {
 
 /**
  * Every list of the admin: Medusa's DataTable with the list's filter menu,
- * search, pagination and bulk commands, its state in the URL.
+ * search, pagination and bulk commands, its state in the URL. Rows are
+ * records, known by their id (selection, React keys).
  */
-/** Rows are records: the table knows them by id (selection, React keys). */
 export const ListTable = <TData extends { id: string }>({
   list,
   columns,
