@@ -136,8 +136,10 @@ describeBrowser("Affiliates admin", () => {
     // Columns: name, email, code, status, rate, customers, earnings, created.
     const customersCell = listRow.getByRole("cell").nth(5)
     expect(await customersCell.textContent()).toBe("0")
-    // No rate of its own: the store's default, by its value.
-    expect(await listRow.getByRole("cell").nth(4).textContent()).toMatch(/^\d+(\.\d+)?% \(default\)$/)
+    // No rate of its own, in the default program: the store's default, by its value.
+    expect(await listRow.getByRole("cell").nth(4).textContent()).toMatch(
+      /^\d+(\.\d+)?% \(store default\)$/
+    )
 
     await listRow.click()
     await page.waitForURL(new RegExp(`/app/affiliates/${keeper.id}$`), { timeout: STEP_TIMEOUT })

@@ -184,6 +184,7 @@ describeBrowser("Affiliate commissions admin", () => {
       .waitFor({ timeout: STEP_TIMEOUT })
     expect(await prompt.textContent()).toContain(`${affiliate.name} (${affiliate.code})`)
     await prompt.getByLabel("Reason").fill("Order returned by post")
+    await admin.screenshot("commissions-5b-reject-prompt")
     await prompt.getByRole("button", { name: "Reject" }).click()
     await row.locator('[data-status="rejected"]').waitFor({ timeout: STEP_TIMEOUT })
     const rowText = await row.textContent()

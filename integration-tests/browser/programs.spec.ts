@@ -179,7 +179,7 @@ describeBrowser("Affiliate programs admin", () => {
     // The page reloads the affiliate: the select and the rate row name the new program.
     await programSelect.filter({ hasText: programName }).waitFor({ timeout: STEP_TIMEOUT })
     await page
-      .locator('[data-row="Commission rate"]', { hasText: "5% (program)" })
+      .locator('[data-row="Commission rate"]', { hasText: `5% (program ${programName})` })
       .waitFor({ timeout: STEP_TIMEOUT })
     await admin.screenshot("programs-4-affiliate-program")
     const { data: moved } = await api.get(`/admin/affiliates/${affiliateId}`, adminHeaders)

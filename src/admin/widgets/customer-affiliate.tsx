@@ -1,19 +1,13 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
-import { ArrowPath, EllipsisHorizontal, Trash } from "@medusajs/icons"
-import {
-  Button,
-  Container,
-  DropdownMenu,
-  Heading,
-  IconButton,
-  Skeleton,
-  Text,
-  usePrompt,
-} from "@medusajs/ui"
+import { ArrowPath, Trash } from "@medusajs/icons"
+import { Container, Skeleton, Text } from "@medusajs/ui"
 import { useState } from "react"
-import { Link } from "react-router-dom"
-import { formatConnectionExpiry, formatDate } from "../components/connections/format"
+import { ActionMenu } from "../components/common/action-menu"
+import { SectionHeader } from "../components/common/section-header"
+import { SectionRow } from "../components/common/section-row"
+import { AffiliateLink, TextLink } from "../components/common/text-link"
+import { formatConnectionExpiry } from "../components/connections/connection-expiry"
 import { NewConnectionModal } from "../components/connections/new-connection-modal"
 import { ConnectionSourceBadge } from "../components/connections/source-badge"
 import {
@@ -21,7 +15,8 @@ import {
   useDeleteAffiliateConnection,
 } from "../hooks/api/affiliate-connections"
 import { useAffiliates } from "../hooks/api/affiliates"
-import { SectionRow } from "../components/common/section-row"
+import { useConfirm } from "../hooks/use-confirm"
+import { formatDate } from "../lib/format"
 
 const CustomerAffiliateWidget = ({
   data: customer,
@@ -36,81 +31,58 @@ const CustomerAffiliateWidget = ({
   const { data: owners } = useAffiliates({ customer_id: customer.id, limit: 1 })
   const ownAffiliate = owners?.affiliates[0]
   const { mutate: disconnect } = useDeleteAffiliateConnection()
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const connection = data?.affiliate_connections[0]
 
   const onDisconnect = async () => {
     if (!connection) {
       return
     }
-    const confirmed = await prompt({
-      title: `Disconnect ${customer.email} from ${connection.affiliate.name}?`,
-      description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}).`,
-      confirmText: "Disconnect",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      disconnect(connection.id)
-    }
+    await confirm(
+      {
+        title: `Disconnect ${customer.email} from ${connection.affiliate.name}?`,
+        description: `Their future orders will no longer credit ${connection.affiliate.name} (${connection.affiliate.code}).`,
+        confirmText: "Disconnect",
+      },
+      () => disconnect(connection.id)
+    )
   }
 
   return (
     <Container className="divide-y p-0" data-testid="customer-affiliate-widget">
-      <div className="flex items-center justify-between px-6 py-4">
-        <Heading level="h2">Affiliate</Heading>
-        {connection ? (
-          <DropdownMenu>
-            <DropdownMenu.Trigger asChild>
-              <IconButton size="small" variant="transparent" aria-label="Affiliate actions">
-                <EllipsisHorizontal />
-              </IconButton>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Content align="end">
-              <DropdownMenu.Item
-                className="gap-x-2"
-                onClick={() => setIsPickerOpen(true)}
-              >
-                <ArrowPath className="text-ui-fg-subtle" />
-                Change
-              </DropdownMenu.Item>
-              <DropdownMenu.Separator />
-              <DropdownMenu.Item className="gap-x-2" onClick={onDisconnect}>
-                <Trash className="text-ui-fg-subtle" />
-                Disconnect
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu>
-        ) : (
-          !isLoading && (
-            <Button size="small" variant="secondary" onClick={() => setIsPickerOpen(true)}>
-              Connect to an affiliate
-            </Button>
+      <SectionHeader
+        title="Affiliate"
+        actions={
+          connection || isLoading
+            ? []
+            : [{ label: "Connect to an affiliate", onClick: () => setIsPickerOpen(true) }]
+        }
+        menu={
+          connection && (
+            <ActionMenu
+              label="Affiliate actions"
+              groups={[
+                [{ label: "Change", icon: <ArrowPath />, onClick: () => setIsPickerOpen(true) }],
+                [{ label: "Disconnect", icon: <Trash />, onClick: onDisconnect }],
+              ]}
+            />
           )
-        )}
-      </div>
+        }
+      />
       {ownAffiliate && (
         <div className="px-6 py-4" data-testid="customer-affiliate-account">
           <Text size="small" leading="compact" className="text-ui-fg-subtle">
             This is the store account of the affiliate{" "}
-            <Link
-              to={`/affiliates/${ownAffiliate.id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            >
-              {ownAffiliate.name} ({ownAffiliate.code})
-            </Link>
-            .
+            <AffiliateLink affiliate={ownAffiliate} />.
           </Text>
         </div>
       )}
       {connection ? (
         <>
           <SectionRow label="Affiliate">
-            <Link
-              to={`/affiliates/${connection.affiliate_id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            >
+            <TextLink to={`/affiliates/${connection.affiliate_id}`}>
               {connection.affiliate.name}
-            </Link>
+            </TextLink>
           </SectionRow>
           <SectionRow label="Code">{connection.affiliate.code}</SectionRow>
           <SectionRow label="Source">

@@ -1,13 +1,14 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
 import { ArrowPath } from "@medusajs/icons"
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { CommissionDetails } from "../components/commissions/commission-details"
 import {
   ReassignCommissionDrawer,
   canReassign,
 } from "../components/commissions/reassign-commission-drawer"
+import { SectionHeader } from "../components/common/section-header"
 import {
   type AffiliateCommission,
   useAffiliateCommissions,
@@ -23,9 +24,7 @@ const OrderAffiliateCommissionWidget = ({
 
   return (
     <Container className="divide-y p-0" data-testid="order-affiliate-widget">
-      <div className="px-6 py-4">
-        <Heading level="h2">Affiliate commission</Heading>
-      </div>
+      <SectionHeader title="Affiliate commission" />
       {!isLoading && commissions.length === 0 && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">

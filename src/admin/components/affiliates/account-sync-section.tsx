@@ -1,13 +1,4 @@
-import {
-  Badge,
-  Button,
-  Container,
-  Heading,
-  Input,
-  Label,
-  Switch,
-  Text,
-} from "@medusajs/ui"
+import { Badge, Button, Container, Text } from "@medusajs/ui"
 import { type FormEvent, useState } from "react"
 import { Link } from "react-router-dom"
 import {
@@ -20,7 +11,10 @@ import {
   useResyncAffiliates,
 } from "../../hooks/api/affiliate-sync-runs"
 import { useAffiliates } from "../../hooks/api/affiliates"
-import { formatDateTime } from "../connections/format"
+import { formatDateTime } from "../../lib/format"
+import { Figure } from "../common/figure"
+import { InputField, SwitchField } from "../common/form-field"
+import { SectionHeader } from "../common/section-header"
 
 /** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
 const parseTags = (value: string) => [
@@ -112,14 +106,9 @@ const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
       </div>
       <div className="grid grid-cols-5 gap-2">
         {RUN_COUNTS.map(({ key, label }) => (
-          <div key={key} className="flex flex-col" data-count={key}>
-            <Text size="xsmall" className="text-ui-fg-subtle">
-              {label}
-            </Text>
-            <Text size="small" weight="plus" leading="compact">
-              {String(run[key])}
-            </Text>
-          </div>
+          <Figure key={key} label={label} data-count={key}>
+            {String(run[key])}
+          </Figure>
         ))}
       </div>
       {run.message && (
@@ -155,57 +144,35 @@ export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings
 
   return (
     <Container className="divide-y p-0" data-testid="account-sync-section">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Account sync</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Register approved affiliates as store customers who log in with the
-            same email and password.
-          </Text>
-        </div>
-        <Button
-          size="small"
-          variant="secondary"
-          disabled={!settings.enabled || run?.status === "running"}
-          isLoading={resync.isPending}
-          onClick={() => resync.mutate()}
-        >
-          Resync
-        </Button>
-      </div>
+      <SectionHeader
+        title="Account sync"
+        description="Register approved affiliates as store customers who log in with the same email and password."
+        actions={[
+          {
+            label: "Resync",
+            onClick: () => resync.mutate(),
+            isLoading: resync.isPending,
+            disabled: !settings.enabled || run?.status === "running",
+          },
+        ]}
+      />
       <form className="flex flex-col gap-y-4 px-6 py-4" onSubmit={onSave}>
-        <div className="flex items-start gap-x-3">
-          <Switch
-            id="account-sync-enabled"
-            checked={enabled}
-            onCheckedChange={setEnabled}
-          />
-          <div className="flex flex-col">
-            <Label htmlFor="account-sync-enabled" size="small" weight="plus">
-              Sync affiliate accounts
-            </Label>
-            <Text size="small" className="text-ui-fg-subtle">
-              Each approved affiliate gets a customer account; an existing
-              customer with their email is linked, never copied.
-            </Text>
-          </div>
-        </div>
-        <div className="flex flex-col gap-y-1">
-          <Label htmlFor="account-sync-tags" size="small" weight="plus">
-            Tags
-          </Label>
-          <Input
-            id="account-sync-tags"
-            size="small"
-            placeholder="Affiliates, VIP"
-            value={tags}
-            onChange={(event) => setTags(event.target.value)}
-          />
-          <Text size="xsmall" className="text-ui-fg-subtle">
-            Customer groups synced affiliates join, separated by commas; missing
-            groups are created.
-          </Text>
-        </div>
+        <SwitchField
+          id="account-sync-enabled"
+          label="Sync affiliate accounts"
+          description="Each approved affiliate gets a customer account; an existing customer with their email is linked, never copied."
+          checked={enabled}
+          onCheckedChange={setEnabled}
+        />
+        <InputField
+          id="account-sync-tags"
+          label="Tags"
+          hint="Customer groups synced affiliates join, separated by commas; missing groups are created."
+          size="small"
+          placeholder="Affiliates, VIP"
+          value={tags}
+          onChange={(event) => setTags(event.target.value)}
+        />
         <div className="flex justify-end">
           <Button
             size="small"

@@ -1,18 +1,10 @@
-import {
-  Container,
-  DataTable,
-  type DataTablePaginationState,
-  Heading,
-  Text,
-  useDataTable,
-} from "@medusajs/ui"
-import { useState } from "react"
-import { formatMoney } from "../commissions/format"
-import { CommissionDrawer } from "../commissions/commission-drawer"
-import { RejectCommissionsPrompt } from "../commissions/reject-commissions-prompt"
-import { useCommissionColumns } from "../commissions/use-commission-columns"
-import { paginationTranslations } from "../common/pagination"
+import { Container } from "@medusajs/ui"
+import { formatMoney } from "../../lib/format"
+import { CommissionList } from "../commissions/commission-list"
+import { Figure } from "../common/figure"
+import { SectionHeader } from "../common/section-header"
 import { useAffiliateCommissions } from "../../hooks/api/affiliate-commissions"
+import { useListState } from "../../hooks/use-list-state"
 import type {
   AffiliateCommissionTotals,
   AffiliateWithStats,
@@ -34,14 +26,9 @@ const CurrencyTotals = ({ totals }: { totals: AffiliateCommissionTotals }) => (
     data-testid={`commission-totals-${totals.currency_code}`}
   >
     {TOTALS.map(({ key, label }) => (
-      <div key={key} className="flex flex-col">
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          {label}
-        </Text>
-        <Text size="small" weight="plus" leading="compact">
-          {formatMoney(Number(totals[key]), totals.currency_code)}
-        </Text>
-      </div>
+      <Figure key={key} label={label}>
+        {formatMoney(Number(totals[key]), totals.currency_code)}
+      </Figure>
     ))}
   </div>
 )
@@ -52,57 +39,25 @@ export const AffiliateCommissionsSection = ({
 }: {
   affiliate: AffiliateWithStats
 }) => {
-  const [rejecting, setRejecting] = useState<string[]>([])
-  const [openId, setOpenId] = useState<string | null>(null)
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
+  const list = useListState({ prefix: "commissions", pageSize: PAGE_SIZE, order: "-created_at" })
   const { data, isLoading } = useAffiliateCommissions({
+    ...list.query,
     affiliate_id: affiliate.id,
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-    order: "-created_at",
-  })
-  const columns = useCommissionColumns({ onReject: setRejecting, showAffiliate: false })
-
-  const table = useDataTable({
-    columns,
-    data: data?.affiliate_commissions ?? [],
-    getRowId: (commission) => commission.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_, commission) => setOpenId(commission.id),
   })
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-commissions-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Commissions</Heading>
-      </div>
+      <SectionHeader title="Commissions" />
       {affiliate.commission_totals.map((totals) => (
         <CurrencyTotals key={totals.currency_code} totals={totals} />
       ))}
-      <DataTable instance={table}>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No commissions yet",
-              description: `Orders credited to ${affiliate.name} appear here.`,
-            },
-          }}
-        />
-        <DataTable.Pagination
-          translations={paginationTranslations(data?.estimate_count !== undefined)}
-        />
-      </DataTable>
-      <RejectCommissionsPrompt
-        ids={rejecting}
-        shown={data?.affiliate_commissions ?? []}
-        onOpenChange={(open) => (open ? undefined : setRejecting([]))}
+      <CommissionList
+        list={list}
+        page={data}
+        isLoading={isLoading}
+        emptyDescription={`Orders credited to ${affiliate.name} appear here.`}
+        showAffiliate={false}
       />
-      <CommissionDrawer id={openId} onClose={() => setOpenId(null)} />
     </Container>
   )
 }

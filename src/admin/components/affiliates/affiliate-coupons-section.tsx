@@ -1,16 +1,7 @@
 import { Trash } from "@medusajs/icons"
-import {
-  Badge,
-  Button,
-  Container,
-  Heading,
-  IconButton,
-  Text,
-  usePrompt,
-} from "@medusajs/ui"
+import { Badge, Container, IconButton, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
-import type { Affiliate } from "../../hooks/api/affiliates"
 import {
   type AffiliatePromotion,
   useAffiliatePromotions,
@@ -18,7 +9,10 @@ import {
   usePromotionsForPicker,
   useUnassignAffiliatePromotion,
 } from "../../hooks/api/affiliate-promotions"
-import { PickList } from "../connections/pick-list"
+import type { Affiliate } from "../../hooks/api/affiliates"
+import { useConfirm } from "../../hooks/use-confirm"
+import { PickList } from "../common/pick-list"
+import { SectionHeader } from "../common/section-header"
 
 /** Picks one of Medusa's promotions to assign as a coupon. */
 const PromotionPicker = ({
@@ -72,41 +66,35 @@ const PromotionPicker = ({
  */
 export const AffiliateCouponsSection = ({ affiliate }: { affiliate: Affiliate }) => {
   const [isPicking, setIsPicking] = useState(false)
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const { data, isLoading } = useAffiliatePromotions(affiliate.id)
   const assign = useAssignAffiliatePromotions(affiliate.id)
   const unassign = useUnassignAffiliatePromotion(affiliate.id)
   const promotions = data?.affiliate_promotions ?? []
 
   const onRemove = async (coupon: AffiliatePromotion) => {
-    const confirmed = await prompt({
-      title: `Remove the coupon ${coupon.code}?`,
-      description: `Orders that use ${coupon.code} will no longer credit ${affiliate.name}. Commissions already earned stay.`,
-      confirmText: "Remove",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      unassign.mutate(coupon)
-    }
+    await confirm(
+      {
+        title: `Remove the coupon ${coupon.code}?`,
+        description: `Orders that use ${coupon.code} will no longer credit ${affiliate.name}. Commissions already earned stay.`,
+        confirmText: "Remove",
+      },
+      () => unassign.mutate(coupon)
+    )
   }
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-coupons-section">
-      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
-        <div>
-          <Heading level="h2">Coupons</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Orders that use one of these promotion codes credit {affiliate.name}.
-          </Text>
-        </div>
-        <Button
-          size="small"
-          variant="secondary"
-          onClick={() => setIsPicking((open) => !open)}
-        >
-          {isPicking ? "Done" : "Assign coupon"}
-        </Button>
-      </div>
+      <SectionHeader
+        title="Coupons"
+        description={`Orders that use one of these promotion codes credit ${affiliate.name}.`}
+        actions={[
+          {
+            label: isPicking ? "Done" : "Assign coupon",
+            onClick: () => setIsPicking((open) => !open),
+          },
+        ]}
+      />
       {promotions.map((coupon) => (
         <div
           key={coupon.id}

@@ -1,19 +1,21 @@
+import type { DataTableFilter } from "@medusajs/ui"
 import { useMemo } from "react"
 import { useAffiliatesForPicker } from "../../hooks/api/affiliate-connections"
 
-/** The first 100 affiliates, as the options of a table's "Affiliate" filter. */
-export const useAffiliateFilterOptions = () => {
+/** A list's "Affiliate" filter (`affiliate_id`), offering the first 100 affiliates. */
+export const useAffiliateFilter = () => {
   const { data } = useAffiliatesForPicker("", { limit: 100 })
   return useMemo(
-    () =>
-      (data?.affiliates ?? []).map((affiliate) => ({
+    (): DataTableFilter => ({
+      id: "affiliate_id",
+      type: "multiselect",
+      label: "Affiliate",
+      searchable: true,
+      options: (data?.affiliates ?? []).map((affiliate) => ({
         label: `${affiliate.name} (${affiliate.code})`,
         value: affiliate.id,
       })),
+    }),
     [data]
   )
 }
-
-/** The affiliate ids picked in that filter, or undefined when none are. */
-export const pickedAffiliateIds = (value: unknown) =>
-  Array.isArray(value) && value.length ? value.map(String) : undefined

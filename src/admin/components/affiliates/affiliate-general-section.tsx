@@ -1,14 +1,7 @@
-import { ArrowPath, EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
-import {
-  Button,
-  Container,
-  DropdownMenu,
-  Heading,
-  IconButton,
-  usePrompt,
-} from "@medusajs/ui"
+import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
+import { Container } from "@medusajs/ui"
 import { useState } from "react"
-import { Link, useNavigate } from "react-router-dom"
+import { useNavigate } from "react-router-dom"
 import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { useSyncAffiliateAccount } from "../../hooks/api/affiliate-sync-runs"
@@ -18,13 +11,16 @@ import {
   useDeleteAffiliate,
   useUpdateAffiliate,
 } from "../../hooks/api/affiliates"
-import { formatDate } from "../connections/format"
+import { useConfirm } from "../../hooks/use-confirm"
+import { formatDate } from "../../lib/format"
+import { ActionMenu } from "../common/action-menu"
+import { SectionHeader } from "../common/section-header"
+import { SectionRow } from "../common/section-row"
+import { TextLink } from "../common/text-link"
+import { AffiliateCommission } from "./affiliate-commission"
 import { AffiliateProgramSelect } from "./affiliate-program-select"
 import { EditAffiliateDrawer } from "./edit-affiliate-drawer"
-import { formatProgramCommission } from "../programs/format"
-import { formatAffiliateRate } from "./format"
 import { AffiliateStatusBadge } from "./status-badge"
-import { SectionRow } from "../common/section-row"
 
 /** The affiliate's profile, with its status actions, edit and delete. */
 export const AffiliateGeneralSection = ({
@@ -34,7 +30,7 @@ export const AffiliateGeneralSection = ({
 }) => {
   const [isEditOpen, setIsEditOpen] = useState(false)
   const navigate = useNavigate()
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const { data: settings } = useAffiliateSettings()
   const updateAffiliate = useUpdateAffiliate(affiliate.id)
   const deleteAffiliate = useDeleteAffiliate(affiliate.id)
@@ -45,124 +41,91 @@ export const AffiliateGeneralSection = ({
   const setStatus = (status: AffiliateStatus) =>
     updateAffiliate.mutate({ status })
 
-  const onBlock = async () => {
-    const confirmed = await prompt({
-      title: `Block ${affiliate.name}?`,
-      description:
-        "They stop earning commission on new orders. Their customers, connections and past commissions are kept, and you can approve them again later.",
-      confirmText: "Block",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      setStatus("blocked")
-    }
-  }
+  const onBlock = () =>
+    confirm(
+      {
+        title: `Block ${affiliate.name}?`,
+        description:
+          "They stop earning commission on new orders. Their customers, connections and past commissions are kept, and you can approve them again later.",
+        confirmText: "Block",
+      },
+      () => setStatus("blocked")
+    )
 
-  const onDelete = async () => {
-    const confirmed = await prompt({
-      title: `Delete ${affiliate.name}?`,
-      description: `${affiliate.name} stops earning commissions and the code ${affiliate.code} stops working. Past commissions are kept.`,
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      deleteAffiliate.mutate(undefined, {
-        onSuccess: () => navigate("/affiliates", { replace: true }),
-      })
-    }
-  }
+  const onDelete = () =>
+    confirm(
+      {
+        title: `Delete ${affiliate.name}?`,
+        description: `${affiliate.name} stops earning commissions and the code ${affiliate.code} stops working. Past commissions are kept.`,
+        confirmText: "Delete",
+      },
+      () => {
+        deleteAffiliate.mutate(undefined, {
+          onSuccess: () => navigate("/affiliates", { replace: true }),
+        })
+      }
+    )
 
   const isChangingTo = (status: AffiliateStatus) =>
     updateAffiliate.isPending && updateAffiliate.variables.status === status
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-wrap items-center justify-between gap-2 px-6 py-4">
-        <div className="flex items-center gap-x-3">
-          <Heading>{affiliate.name}</Heading>
-          <AffiliateStatusBadge status={affiliate.status} />
-        </div>
-        <div className="flex items-center gap-x-2">
-          {affiliate.status !== "approved" && (
-            <Button
-              size="small"
-              variant="secondary"
-              isLoading={isChangingTo("approved")}
-              onClick={() => setStatus("approved")}
-            >
-              Approve
-            </Button>
-          )}
-          {affiliate.status !== "blocked" && (
-            <Button
-              size="small"
-              variant="secondary"
-              isLoading={isChangingTo("blocked")}
-              onClick={onBlock}
-            >
-              Block
-            </Button>
-          )}
-          <DropdownMenu>
-            <DropdownMenu.Trigger asChild>
-              <IconButton size="small" variant="transparent" aria-label="Affiliate actions">
-                <EllipsisHorizontal />
-              </IconButton>
-            </DropdownMenu.Trigger>
-            <DropdownMenu.Content align="end">
-              <DropdownMenu.Item className="gap-x-2" onClick={() => setIsEditOpen(true)}>
-                <PencilSquare className="text-ui-fg-subtle" />
-                Edit
-              </DropdownMenu.Item>
-              {affiliate.status === "approved" && (
-                <DropdownMenu.Item
-                  className="gap-x-2"
-                  disabled={syncAccount.isPending}
-                  onClick={() => syncAccount.mutate()}
-                >
-                  <ArrowPath className="text-ui-fg-subtle" />
-                  Sync customer account
-                </DropdownMenu.Item>
-              )}
-              <DropdownMenu.Separator />
-              <DropdownMenu.Item className="gap-x-2" onClick={onDelete}>
-                <Trash className="text-ui-fg-subtle" />
-                Delete
-              </DropdownMenu.Item>
-            </DropdownMenu.Content>
-          </DropdownMenu>
-        </div>
-      </div>
+      <SectionHeader
+        level="h1"
+        title={affiliate.name}
+        badge={<AffiliateStatusBadge status={affiliate.status} />}
+        actions={[
+          ...(affiliate.status === "approved"
+            ? []
+            : [
+                {
+                  label: "Approve",
+                  isLoading: isChangingTo("approved"),
+                  onClick: () => setStatus("approved"),
+                },
+              ]),
+          ...(affiliate.status === "blocked"
+            ? []
+            : [{ label: "Block", isLoading: isChangingTo("blocked"), onClick: onBlock }]),
+        ]}
+        menu={
+          <ActionMenu
+            label="Affiliate actions"
+            groups={[
+              [
+                { label: "Edit", icon: <PencilSquare />, onClick: () => setIsEditOpen(true) },
+                ...(affiliate.status === "approved"
+                  ? [
+                      {
+                        label: "Sync customer account",
+                        icon: <ArrowPath />,
+                        disabled: syncAccount.isPending,
+                        onClick: () => syncAccount.mutate(),
+                      },
+                    ]
+                  : []),
+              ],
+              [{ label: "Delete", icon: <Trash />, onClick: onDelete }],
+            ]}
+          />
+        }
+      />
       <SectionRow label="Email">{affiliate.email}</SectionRow>
       <SectionRow label="Code">{affiliate.code}</SectionRow>
       <SectionRow label="Program">
         <AffiliateProgramSelect affiliate={affiliate} />
       </SectionRow>
       <SectionRow label="Commission rate">
-        {affiliate.commission_rate === null && program ? (
-          // No rate of their own: their program's commission applies.
-          <span>
-            {formatProgramCommission(
-              program,
-              settings?.affiliate_settings.default_commission_rate
-            )}{" "}
-            <span className="text-ui-fg-muted">(program)</span>
-          </span>
-        ) : (
-          formatAffiliateRate(
-            affiliate.commission_rate,
-            settings?.affiliate_settings.default_commission_rate
-          )
-        )}
+        <AffiliateCommission
+          rate={affiliate.commission_rate}
+          program={program}
+          defaultRate={settings?.affiliate_settings.default_commission_rate}
+        />
       </SectionRow>
       <SectionRow label="Customer account">
         {affiliate.customer ? (
-          <Link
-            to={`/customers/${affiliate.customer.id}`}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-          >
-            {affiliate.customer.email}
-          </Link>
+          <TextLink to={`/customers/${affiliate.customer.id}`}>{affiliate.customer.email}</TextLink>
         ) : (
           <span className="text-ui-fg-muted">Not synced</span>
         )}

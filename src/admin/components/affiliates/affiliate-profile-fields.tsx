@@ -1,7 +1,8 @@
-import { Hint, Input, Label, clx } from "@medusajs/ui"
-import type { ReactNode } from "react"
-import { useFormContext } from "react-hook-form"
-import { validateRate } from "./format"
+import type { FetchError } from "@medusajs/js-sdk"
+import { clx } from "@medusajs/ui"
+import { type UseFormSetError, useFormContext } from "react-hook-form"
+import { isEmail, validateRate } from "../../lib/form-values"
+import { InputField, RATE_INPUT } from "../common/form-field"
 
 /** The fields the create modal and the edit drawer share, as typed. */
 export type AffiliateProfileValues = {
@@ -11,55 +12,24 @@ export type AffiliateProfileValues = {
   commission_rate: string
 }
 
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 // The server's rule: codes end up in referral links.
 const CODE_PATTERN = /^[A-Za-z0-9_-]{3,32}$/
 const SERVER_FIELD_ERROR = /^(name|email|code|commission_rate): (.+)$/
 
 /**
- * The field a server error names (uniqueness errors read
- * "email: an affiliate with the email … already exists"), to show it inline.
+ * Shows a server error that names a field (uniqueness errors read
+ * "email: an affiliate with the email … already exists") under that field.
  */
-export const serverFieldError = (
-  message: string
-): { field: keyof AffiliateProfileValues; message: string } | null => {
-  const match = SERVER_FIELD_ERROR.exec(message)
-  if (!match) {
-    return null
+export const showServerFieldError =
+  (setError: UseFormSetError<AffiliateProfileValues>) => (error: FetchError) => {
+    const match = SERVER_FIELD_ERROR.exec(error.message)
+    if (match) {
+      const [, field, text] = match
+      setError(field as keyof AffiliateProfileValues, {
+        message: text.charAt(0).toUpperCase() + text.slice(1),
+      })
+    }
   }
-  const text = match[2]
-  return {
-    field: match[1] as keyof AffiliateProfileValues,
-    message: text.charAt(0).toUpperCase() + text.slice(1),
-  }
-}
-
-type FieldProps = {
-  id: string
-  label: string
-  optional?: boolean
-  hint?: string
-  error?: string
-  children: ReactNode
-}
-
-export const FormField = ({
-  id,
-  label,
-  optional,
-  hint,
-  error,
-  children,
-}: FieldProps) => (
-  <div className="flex flex-col gap-y-2">
-    <Label size="small" weight="plus" htmlFor={id}>
-      {label}
-      {optional && <span className="text-ui-fg-muted font-normal"> (Optional)</span>}
-    </Label>
-    {children}
-    {error ? <Hint variant="error">{error}</Hint> : hint && <Hint>{hint}</Hint>}
-  </div>
-)
 
 type AffiliateProfileFieldsProps = {
   /** Prefixes the inputs' ids, unique per form. */
@@ -83,27 +53,24 @@ export const AffiliateProfileFields = ({
 
   return (
     <div className={clx("grid gap-4", className)}>
-      <FormField id={id("name")} label="Name" error={errors.name?.message}>
-        <Input
-          id={id("name")}
-          aria-invalid={Boolean(errors.name)}
-          {...register("name", {
-            validate: (name) => Boolean(name.trim()) || "Enter the affiliate's name",
-          })}
-        />
-      </FormField>
-      <FormField id={id("email")} label="Email" error={errors.email?.message}>
-        <Input
-          id={id("email")}
-          type="email"
-          aria-invalid={Boolean(errors.email)}
-          {...register("email", {
-            validate: (email) =>
-              EMAIL_PATTERN.test(email.trim()) || "Enter a valid email address",
-          })}
-        />
-      </FormField>
-      <FormField
+      <InputField
+        id={id("name")}
+        label="Name"
+        error={errors.name?.message}
+        {...register("name", {
+          validate: (name) => Boolean(name.trim()) || "Enter the affiliate's name",
+        })}
+      />
+      <InputField
+        id={id("email")}
+        label="Email"
+        type="email"
+        error={errors.email?.message}
+        {...register("email", {
+          validate: (email) => isEmail(email) || "Enter a valid email address",
+        })}
+      />
+      <InputField
         id={id("code")}
         label="Code"
         optional={mode === "create"}
@@ -113,36 +80,23 @@ export const AffiliateProfileFields = ({
             : "Changing the code breaks links that use the old one."
         }
         error={errors.code?.message}
-      >
-        <Input
-          id={id("code")}
-          placeholder={mode === "create" ? "e.g. JANE10" : undefined}
-          aria-invalid={Boolean(errors.code)}
-          {...register("code", {
-            validate: (code) =>
-              (mode === "create" && !code.trim()) ||
-              CODE_PATTERN.test(code.trim()) ||
-              "Use 3 to 32 letters, digits, '-' or '_'",
-          })}
-        />
-      </FormField>
-      <FormField
+        placeholder={mode === "create" ? "e.g. JANE10" : undefined}
+        {...register("code", {
+          validate: (code) =>
+            (mode === "create" && !code.trim()) ||
+            CODE_PATTERN.test(code.trim()) ||
+            "Use 3 to 32 letters, digits, '-' or '_'",
+        })}
+      />
+      <InputField
         id={id("commission_rate")}
         label="Commission rate (%)"
         optional
         hint="Leave empty to use their program's commission (the store's default rate unless the program sets one)."
         error={errors.commission_rate?.message}
-      >
-        <Input
-          id={id("commission_rate")}
-          type="number"
-          min={0}
-          max={100}
-          step="any"
-          aria-invalid={Boolean(errors.commission_rate)}
-          {...register("commission_rate", { validate: validateRate })}
-        />
-      </FormField>
+        {...RATE_INPUT}
+        {...register("commission_rate", { validate: validateRate })}
+      />
     </div>
   )
 }

@@ -1,10 +1,7 @@
 import { Select } from "@medusajs/ui"
-import { Link } from "react-router-dom"
-import { useAffiliatePrograms } from "../../hooks/api/affiliate-programs"
+import { useAllAffiliatePrograms } from "../../hooks/api/affiliate-programs"
 import { type AffiliateDetailResponse, useUpdateAffiliate } from "../../hooks/api/affiliates"
-
-// More programs than this is not a store's affiliate scheme any more.
-const PROGRAM_LIMIT = 100
+import { TextLink } from "../common/text-link"
 
 /**
  * The affiliate's program, with a select to move them to another: from their
@@ -15,7 +12,7 @@ export const AffiliateProgramSelect = ({
 }: {
   affiliate: AffiliateDetailResponse["affiliate"]
 }) => {
-  const { data } = useAffiliatePrograms({ limit: PROGRAM_LIMIT })
+  const { data } = useAllAffiliatePrograms()
   const updateAffiliate = useUpdateAffiliate(affiliate.id)
   const programs = data?.programs ?? []
   const current =
@@ -46,12 +43,9 @@ export const AffiliateProgramSelect = ({
         </Select.Content>
       </Select>
       {current && (
-        <Link
-          to={`/affiliates/programs/${current.id}`}
-          className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small shrink-0"
-        >
+        <TextLink to={`/affiliates/programs/${current.id}`} className="txt-compact-small shrink-0">
           View
-        </Link>
+        </TextLink>
       )}
     </div>
   )

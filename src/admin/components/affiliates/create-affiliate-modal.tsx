@@ -1,18 +1,18 @@
-import { Button, FocusModal, Heading, Select, Text } from "@medusajs/ui"
-import { Controller, FormProvider, useForm } from "react-hook-form"
+import { FormProvider, useForm } from "react-hook-form"
 import {
   type AffiliateStatus,
   type CreateAffiliatePayload,
   useCreateAffiliate,
 } from "../../hooks/api/affiliates"
+import { parseRate } from "../../lib/form-values"
+import { FormModal, ModalForm } from "../common/form-modal"
+import { SelectField, choicesOf } from "../common/choice-fields"
 import {
   AffiliateProfileFields,
   type AffiliateProfileValues,
-  FormField,
-  serverFieldError,
+  showServerFieldError,
 } from "./affiliate-profile-fields"
-import { parseRate } from "./format"
-import { AFFILIATE_STATUSES, AFFILIATE_STATUS_LABELS } from "./status-badge"
+import { AFFILIATE_STATUS_LABELS } from "./status-badge"
 
 type CreateAffiliateModalProps = {
   open: boolean
@@ -32,16 +32,10 @@ const toPayload = (values: CreateAffiliateFormValues): CreateAffiliatePayload =>
 })
 
 /** Adds an affiliate by hand: profile, optional code and rate, status. */
-export const CreateAffiliateModal = ({
-  open,
-  onOpenChange,
-}: CreateAffiliateModalProps) => (
-  <FocusModal open={open} onOpenChange={onOpenChange}>
-    <FocusModal.Content>
-      {/* Mounted on each opening, so every opening starts from a fresh form. */}
-      <CreateAffiliateForm onDone={() => onOpenChange(false)} />
-    </FocusModal.Content>
-  </FocusModal>
+export const CreateAffiliateModal = ({ open, onOpenChange }: CreateAffiliateModalProps) => (
+  <FormModal open={open} onOpenChange={onOpenChange}>
+    <CreateAffiliateForm onDone={() => onOpenChange(false)} />
+  </FormModal>
 )
 
 const CreateAffiliateForm = ({ onDone }: { onDone: () => void }) => {
@@ -59,78 +53,35 @@ const CreateAffiliateForm = ({ onDone }: { onDone: () => void }) => {
   const onSubmit = form.handleSubmit((values) => {
     createAffiliate.mutate(toPayload(values), {
       onSuccess: onDone,
-      onError: (error) => {
-        const fieldError = serverFieldError(error.message)
-        if (fieldError) {
-          form.setError(fieldError.field, { message: fieldError.message })
-        }
-      },
+      onError: showServerFieldError(form.setError),
     })
   })
 
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={onSubmit} className="flex h-full flex-col overflow-hidden">
-        <FocusModal.Header />
-        <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto">
-          <div className="flex w-full max-w-[720px] flex-col gap-y-8 px-2 py-16">
-            <div className="flex flex-col gap-y-1">
-              <FocusModal.Title asChild>
-                <Heading>Create affiliate</Heading>
-              </FocusModal.Title>
-              <FocusModal.Description asChild>
-                <Text size="small" className="text-ui-fg-subtle">
-                  Approved affiliates earn commission on the orders they
-                  refer and on every order of the customers connected to them.
-                </Text>
-              </FocusModal.Description>
-            </div>
-            <AffiliateProfileFields
-              idPrefix="create-affiliate"
-              mode="create"
-              className="grid-cols-1 md:grid-cols-2"
-            />
-            <Controller
-              control={form.control}
-              name="status"
-              render={({ field }) => (
-                <div className="grid grid-cols-1 md:grid-cols-2">
-                  <FormField
-                    id="create-affiliate-status"
-                    label="Status"
-                    hint="Only approved affiliates earn commissions."
-                  >
-                    <Select value={field.value} onValueChange={field.onChange}>
-                      <Select.Trigger id="create-affiliate-status" ref={field.ref}>
-                        <Select.Value />
-                      </Select.Trigger>
-                      <Select.Content>
-                        {AFFILIATE_STATUSES.map((status) => (
-                          <Select.Item key={status} value={status}>
-                            {AFFILIATE_STATUS_LABELS[status]}
-                          </Select.Item>
-                        ))}
-                      </Select.Content>
-                    </Select>
-                  </FormField>
-                </div>
-              )}
-            />
-          </div>
-        </FocusModal.Body>
-        <FocusModal.Footer>
-          <div className="flex items-center justify-end gap-x-2">
-            <FocusModal.Close asChild>
-              <Button type="button" size="small" variant="secondary">
-                Cancel
-              </Button>
-            </FocusModal.Close>
-            <Button type="submit" size="small" isLoading={createAffiliate.isPending}>
-              Create
-            </Button>
-          </div>
-        </FocusModal.Footer>
-      </form>
+      <ModalForm
+        title="Create affiliate"
+        description="Approved affiliates earn commission on the orders they refer and on every order of the customers connected to them."
+        onSubmit={onSubmit}
+        submitLabel="Create"
+        isSubmitting={createAffiliate.isPending}
+      >
+        <AffiliateProfileFields
+          idPrefix="create-affiliate"
+          mode="create"
+          className="grid-cols-1 md:grid-cols-2"
+        />
+        <div className="grid grid-cols-1 md:grid-cols-2">
+          <SelectField
+            control={form.control}
+            name="status"
+            id="create-affiliate-status"
+            label="Status"
+            hint="Only approved affiliates earn commissions."
+            choices={choicesOf(AFFILIATE_STATUS_LABELS)}
+          />
+        </div>
+      </ModalForm>
     </FormProvider>
   )
 }

@@ -1,12 +1,12 @@
-import { Button, Drawer } from "@medusajs/ui"
 import { FormProvider, useForm } from "react-hook-form"
 import { type Affiliate, useUpdateAffiliate } from "../../hooks/api/affiliates"
+import { parseRate } from "../../lib/form-values"
+import { DrawerForm, FormDrawer } from "../common/form-drawer"
 import {
   AffiliateProfileFields,
   type AffiliateProfileValues,
-  serverFieldError,
+  showServerFieldError,
 } from "./affiliate-profile-fields"
-import { parseRate } from "./format"
 
 type EditAffiliateDrawerProps = {
   affiliate: Affiliate
@@ -15,20 +15,10 @@ type EditAffiliateDrawerProps = {
 }
 
 /** Edits an affiliate's profile; the status has its own actions. */
-export const EditAffiliateDrawer = ({
-  affiliate,
-  open,
-  onOpenChange,
-}: EditAffiliateDrawerProps) => (
-  <Drawer open={open} onOpenChange={onOpenChange}>
-    <Drawer.Content>
-      <Drawer.Header>
-        <Drawer.Title>Edit affiliate</Drawer.Title>
-      </Drawer.Header>
-      {/* Mounted on each opening, so the form starts from the saved values. */}
-      <EditAffiliateForm affiliate={affiliate} onDone={() => onOpenChange(false)} />
-    </Drawer.Content>
-  </Drawer>
+export const EditAffiliateDrawer = ({ affiliate, open, onOpenChange }: EditAffiliateDrawerProps) => (
+  <FormDrawer title="Edit affiliate" open={open} onOpenChange={onOpenChange}>
+    <EditAffiliateForm affiliate={affiliate} onDone={() => onOpenChange(false)} />
+  </FormDrawer>
 )
 
 const EditAffiliateForm = ({
@@ -55,38 +45,18 @@ const EditAffiliateForm = ({
         name: values.name.trim(),
         email: values.email.trim(),
         code: values.code.trim(),
-        // Empty clears the affiliate's own rate: the store's default applies.
+        // Empty clears the affiliate's own rate: their program's commission applies.
         commission_rate: parseRate(values.commission_rate),
       },
-      {
-        onSuccess: onDone,
-        onError: (error) => {
-          const fieldError = serverFieldError(error.message)
-          if (fieldError) {
-            form.setError(fieldError.field, { message: fieldError.message })
-          }
-        },
-      }
+      { onSuccess: onDone, onError: showServerFieldError(form.setError) }
     )
   })
 
   return (
     <FormProvider {...form}>
-      <form noValidate onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden">
-        <Drawer.Body className="flex-1 overflow-y-auto">
-          <AffiliateProfileFields idPrefix="edit-affiliate" mode="edit" />
-        </Drawer.Body>
-        <Drawer.Footer>
-          <Drawer.Close asChild>
-            <Button type="button" size="small" variant="secondary">
-              Cancel
-            </Button>
-          </Drawer.Close>
-          <Button type="submit" size="small" isLoading={updateAffiliate.isPending}>
-            Save
-          </Button>
-        </Drawer.Footer>
-      </form>
+      <DrawerForm onSubmit={onSubmit} submitLabel="Save" isSubmitting={updateAffiliate.isPending}>
+        <AffiliateProfileFields idPrefix="edit-affiliate" mode="edit" />
+      </DrawerForm>
     </FormProvider>
   )
 }

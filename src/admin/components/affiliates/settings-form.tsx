@@ -1,15 +1,4 @@
-import { Plus, XMark } from "@medusajs/icons"
-import {
-  Button,
-  Container,
-  Heading,
-  IconButton,
-  Input,
-  Label,
-  Switch,
-  Text,
-} from "@medusajs/ui"
-import type { ReactNode } from "react"
+import { Button, Container, Heading, Input, Label, Text } from "@medusajs/ui"
 import { Controller, useFieldArray, useForm } from "react-hook-form"
 import {
   type AffiliateSettings,
@@ -17,9 +6,11 @@ import {
   type UpdateAffiliateSettingsPayload,
   useUpdateAffiliateSettings,
 } from "../../hooks/api/affiliate-settings"
-import { FormField } from "./affiliate-profile-fields"
+import { FieldGroup } from "../common/field-group"
+import { AddRowButton, RemoveRowButton, RowError } from "../common/field-rows"
+import { InputField, RATE_INPUT, SwitchField } from "../common/form-field"
+import { parseRate, validateRate } from "../../lib/form-values"
 import { AttributionOrderField } from "./attribution-order-field"
-import { parseRate, validateRate } from "./format"
 
 type SettingsFormValues = {
   default_commission_rate: string
@@ -117,26 +108,6 @@ const toPayload = (
   return payload
 }
 
-const Section = ({
-  title,
-  description,
-  children,
-}: {
-  title: string
-  description: string
-  children: ReactNode
-}) => (
-  <section className="grid grid-cols-1 gap-4 px-6 py-4 md:grid-cols-2">
-    <div className="flex flex-col gap-y-1">
-      <Heading level="h2">{title}</Heading>
-      <Text size="small" className="text-ui-fg-subtle">
-        {description}
-      </Text>
-    </div>
-    <div className="flex flex-col gap-y-4">{children}</div>
-  </section>
-)
-
 /** The affiliate program's settings, from the settings in effect. */
 export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
   const updateSettings = useUpdateAffiliateSettings()
@@ -163,31 +134,23 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
           </Text>
         </div>
 
-        <Section
+        <FieldGroup
+          beside
           title="Commission"
           description="The rate of affiliates without a rate of their own."
         >
-          <FormField
+          <InputField
             id="settings-default-commission-rate"
             label="Default commission rate (%)"
             hint="Leave empty to use the rate set in the plugin's options."
             error={errors.default_commission_rate?.message}
-          >
-            <Input
-              id="settings-default-commission-rate"
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              aria-invalid={Boolean(errors.default_commission_rate)}
-              {...form.register("default_commission_rate", {
-                validate: validateRate,
-              })}
-            />
-          </FormField>
-        </Section>
+            {...RATE_INPUT}
+            {...form.register("default_commission_rate", { validate: validateRate })}
+          />
+        </FieldGroup>
 
-        <Section
+        <FieldGroup
+          beside
           title="Automation"
           description="What happens without an admin's review."
         >
@@ -197,28 +160,20 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
               control={form.control}
               name={name}
               render={({ field }) => (
-                <div className="flex items-start gap-x-3">
-                  <Switch
-                    id={`settings-${name}`}
-                    className="shrink-0"
-                    checked={field.value}
-                    onCheckedChange={field.onChange}
-                  />
-                  <div className="flex flex-col">
-                    <Label size="small" weight="plus" htmlFor={`settings-${name}`}>
-                      {label}
-                    </Label>
-                    <Text size="small" className="text-ui-fg-subtle">
-                      {description}
-                    </Text>
-                  </div>
-                </div>
+                <SwitchField
+                  id={`settings-${name}`}
+                  label={label}
+                  description={description}
+                  checked={field.value}
+                  onCheckedChange={field.onChange}
+                />
               )}
             />
           ))}
-        </Section>
+        </FieldGroup>
 
-        <Section
+        <FieldGroup
+          beside
           title="Attribution order"
           description="When an order qualifies for more than one affiliate, the first method that applies decides who is credited."
         >
@@ -229,28 +184,24 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
               <AttributionOrderField value={field.value} onChange={field.onChange} />
             )}
           />
-        </Section>
+        </FieldGroup>
 
-        <Section
+        <FieldGroup
+          beside
           title="Payouts"
           description="When commissions can be paid, and the smallest payout worth sending."
         >
-          <FormField
+          <InputField
             id="settings-hold-days"
             label="Hold period (days)"
             hint="A new commission waits this long (say, your return window) before it can be approved and paid. 0: no hold."
             error={errors.hold_days?.message}
-          >
-            <Input
-              id="settings-hold-days"
-              type="number"
-              min={0}
-              max={365}
-              step={1}
-              aria-invalid={Boolean(errors.hold_days)}
-              {...form.register("hold_days", { validate: validateHoldDays })}
-            />
-          </FormField>
+            type="number"
+            min={0}
+            max={365}
+            step={1}
+            {...form.register("hold_days", { validate: validateHoldDays })}
+          />
           <div className="flex flex-col gap-y-2">
             <Label size="small" weight="plus">
               Minimum payouts
@@ -292,37 +243,22 @@ export const SettingsForm = ({ settings }: { settings: AffiliateSettings }) => {
                         validate: validateAmount,
                       })}
                     />
-                    <IconButton
-                      type="button"
-                      size="small"
-                      variant="transparent"
-                      aria-label="Remove minimum"
+                    <RemoveRowButton
+                      label="Remove minimum"
                       onClick={() => minimumRows.remove(index)}
-                    >
-                      <XMark />
-                    </IconButton>
+                    />
                   </div>
-                  {(rowErrors?.currency_code || rowErrors?.amount) && (
-                    <Text size="small" className="text-ui-fg-error">
-                      {rowErrors.currency_code?.message ?? rowErrors.amount?.message}
-                    </Text>
-                  )}
+                  <RowError
+                    messages={[rowErrors?.currency_code?.message, rowErrors?.amount?.message]}
+                  />
                 </div>
               )
             })}
-            <div>
-              <Button
-                type="button"
-                size="small"
-                variant="secondary"
-                onClick={() => minimumRows.append({ currency_code: "", amount: "" })}
-              >
-                <Plus />
-                Add minimum
-              </Button>
-            </div>
+            <AddRowButton onClick={() => minimumRows.append({ currency_code: "", amount: "" })}>
+              Add minimum
+            </AddRowButton>
           </div>
-        </Section>
+        </FieldGroup>
 
         <div className="flex justify-end px-6 py-4">
           <Button type="submit" size="small" isLoading={updateSettings.isPending}>

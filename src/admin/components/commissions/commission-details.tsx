@@ -1,5 +1,4 @@
 import { Button, Text } from "@medusajs/ui"
-import { Link } from "react-router-dom"
 import {
   type AffiliateCommission,
   useAffiliateCommission,
@@ -7,11 +6,11 @@ import {
 import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
 import { useAdminUser } from "../../hooks/api/medusa-catalog"
 import { SectionRow } from "../common/section-row"
+import { AffiliateLink, TextLink } from "../common/text-link"
 import { CommissionLines, describeCommissionTier } from "./commission-lines"
-import { formatAdjustmentReason, formatMoney, formatRejectionReason } from "./format"
+import { formatAdjustmentReason, formatRejectionReason } from "./commission-reasons"
+import { formatMoney, formatRate, personName } from "../../lib/format"
 import { ATTRIBUTION_LABELS, CommissionFlagBadge, CommissionStatusBadge } from "./status-badge"
-
-const linkClassName = "text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
 
 /** Why the order credited the affiliate, in a sentence. */
 const ATTRIBUTION_EXPLANATIONS = {
@@ -19,9 +18,6 @@ const ATTRIBUTION_EXPLANATIONS = {
   coupon: "The order used a coupon assigned to this affiliate.",
   link: "The order came through this affiliate's referral link.",
 } satisfies Record<AffiliateCommission["attribution"], string>
-
-const userName = (user: { email: string; first_name?: string | null; last_name?: string | null }) =>
-  [user.first_name, user.last_name].filter(Boolean).join(" ") || user.email
 
 /**
  * The other side of a reassignment: the commission this one was moved to, or
@@ -46,12 +42,10 @@ const ReassignmentRow = ({
     <SectionRow label={direction === "to" ? "Reassigned to" : "Reassigned from"}>
       <div className="flex flex-col items-start" data-testid={`commission-reassigned-${direction}`}>
         <div className="flex flex-wrap items-center gap-x-2">
-          {other?.affiliate ? (
-            <Link to={`/affiliates/${other.affiliate.id}`} className={linkClassName}>
-              {other.affiliate.name} ({other.affiliate.code})
-            </Link>
+          {other ? (
+            <AffiliateLink affiliate={other.affiliate} />
           ) : (
-            <span className="text-ui-fg-muted">{other ? "Deleted affiliate" : "…"}</span>
+            <span className="text-ui-fg-muted">…</span>
           )}
           {onOpenCommission && otherId && (
             <Button
@@ -68,7 +62,7 @@ const ReassignmentRow = ({
           <Text size="xsmall" className="text-ui-fg-muted">
             {typeof reason === "string" ? reason : ""}
             {typeof reason === "string" && user ? " — " : ""}
-            {user ? `by ${userName(user)}` : ""}
+            {user ? `by ${personName(user)}` : ""}
           </Text>
         )}
       </div>
@@ -99,13 +93,7 @@ export const CommissionDetails = ({
   return (
     <>
       <SectionRow label="Affiliate">
-        {commission.affiliate ? (
-          <Link to={`/affiliates/${commission.affiliate.id}`} className={linkClassName}>
-            {commission.affiliate.name} ({commission.affiliate.code})
-          </Link>
-        ) : (
-          "Deleted affiliate"
-        )}
+        <AffiliateLink affiliate={commission.affiliate} />
       </SectionRow>
       <SectionRow label="Attribution">
         <div className="flex flex-col">
@@ -130,16 +118,16 @@ export const CommissionDetails = ({
       </SectionRow>
       {commission.program_id && (
         <SectionRow label="Program">
-          <Link to={`/affiliates/programs/${commission.program_id}`} className={linkClassName}>
+          <TextLink to={`/affiliates/programs/${commission.program_id}`}>
             {programData?.program.name ?? "View program"}
-          </Link>
+          </TextLink>
         </SectionRow>
       )}
       <SectionRow label="Commission">
         <span data-testid="commission-amount">
           {hasLines
             ? `${money(commission.amount)} on ${money(commission.base_amount)}`
-            : `${money(commission.amount)} (${commission.rate}% of ${money(commission.base_amount)})`}
+            : `${money(commission.amount)} (${formatRate(commission.rate)} of ${money(commission.base_amount)})`}
         </span>
       </SectionRow>
       {commission.tier && (

@@ -1,17 +1,15 @@
 import { ArrowPath } from "@medusajs/icons"
 import { Button, Drawer, Skeleton } from "@medusajs/ui"
 import { useState } from "react"
-import { Link } from "react-router-dom"
 import {
   type AffiliateCommission,
   useAffiliateCommission,
 } from "../../hooks/api/affiliate-commissions"
 import { SectionRow } from "../common/section-row"
-import { customerName, formatDateTime } from "../connections/format"
+import { TextLink } from "../common/text-link"
+import { formatDateTime, personName } from "../../lib/format"
 import { CommissionDetails } from "./commission-details"
 import { ReassignCommissionDrawer, canReassign } from "./reassign-commission-drawer"
-
-const linkClassName = "text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
 
 /**
  * One commission of the ledger in full: its order and buyer, how each line
@@ -56,16 +54,16 @@ export const CommissionDrawer = ({
           ) : (
             <>
               <SectionRow label="Order">
-                <Link to={`/orders/${commission.order_id}`} className={linkClassName}>
+                <TextLink to={`/orders/${commission.order_id}`}>
                   {commission.order ? `#${commission.order.display_id}` : "Order"}
-                </Link>
+                </TextLink>
               </SectionRow>
               <SectionRow label="Date">{formatDateTime(commission.created_at)}</SectionRow>
               <SectionRow label="Buyer">
                 {commission.customer ? (
-                  <Link to={`/customers/${commission.customer.id}`} className={linkClassName}>
-                    {customerName(commission.customer)}
-                  </Link>
+                  <TextLink to={`/customers/${commission.customer.id}`}>
+                    {personName(commission.customer)}
+                  </TextLink>
                 ) : (
                   "-"
                 )}

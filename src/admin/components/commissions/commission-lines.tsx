@@ -5,9 +5,8 @@ import type {
   AffiliateCommissionTier,
 } from "../../hooks/api/affiliate-commissions"
 import type { AffiliateCommissionRule, RuleTarget } from "../../hooks/api/affiliate-programs"
-import { formatRate } from "../affiliates/format"
-import { TIER_PERIOD_WORDS, formatTierThreshold } from "../programs/format"
-import { formatMoney } from "./format"
+import { formatMoney, formatRate } from "../../lib/format"
+import { formatTierThreshold, TIER_PERIOD_WORDS } from "../programs/program-labels"
 
 const TARGET_WORDS: Record<RuleTarget, string> = {
   product: "product",

@@ -1,13 +1,15 @@
-import { Button, Drawer, Hint, Label, Text, Textarea } from "@medusajs/ui"
+import { Hint, Text, Textarea } from "@medusajs/ui"
 import { useState } from "react"
 import type { AffiliateSummary } from "../../hooks/api/affiliate-connections"
 import {
   type AffiliateCommission,
   useReassignAffiliateCommission,
 } from "../../hooks/api/affiliate-commissions"
+import { formatMoney } from "../../lib/format"
 import { serverErrorMessage } from "../../lib/server-errors"
+import { DrawerForm, FormDrawer } from "../common/form-drawer"
+import { FormField } from "../common/form-field"
 import { AffiliatePicker } from "../connections/affiliate-picker"
-import { formatMoney } from "./format"
 
 /** Only a commission not yet paid, nor already moved, can go to another affiliate. */
 export const canReassign = (commission: AffiliateCommission) =>
@@ -27,14 +29,13 @@ export const ReassignCommissionDrawer = ({
   commission: AffiliateCommission | null
   onClose: () => void
 }) => (
-  <Drawer open={!!commission} onOpenChange={(open) => (open ? undefined : onClose())}>
-    <Drawer.Content>
-      <Drawer.Header>
-        <Drawer.Title>Reassign commission</Drawer.Title>
-      </Drawer.Header>
-      {commission && <ReassignForm commission={commission} onDone={onClose} />}
-    </Drawer.Content>
-  </Drawer>
+  <FormDrawer
+    title="Reassign commission"
+    open={!!commission}
+    onOpenChange={(open) => (open ? undefined : onClose())}
+  >
+    {commission && <ReassignForm commission={commission} onDone={onClose} />}
+  </FormDrawer>
 )
 
 const ReassignForm = ({
@@ -60,56 +61,38 @@ const ReassignForm = ({
   }
 
   return (
-    <>
-      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-        <Text size="small" className="text-ui-fg-subtle">
-          {commission.affiliate?.name ?? "A deleted affiliate"} earned{" "}
-          {formatMoney(commission.amount, commission.currency_code)} on {order}. Reassigning
-          rejects this commission and gives a new one, with the same amount, to
-          the affiliate you pick.
-        </Text>
-        <div className="flex flex-col gap-y-2">
-          <Label size="small" weight="plus">
-            New affiliate
-          </Label>
-          <AffiliatePicker
-            value={affiliate}
-            onChange={setAffiliate}
-            excludeId={commission.affiliate_id}
-          />
-        </div>
-        <div className="flex flex-col gap-y-2">
-          <Label size="small" weight="plus" htmlFor="commission-reassign-reason">
-            Reason
-          </Label>
-          <Textarea
-            id="commission-reassign-reason"
-            value={reason}
-            onChange={(event) => setReason(event.target.value)}
-            placeholder="For example: the customer was referred by another affiliate"
-          />
-        </div>
-        {reassign.error && (
-          <Hint variant="error" data-testid="reassign-error">
-            {serverErrorMessage(reassign.error)}
-          </Hint>
-        )}
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button type="button" size="small" variant="secondary">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button
-          size="small"
-          disabled={!affiliate || !reason.trim()}
-          isLoading={reassign.isPending}
-          onClick={onSubmit}
-        >
-          Reassign
-        </Button>
-      </Drawer.Footer>
-    </>
+    <DrawerForm
+      onSubmit={onSubmit}
+      submitLabel="Reassign"
+      isSubmitting={reassign.isPending}
+      submitDisabled={!affiliate || !reason.trim()}
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        {commission.affiliate?.name ?? "A deleted affiliate"} earned{" "}
+        {formatMoney(commission.amount, commission.currency_code)} on {order}. Reassigning
+        rejects this commission and gives a new one, with the same amount, to
+        the affiliate you pick.
+      </Text>
+      <FormField label="New affiliate">
+        <AffiliatePicker
+          value={affiliate}
+          onChange={setAffiliate}
+          excludeId={commission.affiliate_id}
+        />
+      </FormField>
+      <FormField id="commission-reassign-reason" label="Reason">
+        <Textarea
+          id="commission-reassign-reason"
+          value={reason}
+          onChange={(event) => setReason(event.target.value)}
+          placeholder="For example: the customer was referred by another affiliate"
+        />
+      </FormField>
+      {reassign.error && (
+        <Hint variant="error" data-testid="reassign-error">
+          {serverErrorMessage(reassign.error)}
+        </Hint>
+      )}
+    </DrawerForm>
   )
 }

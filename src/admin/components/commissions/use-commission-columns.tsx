@@ -1,16 +1,16 @@
 import { CheckCircle, CurrencyDollar, XCircle } from "@medusajs/icons"
 import { Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
-import { Link } from "react-router-dom"
 import {
   type AffiliateCommission,
   type AffiliateCommissionTargetStatus,
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
-import { RowActionsMenu } from "../common/row-actions-menu"
-import { formatDate } from "../connections/format"
+import { actionsColumn } from "../common/action-menu"
+import { AffiliateLink, TextLink } from "../common/text-link"
+import { formatDate, formatMoney, formatRate } from "../../lib/format"
+import { formatRejectionReason } from "./commission-reasons"
 import { ACTION_LABELS, NEXT_STATUSES } from "./commission-actions"
-import { formatMoney, formatRejectionReason } from "./format"
 import { AttributionBadge, CommissionFlagBadge, CommissionStatusBadge } from "./status-badge"
 
 const columnHelper = createDataTableColumnHelper<AffiliateCommission>()
@@ -55,33 +55,16 @@ export const useCommissionColumns = ({
       columnHelper.accessor("order_id", {
         header: "Order",
         cell: ({ row }) => (
-          <Link
-            to={`/orders/${row.original.order_id}`}
-            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-            onClick={(event) => event.stopPropagation()}
-          >
+          <TextLink to={`/orders/${row.original.order_id}`}>
             {row.original.order ? `#${row.original.order.display_id}` : "Order"}
-          </Link>
+          </TextLink>
         ),
       }),
       ...(showAffiliate
         ? [
             columnHelper.accessor("affiliate", {
               header: "Affiliate",
-              cell: ({ getValue }) => {
-                const affiliate = getValue()
-                return affiliate ? (
-                  <Link
-                    to={`/affiliates/${affiliate.id}`}
-                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-                    onClick={(event) => event.stopPropagation()}
-                  >
-                    {affiliate.name} ({affiliate.code})
-                  </Link>
-                ) : (
-                  <span className="text-ui-fg-muted">Deleted affiliate</span>
-                )
-              },
+              cell: ({ getValue }) => <AffiliateLink affiliate={getValue()} />,
             }),
           ]
         : []),
@@ -90,13 +73,7 @@ export const useCommissionColumns = ({
         cell: ({ getValue }) => {
           const customer = getValue()
           return customer ? (
-            <Link
-              to={`/customers/${customer.id}`}
-              className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-              onClick={(event) => event.stopPropagation()}
-            >
-              {customer.email}
-            </Link>
+            <TextLink to={`/customers/${customer.id}`}>{customer.email}</TextLink>
           ) : (
             <span className="text-ui-fg-muted">-</span>
           )
@@ -117,7 +94,7 @@ export const useCommissionColumns = ({
           row.original.lines?.some((line) => line.kind !== "default") ? (
             <span className="text-ui-fg-muted">By line</span>
           ) : (
-            `${row.original.rate}%`
+            formatRate(row.original.rate)
           ),
       }),
       columnHelper.accessor("net_amount", {
@@ -181,25 +158,19 @@ export const useCommissionColumns = ({
           )
         },
       }),
-      columnHelper.display({
-        id: "actions",
-        cell: ({ row }) => (
-          <RowActionsMenu
-            label="Commission actions"
-            actions={NEXT_STATUSES[row.original.status]
-              // The server refuses to approve or pay before the hold ends.
-              .filter((status) => !isHeld(row.original) || status === "rejected")
-              .map((status) => ({
-                label: ACTION_LABELS[status],
-                icon: ACTION_ICONS[status],
-                onClick: () =>
-                  status === "rejected"
-                    ? onReject([row.original.id])
-                    : updateStatuses({ ids: [row.original.id], status }),
-              }))}
-          />
-        ),
-      }),
+      actionsColumn<AffiliateCommission>("Commission actions", (commission) => [
+        NEXT_STATUSES[commission.status]
+          // The server refuses to approve or pay before the hold ends.
+          .filter((status) => !isHeld(commission) || status === "rejected")
+          .map((status) => ({
+            label: ACTION_LABELS[status],
+            icon: ACTION_ICONS[status],
+            onClick: () =>
+              status === "rejected"
+                ? onReject([commission.id])
+                : updateStatuses({ ids: [commission.id], status }),
+          })),
+      ]),
     ],
     [onReject, selectable, showAffiliate, updateStatuses]
   )

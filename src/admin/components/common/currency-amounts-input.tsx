@@ -1,5 +1,7 @@
 import { Input, Skeleton, Text } from "@medusajs/ui"
+import { type Control, type FieldPathByValue, type FieldValues } from "react-hook-form"
 import { useStoreCurrencies } from "../../hooks/api/medusa-catalog"
+import { ControlledField } from "./form-field"
 
 /** Amounts per currency code, as typed: "" is no amount in that currency. */
 export type CurrencyAmountValues = Record<string, string>
@@ -93,3 +95,45 @@ export const validateCurrencyAmounts = (values: CurrencyAmountValues) => {
     "Enter amounts of 0 or more"
   )
 }
+
+type CurrencyAmountsFieldProps<
+  TValues extends FieldValues,
+  TName extends FieldPathByValue<TValues, CurrencyAmountValues>,
+> = {
+  control: Control<TValues>
+  name: TName
+  /** Prefixes the inputs' ids, unique per form. */
+  id: string
+  label: string
+  hint: string
+  /**
+   * Whether the form uses the amounts now (a fixed commission): the field
+   * keeps its rule when hidden, so it checks them only then.
+   */
+  inUse: (values: TValues) => boolean
+}
+
+/** Amounts per store currency in a FormField, bound to one of the form's fields. */
+export const CurrencyAmountsField = <
+  TValues extends FieldValues,
+  TName extends FieldPathByValue<TValues, CurrencyAmountValues>,
+>({
+  inUse,
+  ...field
+}: CurrencyAmountsFieldProps<TValues, TName>) => (
+  <ControlledField
+    {...field}
+    rules={{
+      validate: (amounts, values) => !inUse(values) || validateCurrencyAmounts(amounts),
+    }}
+  >
+    {(bound, invalid) => (
+      <CurrencyAmountsInput
+        idPrefix={field.id}
+        value={bound.value}
+        onChange={bound.onChange}
+        invalid={invalid}
+      />
+    )}
+  </ControlledField>
+)

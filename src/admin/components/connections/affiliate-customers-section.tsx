@@ -1,22 +1,17 @@
-import {
-  Button,
-  Container,
-  DataTable,
-  type DataTablePaginationState,
-  Heading,
-  Text,
-  createDataTableColumnHelper,
-  useDataTable,
-} from "@medusajs/ui"
+import { Button, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useState } from "react"
-import { Link } from "react-router-dom"
 import {
   type AffiliateCustomer,
   type AffiliateSummary,
   useAffiliateCustomers,
   useCreateAffiliateConnection,
 } from "../../hooks/api/affiliate-connections"
-import { customerName, formatConnectionExpiry, formatDate } from "./format"
+import { useListState } from "../../hooks/use-list-state"
+import { formatDate, personName } from "../../lib/format"
+import { formatConnectionExpiry } from "./connection-expiry"
+import { ListTable } from "../common/list-table"
+import { SectionHeader } from "../common/section-header"
+import { LinkCell } from "../common/text-link"
 import { NewConnectionModal } from "./new-connection-modal"
 import { ConnectionSourceBadge } from "./source-badge"
 
@@ -28,17 +23,11 @@ const baseColumns = [
   columnHelper.accessor("email", {
     header: "Customer",
     cell: ({ row }) => (
-      <div className="flex flex-col py-1">
-        <Link
-          to={`/customers/${row.original.id}`}
-          className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover txt-compact-small-plus"
-        >
-          {customerName(row.original)}
-        </Link>
-        <Text size="small" leading="compact" className="text-ui-fg-subtle">
-          {row.original.email}
-        </Text>
-      </div>
+      <LinkCell
+        to={`/customers/${row.original.id}`}
+        title={personName(row.original)}
+        detail={row.original.email}
+      />
     ),
   }),
   columnHelper.accessor("connection.source", {
@@ -84,14 +73,9 @@ export const AffiliateCustomersSection = ({
   affiliate: AffiliateSummary
 }) => {
   const [isConnectOpen, setIsConnectOpen] = useState(false)
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
-  const { data, isLoading } = useAffiliateCustomers(affiliate.id, {
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-  })
+  // The affiliate's page has more than one list: each keeps its page apart.
+  const list = useListState({ prefix: "customers", pageSize: PAGE_SIZE })
+  const { data, isLoading } = useAffiliateCustomers(affiliate.id, list.query)
   const connect = useCreateAffiliateConnection()
 
   const columns = [
@@ -123,39 +107,24 @@ export const AffiliateCustomersSection = ({
     }),
   ]
 
-  const table = useDataTable({
-    columns,
-    data: data?.customers ?? [],
-    getRowId: (customer) => customer.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-  })
-
   return (
     <Container className="divide-y p-0">
-      <div className="flex items-center justify-between px-6 py-4">
-        <div>
-          <Heading level="h2">Customers</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Connected customers credit {affiliate.name} on every order.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setIsConnectOpen(true)}>
-          Connect customer
-        </Button>
-      </div>
-      <DataTable instance={table}>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No customers yet",
-              description: `Customers who order through ${affiliate.name}'s link or coupon, or that you connect, appear here.`,
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <SectionHeader
+        title="Customers"
+        description={`Connected customers credit ${affiliate.name} on every order.`}
+        actions={[{ label: "Connect customer", onClick: () => setIsConnectOpen(true) }]}
+      />
+      <ListTable
+        list={list}
+        columns={columns}
+        data={data?.customers}
+        count={data?.count}
+        isLoading={isLoading}
+        empty={{
+          heading: "No customers yet",
+          description: `Customers who order through ${affiliate.name}'s link or coupon, or that you connect, appear here.`,
+        }}
+      />
       <NewConnectionModal
         open={isConnectOpen}
         onOpenChange={setIsConnectOpen}

@@ -4,7 +4,7 @@ import {
   type AffiliateSummary,
   useAffiliatesForPicker,
 } from "../../hooks/api/affiliate-connections"
-import { PickList } from "./pick-list"
+import { PickList } from "../common/pick-list"
 
 type AffiliatePickerProps = {
   value: AffiliateSummary | null

@@ -1,7 +1,7 @@
 import { useState } from "react"
 import { useCustomers } from "../../hooks/api/affiliate-connections"
-import { customerName } from "./format"
-import { PickList } from "./pick-list"
+import { personName } from "../../lib/format"
+import { PickList } from "../common/pick-list"
 
 export type PickedCustomer = {
   id: string
@@ -31,12 +31,12 @@ export const CustomerPicker = ({ value, onChange }: CustomerPickerProps) => {
       isLoading={isLoading}
       options={customers.map((customer) => ({
         id: customer.id,
-        title: customerName(customer),
+        title: personName(customer),
         description: customer.email,
       }))}
       selected={
         value
-          ? { id: value.id, title: customerName(value), description: value.email }
+          ? { id: value.id, title: personName(value), description: value.email }
           : null
       }
       onSearchChange={setSearch}

@@ -1,18 +1,13 @@
 import { ArrowDownTray, ArrowUpTray } from "@medusajs/icons"
-import {
-  Badge,
-  Button,
-  FocusModal,
-  Heading,
-  Table,
-  Text,
-} from "@medusajs/ui"
+import { Badge, Button, Table, Text } from "@medusajs/ui"
 import { type ChangeEvent, useMemo, useState } from "react"
 import {
   type ImportAffiliateConnectionsResponse,
   type ImportRowResult,
   useImportAffiliateConnections,
 } from "../../hooks/api/affiliate-connections"
+import { saveFile } from "../../lib/save-file"
+import { FormModal, ModalForm } from "../common/form-modal"
 
 type ImportConnectionsModalProps = {
   open: boolean
@@ -41,13 +36,8 @@ const SAMPLE_CSV = [
   "",
 ].join("\n")
 
-const downloadSample = () => {
-  const link = document.createElement("a")
-  link.href = URL.createObjectURL(new Blob([SAMPLE_CSV], { type: "text/csv" }))
-  link.download = "affiliate-connections-sample.csv"
-  link.click()
-  URL.revokeObjectURL(link.href)
-}
+const downloadSample = () =>
+  saveFile(new Blob([SAMPLE_CSV], { type: "text/csv" }), "affiliate-connections-sample.csv")
 
 /**
  * Imports connections from a CSV file: Preview runs the import as a dry run
@@ -57,12 +47,9 @@ export const ImportConnectionsModal = ({
   open,
   onOpenChange,
 }: ImportConnectionsModalProps) => (
-  <FocusModal open={open} onOpenChange={onOpenChange}>
-    <FocusModal.Content>
-      {/* Mounted on each opening, so every opening starts without a file. */}
-      <ImportConnectionsForm onDone={() => onOpenChange(false)} />
-    </FocusModal.Content>
-  </FocusModal>
+  <FormModal open={open} onOpenChange={onOpenChange}>
+    <ImportConnectionsForm onDone={() => onOpenChange(false)} />
+  </FormModal>
 )
 
 const ImportConnectionsForm = ({ onDone }: { onDone: () => void }) => {
@@ -98,91 +85,70 @@ const ImportConnectionsForm = ({ onDone }: { onDone: () => void }) => {
   const toCreate = preview?.summary.create ?? 0
 
   return (
-    <div className="flex h-full flex-col overflow-hidden">
-      <FocusModal.Header />
-      <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto">
-        <div className="flex w-full max-w-[960px] flex-col gap-y-8 px-2 py-16">
-          <div className="flex flex-col gap-y-1">
-            <FocusModal.Title asChild>
-              <Heading>Import connections</Heading>
-            </FocusModal.Title>
-            <FocusModal.Description asChild>
-              <Text size="small" className="text-ui-fg-subtle">
-                A CSV file with the columns <code>customer_email</code> and{" "}
-                <code>affiliate_code</code> or <code>affiliate_email</code>,
-                optionally <code>first_name</code> and <code>last_name</code>.
-                Customers that don&apos;t exist yet are created. Nothing is
-                written until you import.
-              </Text>
-            </FocusModal.Description>
-            <div>
-              <Button type="button" size="small" variant="transparent" onClick={downloadSample}>
-                <ArrowDownTray />
-                Download a sample CSV
-              </Button>
-            </div>
-          </div>
-
-          <label
-            htmlFor="connections-csv"
-            className="bg-ui-bg-component border-ui-border-strong hover:border-ui-border-interactive flex cursor-pointer flex-col items-center gap-y-2 rounded-lg border border-dashed px-6 py-8"
-          >
-            <div className="text-ui-fg-subtle flex items-center gap-x-2">
-              <ArrowUpTray />
-              <Text size="small" weight="plus" leading="compact">
-                {file ? file.name : "Choose a CSV file"}
-              </Text>
-            </div>
-            <Text size="small" leading="compact" className="text-ui-fg-muted">
-              {file ? "Choose another file to replace it" : "One connection per row"}
-            </Text>
-            <input
-              id="connections-csv"
-              type="file"
-              accept=".csv,text/csv"
-              className="sr-only"
-              onChange={onFileChange}
-            />
-          </label>
-
-          {preview && <ImportReport report={preview} />}
+    <ModalForm
+      title="Import connections"
+      description={
+        <>
+          A CSV file with the columns <code>customer_email</code> and{" "}
+          <code>affiliate_code</code> or <code>affiliate_email</code>, optionally{" "}
+          <code>first_name</code> and <code>last_name</code>. Customers that don&apos;t
+          exist yet are created. Nothing is written until you import.
+        </>
+      }
+      wide
+      onSubmit={runImport}
+      submitLabel={
+        toCreate === 1
+          ? "Import 1 connection"
+          : toCreate
+            ? `Import ${toCreate} connections`
+            : "Import"
+      }
+      isSubmitting={importConnections.isPending && !importConnections.variables.dry_run}
+      submitDisabled={!toCreate}
+      extraActions={
+        <Button
+          type="button"
+          size="small"
+          variant="secondary"
+          disabled={!file}
+          isLoading={importConnections.isPending && importConnections.variables.dry_run}
+          onClick={runPreview}
+        >
+          Preview
+        </Button>
+      }
+      descriptionAction={
+        <Button type="button" size="small" variant="transparent" onClick={downloadSample}>
+          <ArrowDownTray />
+          Download a sample CSV
+        </Button>
+      }
+    >
+      <label
+        htmlFor="connections-csv"
+        className="bg-ui-bg-component border-ui-border-strong hover:border-ui-border-interactive flex cursor-pointer flex-col items-center gap-y-2 rounded-lg border border-dashed px-6 py-8"
+      >
+        <div className="text-ui-fg-subtle flex items-center gap-x-2">
+          <ArrowUpTray />
+          <Text size="small" weight="plus" leading="compact">
+            {file ? file.name : "Choose a CSV file"}
+          </Text>
         </div>
-      </FocusModal.Body>
-      <FocusModal.Footer>
-        <div className="flex items-center justify-end gap-x-2">
-          <FocusModal.Close asChild>
-            <Button type="button" size="small" variant="secondary">
-              Cancel
-            </Button>
-          </FocusModal.Close>
-          <Button
-            type="button"
-            size="small"
-            variant="secondary"
-            disabled={!file}
-            isLoading={importConnections.isPending && importConnections.variables.dry_run}
-            onClick={runPreview}
-          >
-            Preview
-          </Button>
-          <Button
-            type="button"
-            size="small"
-            disabled={!toCreate}
-            isLoading={
-              importConnections.isPending && !importConnections.variables.dry_run
-            }
-            onClick={runImport}
-          >
-            {toCreate === 1
-              ? "Import 1 connection"
-              : toCreate
-                ? `Import ${toCreate} connections`
-                : "Import"}
-          </Button>
-        </div>
-      </FocusModal.Footer>
-    </div>
+        <Text size="small" leading="compact" className="text-ui-fg-muted">
+          {file ? "Choose another file to replace it" : "One connection per row"}
+        </Text>
+        <input
+          id="connections-csv"
+          type="file"
+          accept=".csv,text/csv"
+          className="sr-only"
+          onChange={onFileChange}
+        />
+      </label>
+
+      {preview && <ImportReport report={preview} />}
+    </ModalForm>
   )
 }
 

@@ -1,15 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  FocusModal,
-  Heading,
-  Hint,
-  InlineTip,
-  Input,
-  Label,
-  RadioGroup,
-  Text,
-} from "@medusajs/ui"
+import { Checkbox, Hint, InlineTip, Label } from "@medusajs/ui"
 import { Controller, useForm } from "react-hook-form"
 import {
   type AffiliateSummary,
@@ -18,7 +7,12 @@ import {
 } from "../../hooks/api/affiliate-connections"
 import { AffiliatePicker } from "./affiliate-picker"
 import { CustomerPicker, type PickedCustomer } from "./customer-picker"
-import { customerName } from "./format"
+import { personName } from "../../lib/format"
+import { isEmail } from "../../lib/form-values"
+import { ChoiceBoxesField } from "../common/choice-fields"
+import { ControlledField, FormField, InputField } from "../common/form-field"
+import { FormModal, ModalForm } from "../common/form-modal"
+import { SummaryCard } from "../common/summary-card"
 
 type NewConnectionModalProps = {
   open: boolean
@@ -40,8 +34,6 @@ type NewConnectionFormValues = {
   email: string
   replace: boolean
 }
-
-const EMAIL_PATTERN = /^[^\s@]+@[^\s@]+\.[^\s@]+$/
 
 const toPayload = (
   values: NewConnectionFormValues,
@@ -71,12 +63,9 @@ export const NewConnectionModal = ({
   onOpenChange,
   ...props
 }: NewConnectionModalProps) => (
-  <FocusModal open={open} onOpenChange={onOpenChange}>
-    <FocusModal.Content>
-      {/* Mounted on each opening, so every opening starts from a fresh form. */}
-      <NewConnectionForm {...props} onDone={() => onOpenChange(false)} />
-    </FocusModal.Content>
-  </FocusModal>
+  <FormModal open={open} onOpenChange={onOpenChange}>
+    <NewConnectionForm {...props} onDone={() => onOpenChange(false)} />
+  </FormModal>
 )
 
 const NewConnectionForm = ({
@@ -118,182 +107,126 @@ const NewConnectionForm = ({
     : "New connection"
 
   return (
-    <form onSubmit={onSubmit} className="flex h-full flex-col overflow-hidden">
-      <FocusModal.Header />
-      <FocusModal.Body className="flex flex-1 flex-col items-center overflow-y-auto">
-        <div className="flex w-full max-w-[720px] flex-col gap-y-8 px-2 py-16">
-          <div className="flex flex-col gap-y-1">
-            <FocusModal.Title asChild>
-              <Heading>{title}</Heading>
-            </FocusModal.Title>
-            <FocusModal.Description asChild>
-              <Text size="small" className="text-ui-fg-subtle">
-                Every future order of the customer credits the affiliate,
-                with no link or coupon.
-              </Text>
-            </FocusModal.Description>
-          </div>
+    <ModalForm
+      title={title}
+      description="Every future order of the customer credits the affiliate, with no link or coupon."
+      onSubmit={onSubmit}
+      submitLabel="Connect"
+      isSubmitting={createConnection.isPending}
+    >
+      <ControlledField
+        control={form.control}
+        name="affiliate"
+        label="Affiliate"
+        rules={{ required: "Select an affiliate" }}
+      >
+        {(field) => (
+          <AffiliatePicker
+            value={field.value}
+            onChange={field.onChange}
+            excludeId={currentAffiliate?.id}
+          />
+        )}
+      </ControlledField>
 
-          <section className="flex flex-col gap-y-3" aria-label="Affiliate">
-            <Label size="small" weight="plus">
-              Affiliate
-            </Label>
-            <Controller
+      <FormField label="Customer" error={errors.customer?.message}>
+        {customer ? (
+          <SummaryCard title={personName(customer)} description={customer.email} />
+        ) : (
+          <>
+            <ChoiceBoxesField
               control={form.control}
-              name="affiliate"
-              rules={{ required: "Select an affiliate" }}
-              render={({ field }) => (
-                <AffiliatePicker
-                  value={field.value}
-                  onChange={field.onChange}
-                  excludeId={currentAffiliate?.id}
-                />
-              )}
+              name="customer_mode"
+              label="Customer"
+              choices={[
+                {
+                  value: "existing",
+                  label: "Existing customer",
+                  description: "Search the store's customers",
+                },
+                {
+                  value: "new",
+                  label: "New customer",
+                  description: "Create a customer with a name and email",
+                },
+              ]}
             />
-            {errors.affiliate && (
-              <Hint variant="error">{errors.affiliate.message}</Hint>
-            )}
-          </section>
-
-          <section className="flex flex-col gap-y-3" aria-label="Customer">
-            <Label size="small" weight="plus">
-              Customer
-            </Label>
-            {customer ? (
-              <div className="bg-ui-bg-component shadow-elevation-card-rest flex flex-col rounded-lg px-4 py-3">
-                <Text size="small" weight="plus" leading="compact">
-                  {customerName(customer)}
-                </Text>
-                <Text size="small" leading="compact" className="text-ui-fg-subtle">
-                  {customer.email}
-                </Text>
+            {customerMode === "new" ? (
+              <div className="grid grid-cols-2 gap-4">
+                <InputField
+                  id="connection-first-name"
+                  label="First name"
+                  {...form.register("first_name")}
+                />
+                <InputField
+                  id="connection-last-name"
+                  label="Last name"
+                  {...form.register("last_name")}
+                />
+                <div className="col-span-2">
+                  <InputField
+                    id="connection-email"
+                    label="Email"
+                    type="email"
+                    error={errors.email?.message}
+                    {...form.register("email", {
+                      validate: (email, values) =>
+                        values.customer_mode !== "new" ||
+                        isEmail(email) ||
+                        "Enter the customer's email address",
+                    })}
+                  />
+                </div>
               </div>
             ) : (
-              <>
-                <Controller
-                  control={form.control}
-                  name="customer_mode"
-                  render={({ field }) => (
-                    <RadioGroup
-                      className="grid grid-cols-2 gap-3"
-                      value={field.value}
-                      onValueChange={field.onChange}
-                    >
-                      <RadioGroup.ChoiceBox
-                        value="existing"
-                        label="Existing customer"
-                        description="Search the store's customers"
-                      />
-                      <RadioGroup.ChoiceBox
-                        value="new"
-                        label="New customer"
-                        description="Create a customer with a name and email"
-                      />
-                    </RadioGroup>
-                  )}
-                />
-                {customerMode === "new" ? (
-                  <div className="grid grid-cols-2 gap-4">
-                    <div className="flex flex-col gap-y-2">
-                      <Label size="small" htmlFor="connection-first-name">
-                        First name
-                      </Label>
-                      <Input id="connection-first-name" {...form.register("first_name")} />
-                    </div>
-                    <div className="flex flex-col gap-y-2">
-                      <Label size="small" htmlFor="connection-last-name">
-                        Last name
-                      </Label>
-                      <Input id="connection-last-name" {...form.register("last_name")} />
-                    </div>
-                    <div className="col-span-2 flex flex-col gap-y-2">
-                      <Label size="small" htmlFor="connection-email">
-                        Email
-                      </Label>
-                      <Input
-                        id="connection-email"
-                        type="email"
-                        aria-invalid={Boolean(errors.email)}
-                        {...form.register("email", {
-                          validate: (email, values) =>
-                            values.customer_mode !== "new" ||
-                            EMAIL_PATTERN.test(email.trim()) ||
-                            "Enter the customer's email address",
-                        })}
-                      />
-                      {errors.email && (
-                        <Hint variant="error">{errors.email.message}</Hint>
-                      )}
-                    </div>
-                  </div>
-                ) : (
-                  <>
-                    <Controller
-                      control={form.control}
-                      name="customer"
-                      rules={{
-                        validate: (picked, values) =>
-                          values.customer_mode !== "existing" ||
-                          Boolean(picked) ||
-                          "Select a customer",
-                      }}
-                      render={({ field }) => (
-                        <CustomerPicker value={field.value} onChange={field.onChange} />
-                      )}
-                    />
-                    {errors.customer && (
-                      <Hint variant="error">{errors.customer.message}</Hint>
-                    )}
-                  </>
+              <Controller
+                control={form.control}
+                name="customer"
+                rules={{
+                  validate: (picked, values) =>
+                    values.customer_mode !== "existing" ||
+                    Boolean(picked) ||
+                    "Select a customer",
+                }}
+                render={({ field }) => (
+                  <CustomerPicker value={field.value} onChange={field.onChange} />
                 )}
-              </>
+              />
             )}
-          </section>
+          </>
+        )}
+      </FormField>
 
-          {currentAffiliate ? (
-            <InlineTip label="Replaces" variant="warning">
-              This customer is connected to {currentAffiliate.name} (
-              {currentAffiliate.code}). Connecting moves them to the new
-              affiliate; past commissions stay with {currentAffiliate.name}.
-            </InlineTip>
-          ) : (
-            <Controller
-              control={form.control}
-              name="replace"
-              render={({ field }) => (
-                <div className="flex items-start gap-x-3">
-                  <Checkbox
-                    id="connection-replace"
-                    checked={field.value}
-                    onCheckedChange={(checked) => field.onChange(checked === true)}
-                  />
-                  <div className="flex flex-col">
-                    <Label size="small" weight="plus" htmlFor="connection-replace">
-                      Replace the current affiliate
-                    </Label>
-                    <Hint>
-                      If the customer already has an affiliate, move them to
-                      this one. Otherwise connecting such a customer fails.
-                    </Hint>
-                  </div>
-                </div>
-              )}
-            />
+      {currentAffiliate ? (
+        <InlineTip label="Replaces" variant="warning">
+          This customer is connected to {currentAffiliate.name} (
+          {currentAffiliate.code}). Connecting moves them to the new
+          affiliate; past commissions stay with {currentAffiliate.name}.
+        </InlineTip>
+      ) : (
+        <Controller
+          control={form.control}
+          name="replace"
+          render={({ field }) => (
+            <div className="flex items-start gap-x-3">
+              <Checkbox
+                id="connection-replace"
+                checked={field.value}
+                onCheckedChange={(checked) => field.onChange(checked === true)}
+              />
+              <div className="flex flex-col">
+                <Label size="small" weight="plus" htmlFor="connection-replace">
+                  Replace the current affiliate
+                </Label>
+                <Hint>
+                  If the customer already has an affiliate, move them to
+                  this one. Otherwise connecting such a customer fails.
+                </Hint>
+              </div>
+            </div>
           )}
-        </div>
-      </FocusModal.Body>
-      <FocusModal.Footer>
-        <div className="flex items-center justify-end gap-x-2">
-          <FocusModal.Close asChild>
-            <Button type="button" size="small" variant="secondary">
-              Cancel
-            </Button>
-          </FocusModal.Close>
-          <Button type="submit" size="small" isLoading={createConnection.isPending}>
-            Connect
-          </Button>
-        </div>
-      </FocusModal.Footer>
-    </form>
+        />
+      )}
+    </ModalForm>
   )
 }

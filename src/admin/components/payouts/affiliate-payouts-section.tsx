@@ -1,25 +1,17 @@
-import {
-  Container,
-  DataTable,
-  type DataTablePaginationState,
-  Heading,
-  Skeleton,
-  Text,
-  useDataTable,
-} from "@medusajs/ui"
-import { useState } from "react"
+import { Container, Skeleton, Text } from "@medusajs/ui"
 import {
   type AffiliateBalance,
-  type AffiliatePayout,
   useAffiliateBalances,
   useAffiliatePayouts,
 } from "../../hooks/api/affiliate-payouts"
 import type { AffiliateDetailResponse } from "../../hooks/api/affiliates"
-import { formatMoney } from "../commissions/format"
+import { useListState } from "../../hooks/use-list-state"
+import { formatMoney } from "../../lib/format"
+import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
+import { Figure } from "../common/figure"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
-import { FailPayoutPrompt } from "./fail-payout-prompt"
-import { PAYOUT_METHOD_LABELS, formatPayoutDetails } from "./format"
-import { usePayoutColumns } from "./use-payout-columns"
+import { PayoutList } from "./payout-list"
 
 const PAGE_SIZE = 10
 
@@ -38,14 +30,9 @@ const CurrencyBalance = ({ balance }: { balance: AffiliateBalance }) => (
     data-testid={`payout-balance-${balance.currency_code}`}
   >
     {BALANCE_PARTS.map(({ key, label }) => (
-      <div key={key} className="flex flex-col" data-balance={key}>
-        <Text size="xsmall" className="text-ui-fg-subtle">
-          {label}
-        </Text>
-        <Text size="small" weight="plus" leading="compact">
-          {formatMoney(balance[key], balance.currency_code)}
-        </Text>
-      </div>
+      <Figure key={key} label={label} data-balance={key}>
+        {formatMoney(balance[key], balance.currency_code)}
+      </Figure>
     ))}
   </div>
 )
@@ -56,35 +43,16 @@ export const AffiliatePayoutsSection = ({
 }: {
   affiliate: AffiliateDetailResponse["affiliate"]
 }) => {
-  const [failing, setFailing] = useState<AffiliatePayout | null>(null)
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
   const balances = useAffiliateBalances({ affiliate_id: [affiliate.id], limit: 100 })
-  const { data, isLoading } = useAffiliatePayouts({
-    affiliate_id: affiliate.id,
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-  })
-  const columns = usePayoutColumns({ onFail: setFailing, showAffiliate: false })
-
-  const table = useDataTable({
-    columns,
-    data: data?.affiliate_payouts ?? [],
-    getRowId: (payout) => payout.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-  })
+  // The affiliate's page has more than one list: each keeps its page apart.
+  const list = useListState({ prefix: "payouts", pageSize: PAGE_SIZE })
+  const { data, isLoading } = useAffiliatePayouts({ ...list.query, affiliate_id: affiliate.id })
 
   const details = formatPayoutDetails(affiliate)
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-payouts-section">
-      <div className="px-6 py-4">
-        <Heading level="h2">Payouts</Heading>
-      </div>
+      <SectionHeader title="Payouts" />
       <SectionRow label="Payout method">
         {affiliate.payout_method ? PAYOUT_METHOD_LABELS[affiliate.payout_method] : "Not set"}
       </SectionRow>
@@ -108,18 +76,17 @@ export const AffiliatePayoutsSection = ({
           </Text>
         </div>
       )}
-      <DataTable instance={table}>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No payouts yet",
-              description: `Payouts to ${affiliate.name} appear here once a batch includes them.`,
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
-      <FailPayoutPrompt payout={failing} onClose={() => setFailing(null)} />
+      <PayoutList
+        list={list}
+        payouts={data?.affiliate_payouts}
+        count={data?.count}
+        isLoading={isLoading}
+        empty={{
+          heading: "No payouts yet",
+          description: `Payouts to ${affiliate.name} appear here once a batch includes them.`,
+        }}
+        showAffiliate={false}
+      />
     </Container>
   )
 }

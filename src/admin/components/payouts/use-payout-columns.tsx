@@ -1,21 +1,16 @@
 import { CheckCircle, Clock, XCircle, XMark } from "@medusajs/icons"
 import { Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo } from "react"
-import { Link } from "react-router-dom"
 import {
   type AffiliatePayout,
   type AffiliatePayoutTargetStatus,
   useUpdateAffiliatePayout,
 } from "../../hooks/api/affiliate-payouts"
-import { formatMoney } from "../commissions/format"
-import { RowActionsMenu } from "../common/row-actions-menu"
-import { formatDate } from "../connections/format"
-import {
-  NEXT_PAYOUT_STATUSES,
-  PAYOUT_ACTION_LABELS,
-  PAYOUT_METHOD_LABELS,
-  formatPayoutDetails,
-} from "./format"
+import { formatDate, formatMoney } from "../../lib/format"
+import { NEXT_PAYOUT_STATUSES, PAYOUT_ACTION_LABELS } from "./payout-actions"
+import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
+import { actionsColumn } from "../common/action-menu"
+import { AffiliateLink } from "../common/text-link"
 import { PayoutStatusBadge } from "./status-badge"
 
 const columnHelper = createDataTableColumnHelper<AffiliatePayout>()
@@ -50,19 +45,7 @@ export const usePayoutColumns = ({
         ? [
             columnHelper.accessor("affiliate", {
               header: "Affiliate",
-              cell: ({ getValue }) => {
-                const affiliate = getValue()
-                return affiliate ? (
-                  <Link
-                    to={`/affiliates/${affiliate.id}`}
-                    className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover"
-                  >
-                    {affiliate.name} ({affiliate.code})
-                  </Link>
-                ) : (
-                  <span className="text-ui-fg-muted">Deleted affiliate</span>
-                )
-              },
+              cell: ({ getValue }) => <AffiliateLink affiliate={getValue()} />,
             }),
           ]
         : []),
@@ -108,22 +91,16 @@ export const usePayoutColumns = ({
           </div>
         ),
       }),
-      columnHelper.display({
-        id: "actions",
-        cell: ({ row }) => (
-          <RowActionsMenu
-            label="Payout actions"
-            actions={NEXT_PAYOUT_STATUSES[row.original.status].map((status) => ({
-              label: PAYOUT_ACTION_LABELS[status],
-              icon: ACTION_ICONS[status],
-              onClick: () =>
-                status === "failed"
-                  ? onFail(row.original)
-                  : updatePayout({ id: row.original.id, status }),
-            }))}
-          />
-        ),
-      }),
+      actionsColumn<AffiliatePayout>("Payout actions", (payout) => [
+        NEXT_PAYOUT_STATUSES[payout.status].map((status) => ({
+          label: PAYOUT_ACTION_LABELS[status],
+          icon: ACTION_ICONS[status],
+          onClick: () =>
+            status === "failed"
+              ? onFail(payout)
+              : updatePayout({ id: payout.id, status }),
+        })),
+      ]),
     ],
     [onFail, showAffiliate, updatePayout]
   )

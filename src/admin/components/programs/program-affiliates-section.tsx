@@ -1,4 +1,4 @@
-import { Button, Container, Heading, Text } from "@medusajs/ui"
+import { Button, Container } from "@medusajs/ui"
 import { useState } from "react"
 import type { AffiliateSummary } from "../../hooks/api/affiliate-connections"
 import {
@@ -6,6 +6,8 @@ import {
   useMoveAffiliatesToProgram,
 } from "../../hooks/api/affiliate-programs"
 import { AffiliatePicker } from "../connections/affiliate-picker"
+import { plural } from "../../lib/format"
+import { SectionHeader } from "../common/section-header"
 
 /**
  * How many affiliates earn on the program's terms, and a picker to move one
@@ -29,20 +31,16 @@ export const ProgramAffiliatesSection = ({ program }: { program: AffiliateProgra
 
   return (
     <Container className="divide-y p-0" data-testid="program-affiliates-section">
-      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
-        <div>
-          <Heading level="h2">Affiliates</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            {program.affiliate_count === 1
-              ? "1 affiliate earns on these terms."
-              : `${program.affiliate_count} affiliates earn on these terms.`}{" "}
-            An affiliate's page shows their program and can change it.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setIsPicking((open) => !open)}>
-          {isPicking ? "Cancel" : "Add affiliate"}
-        </Button>
-      </div>
+      <SectionHeader
+        title="Affiliates"
+        description={`${plural(program.affiliate_count, "affiliate earns", "affiliates earn")} on these terms. An affiliate's page shows their program and can change it.`}
+        actions={[
+          {
+            label: isPicking ? "Cancel" : "Add affiliate",
+            onClick: () => setIsPicking((open) => !open),
+          },
+        ]}
+      />
       {isPicking && (
         <div className="flex flex-col gap-y-3 px-6 py-4">
           <AffiliatePicker value={picked} onChange={setPicked} />

@@ -7,7 +7,7 @@ import type {
   TierMetric,
   TierPeriod,
 } from "../../hooks/api/affiliate-programs"
-import { parseRate } from "../affiliates/format"
+import { parseRate } from "../../lib/form-values"
 import {
   type CurrencyAmountValues,
   fromCurrencyAmounts,
@@ -103,19 +103,6 @@ export const toProgramPayload = (values: ProgramFormValues): AffiliateProgramPay
       : null,
   }
 }
-
-/** A whole number from 1 to `max` (empty allowed when `optional`). */
-export const validateWholeNumber =
-  (max: number, message: string, { optional = false } = {}) =>
-  (value: string) => {
-    if (optional && value.trim() === "") {
-      return true
-    }
-    const number = Number(value)
-    return (
-      (value.trim() !== "" && Number.isInteger(number) && number >= 1 && number <= max) || message
-    )
-  }
 
 /** The server's limits. */
 export const PROGRAM_LIMITS = {

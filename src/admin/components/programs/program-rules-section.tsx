@@ -1,22 +1,16 @@
 import { PencilSquare, Trash } from "@medusajs/icons"
-import {
-  Button,
-  Container,
-  DataTable,
-  Heading,
-  Text,
-  createDataTableColumnHelper,
-  useDataTable,
-  usePrompt,
-} from "@medusajs/ui"
+import { Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo, useState } from "react"
 import {
   type AffiliateCommissionRule,
   type AffiliateProgramDetail,
   useDeleteCommissionRule,
 } from "../../hooks/api/affiliate-programs"
-import { RowActionsMenu } from "../common/row-actions-menu"
-import { RULE_TARGET_LABELS, formatRuleValue } from "./format"
+import { useConfirm } from "../../hooks/use-confirm"
+import { actionsColumn } from "../common/action-menu"
+import { ListTable } from "../common/list-table"
+import { SectionHeader } from "../common/section-header"
+import { formatRuleValue, RULE_TARGET_LABELS } from "./program-labels"
 import { RuleDrawer } from "./rule-drawer"
 
 const columnHelper = createDataTableColumnHelper<AffiliateCommissionRule>()
@@ -29,7 +23,7 @@ export const describeRuleTarget = (rule: Pick<AffiliateCommissionRule, "target" 
 export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDetail }) => {
   // undefined: the drawer is closed; null: it adds a rule.
   const [editing, setEditing] = useState<AffiliateCommissionRule | null | undefined>(undefined)
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const { mutate: deleteRule } = useDeleteCommissionRule(program.id)
 
   const columns = useMemo(
@@ -53,67 +47,43 @@ export const ProgramRulesSection = ({ program }: { program: AffiliateProgramDeta
         header: "Commission",
         cell: ({ row }) => <span data-testid="rule-value">{formatRuleValue(row.original)}</span>,
       }),
-      columnHelper.display({
-        id: "actions",
-        cell: ({ row }) => (
-          <RowActionsMenu
-            label="Rule actions"
-            actions={[
-              { label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(row.original) },
-              {
-                label: "Delete",
-                icon: <Trash />,
-                onClick: async () => {
-                  const confirmed = await prompt({
-                    title: "Delete this rule?",
-                    description: `${describeRuleTarget(row.original)} will earn the program's commission on new orders.`,
-                    confirmText: "Delete",
-                    cancelText: "Cancel",
-                  })
-                  if (confirmed) {
-                    deleteRule(row.original.id)
-                  }
+      actionsColumn<AffiliateCommissionRule>("Rule actions", (rule) => [
+        [
+          { label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(rule) },
+          {
+            label: "Delete",
+            icon: <Trash />,
+            onClick: () =>
+              confirm(
+                {
+                  title: "Delete this rule?",
+                  description: `${describeRuleTarget(rule)} will earn the program's commission on new orders.`,
+                  confirmText: "Delete",
                 },
-              },
-            ]}
-          />
-        ),
-      }),
+                () => deleteRule(rule.id)
+              ),
+          },
+        ],
+      ]),
     ],
-    [prompt, deleteRule]
+    [confirm, deleteRule]
   )
-
-  const table = useDataTable({
-    columns,
-    data: program.rules,
-    getRowId: (rule) => rule.id,
-    rowCount: program.rules.length,
-  })
 
   return (
     <Container className="divide-y p-0" data-testid="program-rules-section">
-      <div className="flex items-center justify-between gap-x-2 px-6 py-4">
-        <div>
-          <Heading level="h2">Commission rules</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            What lines of a product, category, collection or product type earn
-            instead of the program's commission.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setEditing(null)}>
-          Add rule
-        </Button>
-      </div>
-      <DataTable instance={table}>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No rules",
-              description: "Every line earns the program's commission.",
-            },
-          }}
-        />
-      </DataTable>
+      <SectionHeader
+        title="Commission rules"
+        description="What lines of a product, category, collection or product type earn instead of the program's commission."
+        actions={[{ label: "Add rule", onClick: () => setEditing(null) }]}
+      />
+      <ListTable
+        columns={columns}
+        data={program.rules}
+        empty={{
+          heading: "No rules",
+          description: "Every line earns the program's commission.",
+        }}
+      />
       <RuleDrawer
         programId={program.id}
         rule={editing}

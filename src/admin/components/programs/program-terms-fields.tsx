@@ -1,85 +1,20 @@
-import { Heading, Input, RadioGroup, Select, Text } from "@medusajs/ui"
-import type { ReactNode } from "react"
-import { Controller, type FieldPath, useFormContext } from "react-hook-form"
+import { useFormContext } from "react-hook-form"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
-import { FormField } from "../affiliates/affiliate-profile-fields"
-import { formatRate, validateRate } from "../affiliates/format"
-import {
-  CurrencyAmountsInput,
-  validateCurrencyAmounts,
-} from "../common/currency-amounts-input"
+import { formatRate } from "../../lib/format"
+import { validateRate, validateWholeNumber } from "../../lib/form-values"
+import { FieldGroup } from "../common/field-group"
+import { CurrencyAmountsField } from "../common/currency-amounts-input"
+import { InputField, RATE_INPUT } from "../common/form-field"
+import { ChoiceBoxesField, SelectField, choicesOf } from "../common/choice-fields"
+import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 import {
   CONNECTION_LIFETIME_LABELS,
   SELF_REFERRAL_LABELS,
   TIER_METRIC_LABELS,
   TIER_PERIOD_LABELS,
-} from "./format"
-import { PROGRAM_LIMITS, type ProgramFormValues, validateWholeNumber } from "./program-form"
+  formatAutoApprove,
+} from "./program-labels"
 import { TiersField } from "./tiers-field"
-
-type Option = { value: string; label: string }
-
-const options = <T extends string>(labels: Record<T, string>): Option[] =>
-  (Object.keys(labels) as T[]).map((value) => ({ value, label: labels[value] }))
-
-/** A Select bound to one of the form's string fields. */
-const SelectField = ({
-  id,
-  name,
-  label,
-  hint,
-  choices,
-}: {
-  id: string
-  name: FieldPath<ProgramFormValues>
-  label: string
-  hint?: string
-  choices: Option[]
-}) => {
-  const { control } = useFormContext<ProgramFormValues>()
-  return (
-    <Controller
-      control={control}
-      name={name}
-      render={({ field, fieldState }) => (
-        <FormField id={id} label={label} hint={hint} error={fieldState.error?.message}>
-          <Select value={field.value as string} onValueChange={field.onChange}>
-            <Select.Trigger id={id} ref={field.ref}>
-              <Select.Value />
-            </Select.Trigger>
-            <Select.Content>
-              {choices.map((choice) => (
-                <Select.Item key={choice.value} value={choice.value}>
-                  {choice.label}
-                </Select.Item>
-              ))}
-            </Select.Content>
-          </Select>
-        </FormField>
-      )}
-    />
-  )
-}
-
-const Group = ({
-  title,
-  description,
-  children,
-}: {
-  title: string
-  description: string
-  children: ReactNode
-}) => (
-  <section className="flex flex-col gap-y-4" aria-label={title}>
-    <div className="flex flex-col gap-y-1">
-      <Heading level="h3">{title}</Heading>
-      <Text size="small" className="text-ui-fg-subtle">
-        {description}
-      </Text>
-    </div>
-    {children}
-  </section>
-)
 
 /**
  * Every term of a program: its commission (a rate or a fixed amount per
@@ -103,53 +38,46 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
 
   return (
     <div className="flex flex-col gap-y-8">
-      <FormField id={id("name")} label="Name" error={errors.name?.message}>
-        <Input
-          id={id("name")}
-          aria-invalid={Boolean(errors.name)}
-          {...register("name", {
-            validate: (name) => {
-              if (!name.trim()) {
-                return "Enter the program's name"
-              }
-              return (
-                name.trim().length <= PROGRAM_LIMITS.name ||
-                `Use at most ${PROGRAM_LIMITS.name} characters`
-              )
-            },
-          })}
-        />
-      </FormField>
+      <InputField
+        id={id("name")}
+        label="Name"
+        error={errors.name?.message}
+        {...register("name", {
+          validate: (name) => {
+            if (!name.trim()) {
+              return "Enter the program's name"
+            }
+            return (
+              name.trim().length <= PROGRAM_LIMITS.name ||
+              `Use at most ${PROGRAM_LIMITS.name} characters`
+            )
+          },
+        })}
+      />
 
-      <Group
+      <FieldGroup
         title="Commission"
         description="What an order earns when no rule matches its products."
       >
-        <Controller
+        <ChoiceBoxesField
           control={control}
           name="commission_type"
-          render={({ field }) => (
-            <RadioGroup
-              className="grid grid-cols-1 gap-3 sm:grid-cols-2"
-              value={field.value}
-              onValueChange={field.onChange}
-              aria-label="Commission type"
-            >
-              <RadioGroup.ChoiceBox
-                value="percentage"
-                label="Percentage"
-                description="A rate of each line's total after discounts"
-              />
-              <RadioGroup.ChoiceBox
-                value="fixed"
-                label="Fixed per order"
-                description="The same amount on every order, per currency"
-              />
-            </RadioGroup>
-          )}
+          label="Commission type"
+          choices={[
+            {
+              value: "percentage",
+              label: "Percentage",
+              description: "A rate of each line's total after discounts",
+            },
+            {
+              value: "fixed",
+              label: "Fixed per order",
+              description: "The same amount on every order, per currency",
+            },
+          ]}
         />
         {commissionType === "percentage" ? (
-          <FormField
+          <InputField
             id={id("commission_rate")}
             label="Commission rate (%)"
             optional
@@ -157,57 +85,35 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
               storeSettings ? ` (${formatRate(storeSettings.default_commission_rate)})` : ""
             }. An affiliate's own rate comes first.`}
             error={errors.commission_rate?.message}
-          >
-            <Input
-              id={id("commission_rate")}
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              aria-invalid={Boolean(errors.commission_rate)}
-              {...register("commission_rate", { validate: validateRate })}
-            />
-          </FormField>
+            {...RATE_INPUT}
+            {...register("commission_rate", { validate: validateRate })}
+          />
         ) : (
-          <Controller
+          <CurrencyAmountsField
             control={control}
             name="commission_amounts"
-            rules={{
-              validate: (amounts, values) =>
-                values.commission_type !== "fixed" || validateCurrencyAmounts(amounts),
-            }}
-            render={({ field, fieldState }) => (
-              <FormField
-                id={id("commission_amounts")}
-                label="Amount per order"
-                hint="Orders in a currency without an amount earn nothing by default."
-                error={fieldState.error?.message}
-              >
-                <CurrencyAmountsInput
-                  idPrefix={id("commission_amounts")}
-                  value={field.value}
-                  onChange={field.onChange}
-                  invalid={Boolean(fieldState.error)}
-                />
-              </FormField>
-            )}
+            id={id("commission_amounts")}
+            label="Amount per order"
+            hint="Orders in a currency without an amount earn nothing by default."
+            inUse={(values) => values.commission_type === "fixed"}
           />
         )}
-      </Group>
+      </FieldGroup>
 
-      <Group
+      <FieldGroup
         title="Connections and referrals"
         description="How long a connected customer's orders credit the affiliate, and how long a referral link counts."
       >
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <SelectField
-            id={id("connection_lifetime")}
+            control={control}
             name="connection_lifetime"
+            id={id("connection_lifetime")}
             label="Connection lasts"
-            choices={options(CONNECTION_LIFETIME_LABELS)}
+            choices={choicesOf(CONNECTION_LIFETIME_LABELS)}
           />
           {lifetime !== "forever" && (
-            <FormField
+            <InputField
               id={id("connection_lifetime_value")}
               label={lifetime === "days" ? "Days" : "Orders"}
               hint={
@@ -216,127 +122,100 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
                   : "Orders credited through the connection."
               }
               error={errors.connection_lifetime_value?.message}
-            >
-              <Input
-                id={id("connection_lifetime_value")}
-                type="number"
-                min={1}
-                step={1}
-                aria-invalid={Boolean(errors.connection_lifetime_value)}
-                {...register("connection_lifetime_value", {
-                  validate: (value, values) => {
-                    if (values.connection_lifetime === "forever") {
-                      return true
-                    }
-                    const max = PROGRAM_LIMITS[values.connection_lifetime]
-                    return validateWholeNumber(max, `Enter a whole number from 1 to ${max}`)(value)
-                  },
-                })}
-              />
-            </FormField>
+              type="number"
+              min={1}
+              step={1}
+              {...register("connection_lifetime_value", {
+                validate: (value, values) => {
+                  if (values.connection_lifetime === "forever") {
+                    return true
+                  }
+                  const max = PROGRAM_LIMITS[values.connection_lifetime]
+                  return validateWholeNumber(max, `Enter a whole number from 1 to ${max}`)(value)
+                },
+              })}
+            />
           )}
         </div>
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <FormField
+          <InputField
             id={id("referral_window_days")}
             label="Referral window (days)"
             optional
             hint="How long a referral code on a cart is honoured. Empty: as long as the cart lives."
             error={errors.referral_window_days?.message}
-          >
-            <Input
-              id={id("referral_window_days")}
-              type="number"
-              min={1}
-              step={1}
-              aria-invalid={Boolean(errors.referral_window_days)}
-              {...register("referral_window_days", {
-                validate: validateWholeNumber(
-                  PROGRAM_LIMITS.referralWindowDays,
-                  `Enter a whole number of days from 1 to ${PROGRAM_LIMITS.referralWindowDays}`,
-                  { optional: true }
-                ),
-              })}
-            />
-          </FormField>
+            type="number"
+            min={1}
+            step={1}
+            {...register("referral_window_days", {
+              validate: validateWholeNumber(
+                PROGRAM_LIMITS.referralWindowDays,
+                `Enter a whole number of days from 1 to ${PROGRAM_LIMITS.referralWindowDays}`,
+                { optional: true }
+              ),
+            })}
+          />
         </div>
-      </Group>
+      </FieldGroup>
 
-      <Group
+      <FieldGroup
         title="Approval"
         description="Whether new commissions wait for review, and what happens when affiliates buy through their own link."
       >
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
           <SelectField
-            id={id("auto_approve_commissions")}
+            control={control}
             name="auto_approve_commissions"
+            id={id("auto_approve_commissions")}
             label="Auto-approve commissions"
             choices={[
               {
                 value: "store",
-                label: storeSettings
-                  ? `Store setting (${storeSettings.auto_approve_commissions ? "yes" : "no"})`
-                  : "Store setting",
+                label: formatAutoApprove(null, storeSettings?.auto_approve_commissions),
               },
               { value: "yes", label: "Yes" },
               { value: "no", label: "No" },
             ]}
           />
           <SelectField
-            id={id("self_referral_policy")}
+            control={control}
             name="self_referral_policy"
+            id={id("self_referral_policy")}
             label="Self-referrals"
             hint="Orders an affiliate places themselves."
-            choices={options(SELF_REFERRAL_LABELS)}
+            choices={choicesOf(SELF_REFERRAL_LABELS)}
           />
         </div>
-      </Group>
+      </FieldGroup>
 
-      <Group
+      <FieldGroup
         title="Performance tiers"
         description="The rate steps up as the affiliate's credited revenue or orders grow. Rules on products keep their own rate."
       >
         <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
-          <Controller
+          <SelectField
             control={control}
             name="tier_metric"
+            id={id("tier_metric")}
+            label="Tiers by"
+            choices={[{ value: "none", label: "No tiers" }, ...choicesOf(TIER_METRIC_LABELS)]}
             rules={{
               validate: (metric, values) =>
                 metric === "none" || values.tiers.length > 0 || "Add at least one tier",
             }}
-            render={({ field, fieldState }) => (
-              <FormField
-                id={id("tier_metric")}
-                label="Tiers by"
-                error={fieldState.error?.message}
-              >
-                <Select value={field.value} onValueChange={field.onChange}>
-                  <Select.Trigger id={id("tier_metric")} ref={field.ref}>
-                    <Select.Value />
-                  </Select.Trigger>
-                  <Select.Content>
-                    <Select.Item value="none">No tiers</Select.Item>
-                    {options(TIER_METRIC_LABELS).map((choice) => (
-                      <Select.Item key={choice.value} value={choice.value}>
-                        {choice.label}
-                      </Select.Item>
-                    ))}
-                  </Select.Content>
-                </Select>
-              </FormField>
-            )}
           />
           {tierMetric !== "none" && (
             <SelectField
-              id={id("tier_period")}
+              control={control}
               name="tier_period"
+              id={id("tier_period")}
               label="Counted over"
-              choices={options(TIER_PERIOD_LABELS)}
+              choices={choicesOf(TIER_PERIOD_LABELS)}
             />
           )}
         </div>
         {tierMetric !== "none" && <TiersField idPrefix={idPrefix} />}
-      </Group>
+      </FieldGroup>
     </div>
   )
 }

@@ -1,25 +1,28 @@
-import { EllipsisHorizontal, PencilSquare, Trash } from "@medusajs/icons"
-import { Badge, Container, DropdownMenu, Heading, IconButton, Text, usePrompt } from "@medusajs/ui"
+import { PencilSquare, Trash } from "@medusajs/icons"
+import { Badge, Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
-import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import {
   type AffiliateProgram,
   useDeleteAffiliateProgram,
 } from "../../hooks/api/affiliate-programs"
-import { formatRate } from "../affiliates/format"
+import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
+import { useConfirm } from "../../hooks/use-confirm"
+import { formatRate } from "../../lib/format"
+import { formatProgramCommission } from "../../lib/format-commission"
+import { ActionMenu } from "../common/action-menu"
+import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { EditProgramDrawer } from "./edit-program-drawer"
 import {
+  formatAutoApprove,
+  formatConnectionLifetime,
+  formatReferralWindow,
+  formatTierThreshold,
   SELF_REFERRAL_LABELS,
   TIER_METRIC_LABELS,
   TIER_PERIOD_LABELS,
-  formatAutoApprove,
-  formatConnectionLifetime,
-  formatProgramCommission,
-  formatReferralWindow,
-  formatTierThreshold,
-} from "./format"
+} from "./program-labels"
 
 const Tiers = ({ program }: { program: AffiliateProgram }) => {
   if (!program.tier_metric || !program.tiers?.length) {
@@ -46,66 +49,54 @@ const Tiers = ({ program }: { program: AffiliateProgram }) => {
 export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) => {
   const [isEditOpen, setIsEditOpen] = useState(false)
   const navigate = useNavigate()
-  const prompt = usePrompt()
+  const confirm = useConfirm()
   const { data: settings } = useAffiliateSettings()
   const storeSettings = settings?.affiliate_settings
   const deleteProgram = useDeleteAffiliateProgram(program.id)
 
-  const onDelete = async () => {
-    const confirmed = await prompt({
-      title: `Delete the program ${program.name}?`,
-      description: `Its rules are deleted${
-        program.affiliate_count
-          ? ` and its ${
-              program.affiliate_count === 1 ? "affiliate moves" : `${program.affiliate_count} affiliates move`
-            } to the default program`
-          : ""
-      }. Commissions already earned keep their amounts.`,
-      confirmText: "Delete",
-      cancelText: "Cancel",
-    })
-    if (confirmed) {
-      deleteProgram.mutate(undefined, {
-        onSuccess: () => navigate("/affiliates/programs", { replace: true }),
-      })
-    }
-  }
+  const onDelete = () =>
+    confirm(
+      {
+        title: `Delete the program ${program.name}?`,
+        description: `Its rules are deleted${
+          program.affiliate_count
+            ? ` and its ${
+                program.affiliate_count === 1 ? "affiliate moves" : `${program.affiliate_count} affiliates move`
+              } to the default program`
+            : ""
+        }. Commissions already earned keep their amounts.`,
+        confirmText: "Delete",
+      },
+      () => {
+        deleteProgram.mutate(undefined, {
+          onSuccess: () => navigate("/affiliates/programs", { replace: true }),
+        })
+      }
+    )
 
   return (
     <Container className="divide-y p-0" data-testid="program-terms-section">
-      <div className="flex items-center justify-between gap-2 px-6 py-4">
-        <div className="flex items-center gap-x-3">
-          <Heading>{program.name}</Heading>
-          {program.is_default && (
+      <SectionHeader
+        level="h1"
+        title={program.name}
+        badge={
+          program.is_default && (
             <Badge size="2xsmall" color="blue">
               Default
             </Badge>
-          )}
-        </div>
-        <DropdownMenu>
-          <DropdownMenu.Trigger asChild>
-            <IconButton size="small" variant="transparent" aria-label="Program actions">
-              <EllipsisHorizontal />
-            </IconButton>
-          </DropdownMenu.Trigger>
-          <DropdownMenu.Content align="end">
-            <DropdownMenu.Item className="gap-x-2" onClick={() => setIsEditOpen(true)}>
-              <PencilSquare className="text-ui-fg-subtle" />
-              Edit terms
-            </DropdownMenu.Item>
-            {/* Affiliates without a program are in the default one: it stays. */}
-            {!program.is_default && (
-              <>
-                <DropdownMenu.Separator />
-                <DropdownMenu.Item className="gap-x-2" onClick={onDelete}>
-                  <Trash className="text-ui-fg-subtle" />
-                  Delete
-                </DropdownMenu.Item>
-              </>
-            )}
-          </DropdownMenu.Content>
-        </DropdownMenu>
-      </div>
+          )
+        }
+        menu={
+          <ActionMenu
+            label="Program actions"
+            groups={[
+              [{ label: "Edit terms", icon: <PencilSquare />, onClick: () => setIsEditOpen(true) }],
+              // Affiliates without a program are in the default one: it stays.
+              program.is_default ? [] : [{ label: "Delete", icon: <Trash />, onClick: onDelete }],
+            ]}
+          />
+        }
+      />
       {program.is_default && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">

@@ -1,5 +1,5 @@
-import { Button, Drawer, Hint, Input, Label, Select, Text } from "@medusajs/ui"
-import { Controller, useForm } from "react-hook-form"
+import { Text } from "@medusajs/ui"
+import { useForm } from "react-hook-form"
 import {
   type AffiliateCommissionRule,
   type AffiliateCommissionRulePayload,
@@ -9,16 +9,18 @@ import {
   useUpdateCommissionRule,
 } from "../../hooks/api/affiliate-programs"
 import type { RuleTargetOption } from "../../hooks/api/medusa-catalog"
-import { FormField } from "../affiliates/affiliate-profile-fields"
-import { validateRate } from "../affiliates/format"
+import { DrawerForm, FormDrawer } from "../common/form-drawer"
+import { ControlledField, InputField, RATE_INPUT } from "../common/form-field"
+import { SelectField, choicesOf } from "../common/choice-fields"
+import { SummaryCard } from "../common/summary-card"
+import { validateRate } from "../../lib/form-values"
+import { RULE_KIND_LABELS, RULE_TARGET_LABELS } from "./program-labels"
 import {
+  CurrencyAmountsField,
   type CurrencyAmountValues,
-  CurrencyAmountsInput,
   fromCurrencyAmounts,
   toCurrencyAmounts,
-  validateCurrencyAmounts,
 } from "../common/currency-amounts-input"
-import { RULE_KINDS, RULE_KIND_LABELS, RULE_TARGETS, RULE_TARGET_LABELS } from "./format"
 import { RuleTargetPicker } from "./rule-target-picker"
 
 type RuleDrawerProps = {
@@ -49,15 +51,9 @@ const toPayload = (values: RuleFormValues): Omit<AffiliateCommissionRulePayload,
  * catalog) and what matching lines earn.
  */
 export const RuleDrawer = ({ programId, rule, open, onOpenChange }: RuleDrawerProps) => (
-  <Drawer open={open} onOpenChange={onOpenChange}>
-    <Drawer.Content>
-      <Drawer.Header>
-        <Drawer.Title>{rule ? "Edit rule" : "Add rule"}</Drawer.Title>
-      </Drawer.Header>
-      {/* Mounted on each opening, so the form starts afresh. */}
-      <RuleForm programId={programId} rule={rule ?? null} onDone={() => onOpenChange(false)} />
-    </Drawer.Content>
-  </Drawer>
+  <FormDrawer title={rule ? "Edit rule" : "Add rule"} open={open} onOpenChange={onOpenChange}>
+    <RuleForm programId={programId} rule={rule ?? null} onDone={() => onOpenChange(false)} />
+  </FormDrawer>
 )
 
 const RuleForm = ({
@@ -106,147 +102,74 @@ const RuleForm = ({
   })
 
   return (
-    <form noValidate onSubmit={onSubmit} className="flex flex-1 flex-col overflow-hidden">
-      <Drawer.Body className="flex flex-1 flex-col gap-y-6 overflow-y-auto">
-        <Text size="small" className="text-ui-fg-subtle">
-          A line item takes the most specific rule that matches it: product,
-          then category, collection and product type. Other lines earn the
-          program's commission.
-        </Text>
-        <Controller
-          control={form.control}
-          name="target"
-          render={({ field }) => (
-            <FormField id="rule-target" label="Applies to">
-              <Select
-                value={field.value}
-                disabled={Boolean(rule)}
-                onValueChange={(value) => {
-                  field.onChange(value)
-                  // An id of another kind means nothing.
-                  form.setValue("picked", null)
-                }}
-              >
-                <Select.Trigger id="rule-target" ref={field.ref}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {RULE_TARGETS.map((value) => (
-                    <Select.Item key={value} value={value}>
-                      {RULE_TARGET_LABELS[value]}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            </FormField>
-          )}
+    <DrawerForm
+      onSubmit={onSubmit}
+      submitLabel={rule ? "Save" : "Add rule"}
+      isSubmitting={createRule.isPending || updateRule.isPending}
+    >
+      <Text size="small" className="text-ui-fg-subtle">
+        A line item takes the most specific rule that matches it: product,
+        then category, collection and product type. Other lines earn the
+        program's commission.
+      </Text>
+      <SelectField
+        control={form.control}
+        name="target"
+        id="rule-target"
+        label="Applies to"
+        choices={choicesOf(RULE_TARGET_LABELS)}
+        disabled={Boolean(rule)}
+        // An id of another kind means nothing.
+        onChange={() => form.setValue("picked", null)}
+      />
+      <ControlledField
+        control={form.control}
+        name="picked"
+        label={RULE_TARGET_LABELS[target]}
+        rules={{
+          validate: (picked) =>
+            Boolean(picked) || `Select a ${RULE_TARGET_LABELS[target].toLowerCase()}`,
+        }}
+      >
+        {(field) =>
+          rule && field.value ? (
+            // To target something else, delete the rule and add another.
+            <SummaryCard title={field.value.label} description={field.value.description} />
+          ) : (
+            <RuleTargetPicker target={target} value={field.value} onChange={field.onChange} />
+          )
+        }
+      </ControlledField>
+      <SelectField
+        control={form.control}
+        name="kind"
+        id="rule-kind"
+        label="Commission"
+        choices={choicesOf(RULE_KIND_LABELS)}
+      />
+      {kind === "percentage" && (
+        <InputField
+          id="rule-rate"
+          label="Rate (%)"
+          error={errors.rate?.message}
+          {...RATE_INPUT}
+          {...form.register("rate", {
+            validate: (value, values) =>
+              values.kind !== "percentage" ||
+              (value.trim() === "" ? "Enter the rule's rate" : validateRate(value)),
+          })}
         />
-        <div className="flex flex-col gap-y-2">
-          <Label size="small" weight="plus">
-            {RULE_TARGET_LABELS[target]}
-          </Label>
-          <Controller
-            control={form.control}
-            name="picked"
-            rules={{
-              validate: (picked) =>
-                Boolean(picked) || `Select a ${RULE_TARGET_LABELS[target].toLowerCase()}`,
-            }}
-            render={({ field }) =>
-              rule && field.value ? (
-                // To target something else, delete the rule and add another.
-                <div className="bg-ui-bg-component shadow-elevation-card-rest flex flex-col rounded-lg px-4 py-3">
-                  <Text size="small" weight="plus" leading="compact">
-                    {field.value.label}
-                  </Text>
-                  <Text size="small" leading="compact" className="text-ui-fg-subtle">
-                    {field.value.description}
-                  </Text>
-                </div>
-              ) : (
-                <RuleTargetPicker target={target} value={field.value} onChange={field.onChange} />
-              )
-            }
-          />
-          {errors.picked && <Hint variant="error">{errors.picked.message}</Hint>}
-        </div>
-        <Controller
+      )}
+      {kind === "fixed" && (
+        <CurrencyAmountsField
           control={form.control}
-          name="kind"
-          render={({ field }) => (
-            <FormField id="rule-kind" label="Commission">
-              <Select value={field.value} onValueChange={field.onChange}>
-                <Select.Trigger id="rule-kind" ref={field.ref}>
-                  <Select.Value />
-                </Select.Trigger>
-                <Select.Content>
-                  {RULE_KINDS.map((value) => (
-                    <Select.Item key={value} value={value}>
-                      {RULE_KIND_LABELS[value]}
-                    </Select.Item>
-                  ))}
-                </Select.Content>
-              </Select>
-            </FormField>
-          )}
+          name="amounts"
+          id="rule-amounts"
+          label="Amount per unit"
+          hint="In a currency without an amount, the rule does not apply: a less specific rule or the program's commission does."
+          inUse={(values) => values.kind === "fixed"}
         />
-        {kind === "percentage" && (
-          <FormField id="rule-rate" label="Rate (%)" error={errors.rate?.message}>
-            <Input
-              id="rule-rate"
-              type="number"
-              min={0}
-              max={100}
-              step="any"
-              aria-invalid={Boolean(errors.rate)}
-              {...form.register("rate", {
-                validate: (value, values) =>
-                  values.kind !== "percentage" ||
-                  (value.trim() === "" ? "Enter the rule's rate" : validateRate(value)),
-              })}
-            />
-          </FormField>
-        )}
-        {kind === "fixed" && (
-          <Controller
-            control={form.control}
-            name="amounts"
-            rules={{
-              validate: (amounts, values) =>
-                values.kind !== "fixed" || validateCurrencyAmounts(amounts),
-            }}
-            render={({ field, fieldState }) => (
-              <FormField
-                id="rule-amounts"
-                label="Amount per unit"
-                hint="In a currency without an amount, the rule does not apply: a less specific rule or the program's commission does."
-                error={fieldState.error?.message}
-              >
-                <CurrencyAmountsInput
-                  idPrefix="rule-amounts"
-                  value={field.value}
-                  onChange={field.onChange}
-                  invalid={Boolean(fieldState.error)}
-                />
-              </FormField>
-            )}
-          />
-        )}
-      </Drawer.Body>
-      <Drawer.Footer>
-        <Drawer.Close asChild>
-          <Button type="button" size="small" variant="secondary">
-            Cancel
-          </Button>
-        </Drawer.Close>
-        <Button
-          type="submit"
-          size="small"
-          isLoading={createRule.isPending || updateRule.isPending}
-        >
-          {rule ? "Save" : "Add rule"}
-        </Button>
-      </Drawer.Footer>
-    </form>
+      )}
+    </DrawerForm>
   )
 }

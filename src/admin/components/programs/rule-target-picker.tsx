@@ -1,8 +1,8 @@
 import { useState } from "react"
 import type { RuleTarget } from "../../hooks/api/affiliate-programs"
 import { type RuleTargetOption, useRuleTargets } from "../../hooks/api/medusa-catalog"
-import { PickList } from "../connections/pick-list"
-import { RULE_TARGET_LABELS } from "./format"
+import { PickList } from "../common/pick-list"
+import { RULE_TARGET_LABELS } from "./program-labels"
 
 const PLURALS: Record<RuleTarget, string> = {
   product: "Products",

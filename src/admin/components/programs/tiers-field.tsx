@@ -1,7 +1,8 @@
-import { Plus, XMark } from "@medusajs/icons"
-import { Button, Hint, IconButton, Input, Text } from "@medusajs/ui"
+import { Input, Text } from "@medusajs/ui"
 import { useFieldArray, useFormContext } from "react-hook-form"
-import { validateRate } from "../affiliates/format"
+import { validateRate } from "../../lib/form-values"
+import { AddRowButton, RemoveRowButton, RowError } from "../common/field-rows"
+import { RATE_INPUT } from "../common/form-field"
 import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 
 /**
@@ -59,46 +60,28 @@ export const TiersField = ({ idPrefix }: { idPrefix: string }) => {
               <Input
                 id={`${idPrefix}-tier-${index}-rate`}
                 aria-label={`Tier ${index + 1} rate`}
-                type="number"
-                min={0}
-                max={100}
-                step="any"
+                {...RATE_INPUT}
                 aria-invalid={Boolean(rowErrors?.rate)}
                 {...register(`tiers.${index}.rate`, {
                   validate: (value) =>
                     value.trim() === "" ? "Enter the tier's rate" : validateRate(value),
                 })}
               />
-              <IconButton
-                type="button"
-                size="small"
-                variant="transparent"
-                aria-label={`Remove tier ${index + 1}`}
+              <RemoveRowButton
+                label={`Remove tier ${index + 1}`}
                 onClick={() => rows.remove(index)}
-              >
-                <XMark />
-              </IconButton>
+              />
             </div>
-            {(rowErrors?.threshold || rowErrors?.rate) && (
-              <Hint variant="error">
-                {rowErrors.threshold?.message ?? rowErrors.rate?.message}
-              </Hint>
-            )}
+            <RowError messages={[rowErrors?.threshold?.message, rowErrors?.rate?.message]} />
           </div>
         )
       })}
-      <div>
-        <Button
-          type="button"
-          size="small"
-          variant="secondary"
-          disabled={rows.fields.length >= PROGRAM_LIMITS.tiers}
-          onClick={() => rows.append({ threshold: "", rate: "" })}
-        >
-          <Plus />
-          Add tier
-        </Button>
-      </div>
+      <AddRowButton
+        disabled={rows.fields.length >= PROGRAM_LIMITS.tiers}
+        onClick={() => rows.append({ threshold: "", rate: "" })}
+      >
+        Add tier
+      </AddRowButton>
     </div>
   )
 }

@@ -1,13 +1,11 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
+import { useMutation, useQuery } from "@tanstack/react-query"
+import { plural } from "../../lib/format"
 import { toastServerError } from "../../lib/server-errors"
+import type { ListPage, ListParams } from "./admin-api"
+import { downloadCsv, getAdmin, postAdmin, useInvalidate, useListQuery } from "./admin-api"
+import type { CustomerSummary } from "./affiliate-connections"
 import type { RuleTarget, TierMetric, TierPeriod } from "./affiliate-programs"
 import {
   affiliateCommissionQueryKeys,
@@ -96,36 +94,26 @@ export type AffiliateCommission = {
   affiliate: { id: string; name: string; code: string } | null
   order: { id: string; display_id: number } | null
   /** The buyer (a guest's customer record too). */
-  customer: {
-    id: string
-    email: string
-    first_name: string | null
-    last_name: string | null
-  } | null
+  customer: Omit<CustomerSummary, "has_account"> | null
   adjustments: AffiliateCommissionAdjustment[]
 }
 
-export type AffiliateCommissionsQuery = {
-  /** The buyer's email or name. */
-  q?: string
+/** `q` searches the buyer's email and name. */
+export type AffiliateCommissionsQuery = ListParams & {
   affiliate_id?: string | string[]
   order_id?: string
   status?: AffiliateCommissionStatus[]
   attribution?: AffiliateCommissionAttribution[]
   flag?: "self_referral"
   created_at?: { $gte?: string; $lte?: string }
-  limit?: number
-  offset?: number
-  order?: string
 }
 
-export type AffiliateCommissionsResponse = {
-  affiliate_commissions: AffiliateCommission[]
-  count: number
+export type AffiliateCommissionsResponse = ListPage<
+  "affiliate_commissions",
+  AffiliateCommission
+> & {
   /** Present when `count` is the database's estimate (over 10,000 matches), not a count. */
   estimate_count?: number
-  offset: number
-  limit: number
 }
 
 export type UpdateAffiliateCommissionsPayload = {
@@ -152,27 +140,28 @@ export const useAffiliateCommissions = (
   query: AffiliateCommissionsQuery,
   options: { enabled?: boolean } = {}
 ) =>
-  useQuery({
-    queryKey: affiliateCommissionQueryKeys.list(query),
-    queryFn: () =>
-      sdk.client.fetch<AffiliateCommissionsResponse>("/admin/affiliate-commissions", {
-        method: "GET",
-        query: { ...query, fields: LIST_FIELDS },
-      }),
-    placeholderData: keepPreviousData,
-    ...options,
-  })
+  useListQuery<AffiliateCommissionsResponse>(
+    affiliateCommissionQueryKeys.list(query),
+    "/admin/affiliate-commissions",
+    { ...query, fields: LIST_FIELDS },
+    options
+  )
 
 export const useAffiliateCommission = (id: string | null | undefined) =>
   useQuery({
     queryKey: affiliateCommissionQueryKeys.detail(id ?? ""),
     queryFn: () =>
-      sdk.client.fetch<{ affiliate_commission: AffiliateCommission }>(
-        `/admin/affiliate-commissions/${id}`,
-        { method: "GET" }
-      ),
+      getAdmin<{ affiliate_commission: AffiliateCommission }>(`/admin/affiliate-commissions/${id}`),
     enabled: Boolean(id),
   })
+
+/** Totals on the affiliates' pages and balances move with the ledger. */
+const useInvalidateLedger = () =>
+  useInvalidate(
+    affiliateCommissionQueryKeys.all,
+    affiliateQueryKeys.all,
+    affiliatePayoutQueryKeys.all
+  )
 
 export type ReassignAffiliateCommissionPayload = {
   id: string
@@ -192,21 +181,19 @@ export type ReassignAffiliateCommissionResponse = {
  * to a new one for the other affiliate. Errors are left to the caller's form.
  */
 export const useReassignAffiliateCommission = () => {
-  const queryClient = useQueryClient()
+  const invalidate = useInvalidateLedger()
   return useMutation<
     ReassignAffiliateCommissionResponse,
     FetchError,
     ReassignAffiliateCommissionPayload
   >({
     mutationFn: ({ id, ...body }) =>
-      sdk.client.fetch<ReassignAffiliateCommissionResponse>(
+      postAdmin<ReassignAffiliateCommissionResponse>(
         `/admin/affiliate-commissions/${id}/reassign`,
-        { method: "POST", body }
+        body
       ),
     onSuccess: () => {
-      void queryClient.invalidateQueries({ queryKey: affiliateCommissionQueryKeys.all })
-      void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
-      void queryClient.invalidateQueries({ queryKey: affiliatePayoutQueryKeys.all })
+      invalidate()
       toast.success("Commission reassigned")
     },
   })
@@ -223,25 +210,19 @@ const STATUS_CHANGE_VERBS: Record<AffiliateCommissionTargetStatus, string> = {
  * when one cannot make the move, none.
  */
 export const useUpdateAffiliateCommissions = () => {
-  const queryClient = useQueryClient()
+  const invalidate = useInvalidateLedger()
   return useMutation<
     { affiliate_commissions: AffiliateCommission[] },
     FetchError,
     UpdateAffiliateCommissionsPayload
   >({
     mutationFn: (body) =>
-      sdk.client.fetch("/admin/affiliate-commissions/batch", {
-        method: "POST",
-        body,
-      }),
+      postAdmin("/admin/affiliate-commissions/batch", body),
     onSuccess: ({ affiliate_commissions }, { status }) => {
-      // Totals on the affiliates' pages and balances move with the ledger.
-      void queryClient.invalidateQueries({ queryKey: affiliateCommissionQueryKeys.all })
-      void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
-      void queryClient.invalidateQueries({ queryKey: affiliatePayoutQueryKeys.all })
+      invalidate()
       const count = affiliate_commissions.length
       toast.success(
-        `${count} ${count === 1 ? "commission" : "commissions"} ${STATUS_CHANGE_VERBS[status]}`
+        `${plural(count, "commission", "commissions")} ${STATUS_CHANGE_VERBS[status]}`
       )
     },
     onError: toastServerError,
@@ -251,17 +232,7 @@ export const useUpdateAffiliateCommissions = () => {
 /** Downloads the ledger, filtered like the list, as a CSV file. */
 export const useExportAffiliateCommissions = () =>
   useMutation<void, FetchError, AffiliateCommissionsQuery>({
-    mutationFn: async ({ limit: _limit, offset: _offset, order: _order, ...filters }) => {
-      const response = await sdk.client.fetch<Response>(
-        "/admin/affiliate-commissions/export",
-        { method: "GET", query: filters, headers: { accept: "text/csv" } }
-      )
-      const blob = await response.blob()
-      const link = document.createElement("a")
-      link.href = URL.createObjectURL(blob)
-      link.download = "affiliate-commissions.csv"
-      link.click()
-      URL.revokeObjectURL(link.href)
-    },
+    mutationFn: ({ limit: _limit, offset: _offset, order: _order, ...filters }) =>
+      downloadCsv("/admin/affiliate-commissions/export", filters, "affiliate-commissions.csv"),
     onError: toastServerError,
   })

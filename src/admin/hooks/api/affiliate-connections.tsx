@@ -1,14 +1,10 @@
 import type { HttpTypes } from "@medusajs/framework/types"
 import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
+import { useMutation } from "@tanstack/react-query"
 import { toastServerError } from "../../lib/server-errors"
+import type { Deleted, ListPage, ListParams } from "./admin-api"
+import { deleteAdmin, postAdmin, useInvalidate, useListQuery } from "./admin-api"
 import {
   MEDUSA_CUSTOMERS_QUERY_KEY,
   affiliateConnectionQueryKeys,
@@ -28,6 +24,15 @@ export type ConnectionExpiry = {
   orders_left?: number | null
 }
 
+/** A store customer as the plugin's routes name one. */
+export type CustomerSummary = {
+  id: string
+  email: string
+  first_name: string | null
+  last_name: string | null
+  has_account: boolean
+}
+
 export type AffiliateConnection = ConnectionExpiry & {
   id: string
   affiliate_id: string
@@ -40,32 +45,17 @@ export type AffiliateConnection = ConnectionExpiry & {
   created_at: string
   updated_at: string
   affiliate: { id: string; name: string; code: string; email: string }
-  customer: {
-    id: string
-    email: string
-    first_name: string | null
-    last_name: string | null
-    has_account: boolean
-  }
+  customer: CustomerSummary
 }
 
-export type AffiliateConnectionsQuery = {
-  q?: string
+export type AffiliateConnectionsQuery = ListParams & {
   affiliate_id?: string | string[]
   customer_id?: string | string[]
   source?: AffiliateConnectionSource | AffiliateConnectionSource[]
   status?: AffiliateConnectionStatus
-  limit?: number
-  offset?: number
-  order?: string
 }
 
-export type AffiliateConnectionsResponse = {
-  affiliate_connections: AffiliateConnection[]
-  count: number
-  offset: number
-  limit: number
-}
+export type AffiliateConnectionsResponse = ListPage<"affiliate_connections", AffiliateConnection>
 
 export type AffiliateConnectionResponse = {
   affiliate_connection: AffiliateConnection
@@ -79,11 +69,7 @@ export type CreateAffiliateConnectionPayload = {
   | { customer: { email: string; first_name?: string; last_name?: string } }
 )
 
-export type DeleteAffiliateConnectionResponse = {
-  id: string
-  object: "affiliate_connection"
-  deleted: true
-}
+export type DeleteAffiliateConnectionResponse = Deleted<"affiliate_connection">
 
 export type ImportRowResult =
   | "create"
@@ -113,12 +99,7 @@ export type ImportAffiliateConnectionsResponse = {
   }[]
 }
 
-export type AffiliateCustomer = {
-  id: string
-  email: string
-  first_name: string | null
-  last_name: string | null
-  has_account: boolean
+export type AffiliateCustomer = CustomerSummary & {
   connection: (ConnectionExpiry & {
     id: string
     source: AffiliateConnectionSource
@@ -128,14 +109,9 @@ export type AffiliateCustomer = {
   order_count: number
 }
 
-export type AffiliateCustomersQuery = { limit?: number; offset?: number }
+export type AffiliateCustomersQuery = Pick<ListParams, "limit" | "offset">
 
-export type AffiliateCustomersResponse = {
-  customers: AffiliateCustomer[]
-  count: number
-  offset: number
-  limit: number
-}
+export type AffiliateCustomersResponse = ListPage<"customers", AffiliateCustomer>
 
 export type AffiliateSummary = {
   id: string
@@ -148,78 +124,50 @@ export type PickerAffiliate = AffiliateSummary & {
   status: "pending" | "approved" | "blocked"
 }
 
-type PickerAffiliatesResponse = {
-  affiliates: PickerAffiliate[]
-  count: number
-  offset: number
-  limit: number
-}
+type PickerAffiliatesResponse = ListPage<"affiliates", PickerAffiliate>
 
 const PICKER_LIMIT = 8
 
 
 export const useAffiliateConnections = (query: AffiliateConnectionsQuery) =>
-  useQuery({
-    queryKey: affiliateConnectionQueryKeys.list(query),
-    queryFn: () =>
-      sdk.client.fetch<AffiliateConnectionsResponse>(
-        "/admin/affiliate-connections",
-        { method: "GET", query }
-      ),
-    placeholderData: keepPreviousData,
-  })
+  useListQuery<AffiliateConnectionsResponse>(
+    affiliateConnectionQueryKeys.list(query),
+    "/admin/affiliate-connections",
+    query
+  )
 
 export const useAffiliateCustomers = (
   affiliateId: string,
   query: AffiliateCustomersQuery
 ) =>
-  useQuery({
-    queryKey: affiliateConnectionQueryKeys.affiliateCustomers(affiliateId, query),
-    queryFn: () =>
-      sdk.client.fetch<AffiliateCustomersResponse>(
-        `/admin/affiliates/${affiliateId}/customers`,
-        { method: "GET", query }
-      ),
-    placeholderData: keepPreviousData,
-  })
+  useListQuery<AffiliateCustomersResponse>(
+    affiliateConnectionQueryKeys.affiliateCustomers(affiliateId, query),
+    `/admin/affiliates/${affiliateId}/customers`,
+    query
+  )
 
 /** Search Medusa's customers (`GET /admin/customers?q=`) for the customer picker. */
 export const useCustomers = (q: string) =>
-  useQuery({
-    queryKey: affiliateConnectionQueryKeys.customerPicker(q),
-    queryFn: () =>
-      sdk.client.fetch<HttpTypes.AdminCustomerListResponse>(
-        "/admin/customers",
-        {
-          method: "GET",
-          query: {
-            q: q || undefined,
-            limit: PICKER_LIMIT,
-            fields: "id,email,first_name,last_name,has_account",
-          },
-        }
-      ),
-    placeholderData: keepPreviousData,
-  })
+  useListQuery<HttpTypes.AdminCustomerListResponse>(
+    affiliateConnectionQueryKeys.customerPicker(q),
+    "/admin/customers",
+    {
+      q: q || undefined,
+      limit: PICKER_LIMIT,
+      fields: "id,email,first_name,last_name,has_account",
+    }
+  )
 
 /** Search affiliates for the affiliate picker and the affiliate filter. */
 export const useAffiliatesForPicker = (
   q: string,
   options: { status?: PickerAffiliate["status"]; limit?: number } = {}
 ) =>
-  useQuery({
-    queryKey: affiliateConnectionQueryKeys.affiliatePicker(q, options.status),
-    queryFn: () =>
-      sdk.client.fetch<PickerAffiliatesResponse>("/admin/affiliates", {
-        method: "GET",
-        query: {
-          q: q || undefined,
-          status: options.status,
-          limit: options.limit ?? PICKER_LIMIT,
-        },
-      }),
-    placeholderData: keepPreviousData,
-  })
+  useListQuery<PickerAffiliatesResponse>(
+    affiliateConnectionQueryKeys.affiliatePicker(q, options.status),
+    "/admin/affiliates",
+    { q: q || undefined, status: options.status, limit: options.limit ?? PICKER_LIMIT }
+  )
 
 /**
  * A connection shows in the connection lists, the pickers and the customer
@@ -227,16 +175,15 @@ export const useAffiliatesForPicker = (
  * detail): every change refreshes all of them.
  */
 const useInvalidateConnections = () => {
-  const queryClient = useQueryClient()
+  const invalidateConnections = useInvalidate(
+    affiliateConnectionQueryKeys.all,
+    affiliateQueryKeys.all
+  )
+  const invalidateCustomers = useInvalidate(MEDUSA_CUSTOMERS_QUERY_KEY)
   return (options: { customers?: boolean } = {}) => {
-    void queryClient.invalidateQueries({
-      queryKey: affiliateConnectionQueryKeys.all,
-    })
-    void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
+    invalidateConnections()
     if (options.customers) {
-      void queryClient.invalidateQueries({
-        queryKey: MEDUSA_CUSTOMERS_QUERY_KEY,
-      })
+      invalidateCustomers()
     }
   }
 }
@@ -249,10 +196,7 @@ export const useCreateAffiliateConnection = () => {
     CreateAffiliateConnectionPayload
   >({
     mutationFn: (body) =>
-      sdk.client.fetch<AffiliateConnectionResponse>(
-        "/admin/affiliate-connections",
-        { method: "POST", body }
-      ),
+      postAdmin<AffiliateConnectionResponse>("/admin/affiliate-connections", body),
     onSuccess: ({ affiliate_connection }, body) => {
       invalidate({ customers: "customer" in body })
       toast.success(
@@ -267,10 +211,7 @@ export const useDeleteAffiliateConnection = () => {
   const invalidate = useInvalidateConnections()
   return useMutation<DeleteAffiliateConnectionResponse, FetchError, string>({
     mutationFn: (id) =>
-      sdk.client.fetch<DeleteAffiliateConnectionResponse>(
-        `/admin/affiliate-connections/${id}`,
-        { method: "DELETE" }
-      ),
+      deleteAdmin<DeleteAffiliateConnectionResponse>(`/admin/affiliate-connections/${id}`),
     onSuccess: () => {
       invalidate()
       toast.success("Customer disconnected")
@@ -287,10 +228,7 @@ export const useImportAffiliateConnections = () => {
     ImportAffiliateConnectionsPayload
   >({
     mutationFn: (body) =>
-      sdk.client.fetch<ImportAffiliateConnectionsResponse>(
-        "/admin/affiliate-connections/import",
-        { method: "POST", body }
-      ),
+      postAdmin<ImportAffiliateConnectionsResponse>("/admin/affiliate-connections/import", body),
     onSuccess: (report) => {
       if (report.dry_run) {
         return

@@ -1,13 +1,10 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
+import { useMutation, useQuery } from "@tanstack/react-query"
+import { plural } from "../../lib/format"
 import { toastServerError } from "../../lib/server-errors"
+import type { ListPage, ListParams } from "./admin-api"
+import { downloadCsv, getAdmin, postAdmin, useInvalidate, useListQuery } from "./admin-api"
 import {
   affiliateCommissionQueryKeys,
   affiliatePayoutQueryKeys,
@@ -87,23 +84,17 @@ export type AffiliatePayoutBatch = {
   totals: AffiliatePayoutBatchTotal[]
 }
 
-export type AffiliateBalancesQuery = {
-  affiliate_id?: string[]
-  limit?: number
-  offset?: number
-}
+/** Balances, payouts and batches have a fixed order and no search. */
+type PageParams = Pick<ListParams, "limit" | "offset">
 
-export type AffiliatePayoutsQuery = {
-  affiliate_id?: string
-  batch_id?: string
-  limit?: number
-  offset?: number
-}
+/** A batch with its payouts, as its page and the create route answer it. */
+export type AffiliatePayoutBatchDetail = AffiliatePayoutBatch & { payouts: AffiliatePayout[] }
 
-export type AffiliatePayoutBatchesQuery = {
-  limit?: number
-  offset?: number
-}
+export type AffiliateBalancesQuery = PageParams & { affiliate_id?: string[] }
+
+export type AffiliatePayoutsQuery = PageParams & { affiliate_id?: string; batch_id?: string }
+
+export type AffiliatePayoutBatchesQuery = PageParams
 
 export type AffiliatePayoutTargetStatus = "processing" | "paid" | "failed" | "canceled"
 
@@ -117,46 +108,34 @@ export const useAffiliateBalances = (
   query: AffiliateBalancesQuery,
   options: { enabled?: boolean } = {}
 ) =>
-  useQuery({
-    queryKey: affiliatePayoutQueryKeys.balances(query),
-    queryFn: () =>
-      sdk.client.fetch<{ affiliate_balances: AffiliateBalance[]; count: number }>(
-        "/admin/affiliate-balances",
-        { method: "GET", query }
-      ),
-    placeholderData: keepPreviousData,
-    ...options,
-  })
+  useListQuery<ListPage<"affiliate_balances", AffiliateBalance>>(
+    affiliatePayoutQueryKeys.balances(query),
+    "/admin/affiliate-balances",
+    query,
+    options
+  )
 
 export const useAffiliatePayouts = (query: AffiliatePayoutsQuery) =>
-  useQuery({
-    queryKey: affiliatePayoutQueryKeys.payouts(query),
-    queryFn: () =>
-      sdk.client.fetch<{ affiliate_payouts: AffiliatePayout[]; count: number }>(
-        "/admin/affiliate-payouts",
-        { method: "GET", query }
-      ),
-    placeholderData: keepPreviousData,
-  })
+  useListQuery<ListPage<"affiliate_payouts", AffiliatePayout>>(
+    affiliatePayoutQueryKeys.payouts(query),
+    "/admin/affiliate-payouts",
+    query
+  )
 
 export const useAffiliatePayoutBatches = (query: AffiliatePayoutBatchesQuery) =>
-  useQuery({
-    queryKey: affiliatePayoutQueryKeys.batches(query),
-    queryFn: () =>
-      sdk.client.fetch<{ affiliate_payout_batches: AffiliatePayoutBatch[]; count: number }>(
-        "/admin/affiliate-payout-batches",
-        { method: "GET", query }
-      ),
-    placeholderData: keepPreviousData,
-  })
+  useListQuery<ListPage<"affiliate_payout_batches", AffiliatePayoutBatch>>(
+    affiliatePayoutQueryKeys.batches(query),
+    "/admin/affiliate-payout-batches",
+    query
+  )
 
 export const useAffiliatePayoutBatch = (id: string) =>
   useQuery({
     queryKey: affiliatePayoutQueryKeys.batch(id),
     queryFn: () =>
-      sdk.client.fetch<{
-        affiliate_payout_batch: AffiliatePayoutBatch & { payouts: AffiliatePayout[] }
-      }>(`/admin/affiliate-payout-batches/${id}`, { method: "GET" }),
+      getAdmin<{
+        affiliate_payout_batch: AffiliatePayoutBatchDetail
+      }>(`/admin/affiliate-payout-batches/${id}`),
     enabled: !!id,
   })
 
@@ -164,17 +143,15 @@ export const useAffiliatePayoutBatch = (id: string) =>
  * Payouts move balances, commission statuses and affiliate totals: every
  * payout mutation refreshes all of them.
  */
-const useInvalidatePayoutQueries = () => {
-  const queryClient = useQueryClient()
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: affiliatePayoutQueryKeys.all })
-    void queryClient.invalidateQueries({ queryKey: affiliateCommissionQueryKeys.all })
-    void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
-  }
-}
+const useInvalidatePayoutQueries = () =>
+  useInvalidate(
+    affiliatePayoutQueryKeys.all,
+    affiliateCommissionQueryKeys.all,
+    affiliateQueryKeys.all
+  )
 
 export type CreatedAffiliatePayoutBatch = {
-  affiliate_payout_batch: AffiliatePayoutBatch & { payouts: AffiliatePayout[] }
+  affiliate_payout_batch: AffiliatePayoutBatchDetail
 }
 
 /**
@@ -185,11 +162,11 @@ export const useCreateAffiliatePayoutBatch = () => {
   const invalidate = useInvalidatePayoutQueries()
   return useMutation<CreatedAffiliatePayoutBatch, FetchError, void>({
     mutationFn: () =>
-      sdk.client.fetch("/admin/affiliate-payouts", { method: "POST", body: {} }),
+      postAdmin("/admin/affiliate-payouts"),
     onSuccess: ({ affiliate_payout_batch }) => {
       invalidate()
       const count = affiliate_payout_batch.payout_count
-      toast.success(`Payout batch created with ${count} ${count === 1 ? "payout" : "payouts"}`)
+      toast.success(`Payout batch created with ${plural(count, "payout", "payouts")}`)
     },
   })
 }
@@ -205,7 +182,7 @@ export const useUpdateAffiliatePayout = () => {
   const invalidate = useInvalidatePayoutQueries()
   return useMutation<{ affiliate_payout: AffiliatePayout }, FetchError, UpdateAffiliatePayoutPayload>({
     mutationFn: ({ id, ...body }) =>
-      sdk.client.fetch(`/admin/affiliate-payouts/${id}`, { method: "POST", body }),
+      postAdmin(`/admin/affiliate-payouts/${id}`, body),
     onSuccess: (_, { status }) => {
       invalidate()
       toast.success(`Payout ${PAYOUT_STATUS_VERBS[status]}`)
@@ -220,20 +197,13 @@ export type PayoutExport = { format: "csv" } | { format: "paypal"; currency_code
 /** Downloads a batch as a CSV of every payout, or as a PayPal Payouts bulk file of one currency. */
 export const useExportAffiliatePayoutBatch = (batchId: string) =>
   useMutation<void, FetchError, PayoutExport>({
-    mutationFn: async (request) => {
-      const response = await sdk.client.fetch<Response>(
+    mutationFn: (request) =>
+      downloadCsv(
         `/admin/affiliate-payout-batches/${batchId}/export`,
-        { method: "GET", query: request, headers: { accept: "text/csv" } }
-      )
-      const blob = await response.blob()
-      const link = document.createElement("a")
-      link.href = URL.createObjectURL(blob)
-      link.download =
+        request,
         request.format === "paypal"
           ? `${batchId}-paypal-payouts-${request.currency_code}.csv`
           : `${batchId}-payouts.csv`
-      link.click()
-      URL.revokeObjectURL(link.href)
-    },
+      ),
     onError: toastServerError,
   })

@@ -1,13 +1,10 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
+import { plural } from "../../lib/format"
 import { toastServerError } from "../../lib/server-errors"
+import type { Deleted, ListPage, ListParams } from "./admin-api"
+import { deleteAdmin, getAdmin, postAdmin, useInvalidate, useListQuery } from "./admin-api"
 import { affiliateProgramQueryKeys, affiliateQueryKeys } from "./query-keys"
 
 export type ProgramCommissionType = "percentage" | "fixed"
@@ -73,18 +70,10 @@ export type AffiliateProgramDetail = AffiliateProgram & {
   rules: AffiliateCommissionRule[]
 }
 
-export type AffiliateProgramsQuery = {
-  q?: string
-  limit?: number
-  offset?: number
-}
+/** Programs have a fixed order: the default program first, then by name. */
+export type AffiliateProgramsQuery = Omit<ListParams, "order">
 
-export type AffiliateProgramsResponse = {
-  programs: AffiliateProgram[]
-  count: number
-  offset: number
-  limit: number
-}
+export type AffiliateProgramsResponse = ListPage<"programs", AffiliateProgram>
 
 export type AffiliateProgramResponse = { program: AffiliateProgramDetail }
 
@@ -104,24 +93,24 @@ export const useAffiliatePrograms = (
   query: AffiliateProgramsQuery,
   options: { enabled?: boolean } = {}
 ) =>
-  useQuery({
-    queryKey: affiliateProgramQueryKeys.list(query),
-    queryFn: () =>
-      sdk.client.fetch<AffiliateProgramsResponse>("/admin/affiliate-programs", {
-        method: "GET",
-        query,
-      }),
-    placeholderData: keepPreviousData,
-    ...options,
-  })
+  useListQuery<AffiliateProgramsResponse>(
+    affiliateProgramQueryKeys.list(query),
+    "/admin/affiliate-programs",
+    query,
+    options
+  )
+
+/**
+ * Every program, for a select or to look programs up by id: more than this
+ * many is not a store's affiliate scheme any more.
+ */
+export const useAllAffiliatePrograms = () => useAffiliatePrograms({ limit: 100 })
 
 export const useAffiliateProgram = (id: string) =>
   useQuery({
     queryKey: affiliateProgramQueryKeys.detail(id),
     queryFn: () =>
-      sdk.client.fetch<AffiliateProgramResponse>(`/admin/affiliate-programs/${id}`, {
-        method: "GET",
-      }),
+      getAdmin<AffiliateProgramResponse>(`/admin/affiliate-programs/${id}`),
     enabled: Boolean(id),
   })
 
@@ -129,22 +118,14 @@ export const useAffiliateProgram = (id: string) =>
  * Programs show on the affiliates' pages (their program's name) and count
  * their affiliates and rules: a change refreshes both.
  */
-const useInvalidatePrograms = () => {
-  const queryClient = useQueryClient()
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: affiliateProgramQueryKeys.all })
-    void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
-  }
-}
+const useInvalidatePrograms = () =>
+  useInvalidate(affiliateProgramQueryKeys.all, affiliateQueryKeys.all)
 
 export const useCreateAffiliateProgram = () => {
   const invalidate = useInvalidatePrograms()
   return useMutation<AffiliateProgramResponse, FetchError, AffiliateProgramPayload>({
     mutationFn: (body) =>
-      sdk.client.fetch<AffiliateProgramResponse>("/admin/affiliate-programs", {
-        method: "POST",
-        body,
-      }),
+      postAdmin<AffiliateProgramResponse>("/admin/affiliate-programs", body),
     onSuccess: ({ program }) => {
       invalidate()
       toast.success(`The program ${program.name} was created`)
@@ -157,10 +138,7 @@ export const useUpdateAffiliateProgram = (id: string) => {
   const invalidate = useInvalidatePrograms()
   return useMutation<AffiliateProgramResponse, FetchError, AffiliateProgramPayload>({
     mutationFn: (body) =>
-      sdk.client.fetch<AffiliateProgramResponse>(`/admin/affiliate-programs/${id}`, {
-        method: "POST",
-        body,
-      }),
+      postAdmin<AffiliateProgramResponse>(`/admin/affiliate-programs/${id}`, body),
     onSuccess: ({ program }) => {
       invalidate()
       toast.success(`The program ${program.name} was updated`)
@@ -172,9 +150,9 @@ export const useUpdateAffiliateProgram = (id: string) => {
 export const useDeleteAffiliateProgram = (id: string) => {
   const queryClient = useQueryClient()
   const invalidate = useInvalidatePrograms()
-  return useMutation<{ id: string; deleted: true }, FetchError, void>({
+  return useMutation<Deleted<"affiliate_program">, FetchError, void>({
     mutationFn: () =>
-      sdk.client.fetch(`/admin/affiliate-programs/${id}`, { method: "DELETE" }),
+      deleteAdmin(`/admin/affiliate-programs/${id}`),
     onSuccess: () => {
       // Going Back to its page must not show the deleted program from the cache.
       queryClient.removeQueries({ queryKey: affiliateProgramQueryKeys.detail(id) })
@@ -193,10 +171,7 @@ export const useCreateCommissionRule = (programId: string) => {
     AffiliateCommissionRulePayload
   >({
     mutationFn: (body) =>
-      sdk.client.fetch(`/admin/affiliate-programs/${programId}/rules`, {
-        method: "POST",
-        body,
-      }),
+      postAdmin(`/admin/affiliate-programs/${programId}/rules`, body),
     onSuccess: () => {
       invalidate()
       toast.success("Rule added")
@@ -213,10 +188,7 @@ export const useUpdateCommissionRule = (programId: string) => {
     { id: string } & Pick<AffiliateCommissionRulePayload, "kind" | "rate" | "amounts">
   >({
     mutationFn: ({ id, ...body }) =>
-      sdk.client.fetch(`/admin/affiliate-programs/${programId}/rules/${id}`, {
-        method: "POST",
-        body,
-      }),
+      postAdmin(`/admin/affiliate-programs/${programId}/rules/${id}`, body),
     onSuccess: () => {
       invalidate()
       toast.success("Rule updated")
@@ -229,9 +201,7 @@ export const useDeleteCommissionRule = (programId: string) => {
   const invalidate = useInvalidatePrograms()
   return useMutation<unknown, FetchError, string>({
     mutationFn: (id) =>
-      sdk.client.fetch(`/admin/affiliate-programs/${programId}/rules/${id}`, {
-        method: "DELETE",
-      }),
+      deleteAdmin(`/admin/affiliate-programs/${programId}/rules/${id}`),
     onSuccess: () => {
       invalidate()
       toast.success("Rule deleted")
@@ -245,13 +215,12 @@ export const useMoveAffiliatesToProgram = (programId: string) => {
   const invalidate = useInvalidatePrograms()
   return useMutation<MoveAffiliatesResponse, FetchError, string[]>({
     mutationFn: (affiliateIds) =>
-      sdk.client.fetch<MoveAffiliatesResponse>(
-        `/admin/affiliate-programs/${programId}/affiliates`,
-        { method: "POST", body: { affiliate_ids: affiliateIds } }
-      ),
+      postAdmin<MoveAffiliatesResponse>(`/admin/affiliate-programs/${programId}/affiliates`, {
+        affiliate_ids: affiliateIds,
+      }),
     onSuccess: ({ moved }) => {
       invalidate()
-      toast.success(`${moved} ${moved === 1 ? "affiliate" : "affiliates"} moved`)
+      toast.success(`${plural(moved, "affiliate", "affiliates")} moved`)
     },
     onError: toastServerError,
   })

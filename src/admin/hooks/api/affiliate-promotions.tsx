@@ -1,14 +1,10 @@
 import type { HttpTypes } from "@medusajs/framework/types"
 import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
+import { useMutation, useQuery } from "@tanstack/react-query"
 import { toastServerError } from "../../lib/server-errors"
+import type { Deleted } from "./admin-api"
+import { deleteAdmin, getAdmin, postAdmin, useInvalidate, useListQuery } from "./admin-api"
 import { affiliatePromotionQueryKeys } from "./query-keys"
 
 /** A Medusa promotion assigned to an affiliate: orders using its code credit them. */
@@ -27,25 +23,17 @@ export const useAffiliatePromotions = (affiliateId: string) =>
   useQuery({
     queryKey: affiliatePromotionQueryKeys.list(affiliateId),
     queryFn: () =>
-      sdk.client.fetch<AffiliatePromotionsResponse>(
-        `/admin/affiliates/${affiliateId}/promotions`,
-        { method: "GET" }
-      ),
+      getAdmin<AffiliatePromotionsResponse>(`/admin/affiliates/${affiliateId}/promotions`),
   })
 
 export const useAssignAffiliatePromotions = (affiliateId: string) => {
-  const queryClient = useQueryClient()
+  const invalidate = useInvalidate(affiliatePromotionQueryKeys.all)
   return useMutation<AffiliatePromotionsResponse, FetchError, { codes: string[] }>({
     mutationFn: (body) =>
-      sdk.client.fetch<AffiliatePromotionsResponse>(
-        `/admin/affiliates/${affiliateId}/promotions`,
-        { method: "POST", body }
-      ),
+      postAdmin<AffiliatePromotionsResponse>(`/admin/affiliates/${affiliateId}/promotions`, body),
     onSuccess: (_, { codes }) => {
       // The picker marks promotions that already belong to an affiliate.
-      void queryClient.invalidateQueries({
-        queryKey: affiliatePromotionQueryKeys.all,
-      })
+      invalidate()
       toast.success(
         codes.length === 1
           ? `Coupon ${codes[0]} assigned`
@@ -56,25 +44,18 @@ export const useAssignAffiliatePromotions = (affiliateId: string) => {
   })
 }
 
-export type DeleteAffiliatePromotionResponse = {
-  id: string
-  object: "affiliate_promotion"
-  deleted: true
-}
+export type DeleteAffiliatePromotionResponse = Deleted<"affiliate_promotion">
 
 /** Takes a coupon away from the affiliate (by its assignment). */
 export const useUnassignAffiliatePromotion = (affiliateId: string) => {
-  const queryClient = useQueryClient()
+  const invalidate = useInvalidate(affiliatePromotionQueryKeys.all)
   return useMutation<DeleteAffiliatePromotionResponse, FetchError, AffiliatePromotion>({
     mutationFn: (assignment) =>
-      sdk.client.fetch<DeleteAffiliatePromotionResponse>(
-        `/admin/affiliates/${affiliateId}/promotions/${assignment.id}`,
-        { method: "DELETE" }
+      deleteAdmin<DeleteAffiliatePromotionResponse>(
+        `/admin/affiliates/${affiliateId}/promotions/${assignment.id}`
       ),
     onSuccess: (_, assignment) => {
-      void queryClient.invalidateQueries({
-        queryKey: affiliatePromotionQueryKeys.all,
-      })
+      invalidate()
       toast.success(`Coupon ${assignment.code} removed`)
     },
     onError: toastServerError,
@@ -85,16 +66,8 @@ const PROMOTION_PICKER_LIMIT = 8
 
 /** Search Medusa's promotions (`GET /admin/promotions?q=`) to pick a coupon from. */
 export const usePromotionsForPicker = (q: string) =>
-  useQuery({
-    queryKey: affiliatePromotionQueryKeys.picker(q),
-    queryFn: () =>
-      sdk.client.fetch<HttpTypes.AdminPromotionListResponse>("/admin/promotions", {
-        method: "GET",
-        query: {
-          q: q || undefined,
-          limit: PROMOTION_PICKER_LIMIT,
-          fields: "id,code,status,is_automatic",
-        },
-      }),
-    placeholderData: keepPreviousData,
-  })
+  useListQuery<HttpTypes.AdminPromotionListResponse>(
+    affiliatePromotionQueryKeys.picker(q),
+    "/admin/promotions",
+    { q: q || undefined, limit: PROMOTION_PICKER_LIMIT, fields: "id,code,status,is_automatic" }
+  )

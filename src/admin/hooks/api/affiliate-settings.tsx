@@ -1,8 +1,8 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
 import { toastServerError } from "../../lib/server-errors"
+import { getAdmin, postAdmin, useInvalidate } from "./admin-api"
 import type { AffiliateSyncRun } from "./affiliate-sync-runs"
 import { affiliateSettingsQueryKeys, affiliateSyncRunQueryKeys } from "./query-keys"
 
@@ -56,27 +56,21 @@ export const useAffiliateSettings = () =>
   useQuery({
     queryKey: affiliateSettingsQueryKeys.detail(),
     queryFn: () =>
-      sdk.client.fetch<AffiliateSettingsResponse>("/admin/affiliate-settings", {
-        method: "GET",
-      }),
+      getAdmin<AffiliateSettingsResponse>("/admin/affiliate-settings"),
   })
 
 export const useUpdateAffiliateSettings = () => {
   const queryClient = useQueryClient()
+  const invalidate = useInvalidate(affiliateSettingsQueryKeys.all)
   return useMutation<
     UpdateAffiliateSettingsResponse,
     FetchError,
     UpdateAffiliateSettingsPayload
   >({
     mutationFn: (body) =>
-      sdk.client.fetch<UpdateAffiliateSettingsResponse>("/admin/affiliate-settings", {
-        method: "POST",
-        body,
-      }),
+      postAdmin<UpdateAffiliateSettingsResponse>("/admin/affiliate-settings", body),
     onSuccess: ({ affiliate_sync_run }) => {
-      void queryClient.invalidateQueries({
-        queryKey: affiliateSettingsQueryKeys.all,
-      })
+      invalidate()
       if (affiliate_sync_run) {
         // Switching sync on or changing tags started a run: follow it.
         queryClient.setQueryData(affiliateSyncRunQueryKeys.latest(), affiliate_sync_run)

@@ -1,8 +1,8 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
 import { toastServerError } from "../../lib/server-errors"
+import { getAdmin, postAdmin, useInvalidate } from "./admin-api"
 import {
   MEDUSA_CUSTOMERS_QUERY_KEY,
   affiliateQueryKeys,
@@ -36,18 +36,23 @@ export type AffiliateAccountSyncResult = {
   skip_reason: string | null
 }
 
+/** Synced accounts show on the affiliates' pages and Medusa's customer pages. */
+const useInvalidateAccounts = () =>
+  useInvalidate(affiliateQueryKeys.all, MEDUSA_CUSTOMERS_QUERY_KEY)
+
 /** While it runs, polled every second so a progress bar can follow it. */
 const POLL_WHILE_RUNNING_MS = 1000
 
 /** The most recent account-sync run, or null when none ever ran. */
 export const useLatestAffiliateSyncRun = () => {
   const queryClient = useQueryClient()
+  const invalidateAccounts = useInvalidateAccounts()
   return useQuery({
     queryKey: affiliateSyncRunQueryKeys.latest(),
     queryFn: async () => {
-      const { affiliate_sync_runs } = await sdk.client.fetch<{
+      const { affiliate_sync_runs } = await getAdmin<{
         affiliate_sync_runs: AffiliateSyncRun[]
-      }>("/admin/affiliate-sync-runs", { method: "GET", query: { limit: 1 } })
+      }>("/admin/affiliate-sync-runs", { limit: 1 })
       const run = affiliate_sync_runs[0] ?? null
       const previous = queryClient.getQueryData<AffiliateSyncRun | null>(
         affiliateSyncRunQueryKeys.latest()
@@ -55,8 +60,7 @@ export const useLatestAffiliateSyncRun = () => {
       if (previous?.status === "running" && run?.status !== "running") {
         // The run linked or created customer accounts: the affiliates' pages
         // and Medusa's customer pages show them.
-        void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
-        void queryClient.invalidateQueries({ queryKey: MEDUSA_CUSTOMERS_QUERY_KEY })
+        invalidateAccounts()
       }
       return run
     },
@@ -69,7 +73,7 @@ export const useResyncAffiliates = () => {
   const queryClient = useQueryClient()
   return useMutation<{ affiliate_sync_run: AffiliateSyncRun }, FetchError, void>({
     mutationFn: () =>
-      sdk.client.fetch("/admin/affiliate-settings/resync", { method: "POST" }),
+      postAdmin("/admin/affiliate-settings/resync"),
     onSuccess: ({ affiliate_sync_run }) => {
       queryClient.setQueryData(affiliateSyncRunQueryKeys.latest(), affiliate_sync_run)
     },
@@ -86,17 +90,16 @@ const SYNC_OUTCOME_MESSAGES: Record<AffiliateAccountSyncResult["outcome"], strin
 
 /** Syncs one affiliate's customer account now. */
 export const useSyncAffiliateAccount = (affiliateId: string) => {
-  const queryClient = useQueryClient()
+  const invalidateAccounts = useInvalidateAccounts()
   return useMutation<
     { affiliate_account_sync: AffiliateAccountSyncResult },
     FetchError,
     void
   >({
     mutationFn: () =>
-      sdk.client.fetch(`/admin/affiliates/${affiliateId}/sync`, { method: "POST" }),
+      postAdmin(`/admin/affiliates/${affiliateId}/sync`),
     onSuccess: ({ affiliate_account_sync: result }) => {
-      void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
-      void queryClient.invalidateQueries({ queryKey: MEDUSA_CUSTOMERS_QUERY_KEY })
+      invalidateAccounts()
       const message = SYNC_OUTCOME_MESSAGES[result.outcome]
       if (result.outcome === "skipped") {
         toast.warning(`${message}: ${result.skip_reason}`)

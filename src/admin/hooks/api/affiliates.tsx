@@ -1,14 +1,11 @@
 import type { FetchError } from "@medusajs/js-sdk"
 import { toast } from "@medusajs/ui"
-import {
-  keepPreviousData,
-  useMutation,
-  useQuery,
-  useQueryClient,
-} from "@tanstack/react-query"
-import { sdk } from "../../lib/sdk"
-import type { PayoutDetails, PayoutMethod } from "./affiliate-payouts"
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { toastServerError } from "../../lib/server-errors"
+import type { Deleted, ListPage, ListParams } from "./admin-api"
+import { deleteAdmin, getAdmin, postAdmin, useInvalidate, useListQuery } from "./admin-api"
+import type { CustomerSummary } from "./affiliate-connections"
+import type { PayoutDetails, PayoutMethod } from "./affiliate-payouts"
 import {
   affiliateCommissionQueryKeys,
   affiliateConnectionQueryKeys,
@@ -55,35 +52,20 @@ export type AffiliateWithStats = Affiliate & {
   commission_totals: AffiliateCommissionTotals[]
 }
 
-export type AffiliatesQuery = {
-  q?: string
+export type AffiliatesQuery = ListParams & {
   id?: string[]
   status?: AffiliateStatus | AffiliateStatus[]
   /** The affiliate whose synced customer account this is. */
   customer_id?: string
-  limit?: number
-  offset?: number
-  order?: string
 }
 
-export type AffiliatesResponse = {
-  affiliates: AffiliateWithStats[]
-  count: number
-  offset: number
-  limit: number
-}
+export type AffiliatesResponse = ListPage<"affiliates", AffiliateWithStats>
 
 export type AffiliateDetailResponse = {
   affiliate: AffiliateWithStats & {
     payout_method: PayoutMethod | null
     payout_details: PayoutDetails | null
-    customer: {
-      id: string
-      email: string
-      first_name: string | null
-      last_name: string | null
-      has_account: boolean
-    } | null
+    customer: CustomerSummary | null
   }
 }
 
@@ -106,22 +88,10 @@ export type UpdateAffiliatePayload = Partial<CreateAffiliatePayload> & {
   program_id?: string
 }
 
-export type DeleteAffiliateResponse = {
-  id: string
-  object: "affiliate"
-  deleted: true
-}
+export type DeleteAffiliateResponse = Deleted<"affiliate">
 
 export const useAffiliates = (query: AffiliatesQuery) =>
-  useQuery({
-    queryKey: affiliateQueryKeys.list(query),
-    queryFn: () =>
-      sdk.client.fetch<AffiliatesResponse>("/admin/affiliates", {
-        method: "GET",
-        query,
-      }),
-    placeholderData: keepPreviousData,
-  })
+  useListQuery<AffiliatesResponse>(affiliateQueryKeys.list(query), "/admin/affiliates", query)
 
 /**
  * With account sync on, an approval syncs the affiliate's customer account in
@@ -144,9 +114,7 @@ export const useAffiliate = (
   useQuery({
     queryKey: affiliateQueryKeys.detail(id),
     queryFn: () =>
-      sdk.client.fetch<AffiliateDetailResponse>(`/admin/affiliates/${id}`, {
-        method: "GET",
-      }),
+      getAdmin<AffiliateDetailResponse>(`/admin/affiliates/${id}`),
     enabled: Boolean(id),
     refetchInterval: (query) =>
       options.awaitAccountSync && isAwaitingAccountSync(query.state.data?.affiliate)
@@ -159,30 +127,19 @@ export const useAffiliate = (
  * (name, code, status), and programs count them: a change to one refreshes
  * those as well.
  */
-const useInvalidateAffiliates = () => {
-  const queryClient = useQueryClient()
-  return () => {
-    void queryClient.invalidateQueries({ queryKey: affiliateQueryKeys.all })
-    void queryClient.invalidateQueries({
-      queryKey: affiliateConnectionQueryKeys.all,
-    })
-    void queryClient.invalidateQueries({
-      queryKey: affiliateCommissionQueryKeys.all,
-    })
-    void queryClient.invalidateQueries({
-      queryKey: affiliateProgramQueryKeys.all,
-    })
-  }
-}
+const useInvalidateAffiliates = () =>
+  useInvalidate(
+    affiliateQueryKeys.all,
+    affiliateConnectionQueryKeys.all,
+    affiliateCommissionQueryKeys.all,
+    affiliateProgramQueryKeys.all
+  )
 
 export const useCreateAffiliate = () => {
   const invalidate = useInvalidateAffiliates()
   return useMutation<AffiliateResponse, FetchError, CreateAffiliatePayload>({
     mutationFn: (body) =>
-      sdk.client.fetch<AffiliateResponse>("/admin/affiliates", {
-        method: "POST",
-        body,
-      }),
+      postAdmin<AffiliateResponse>("/admin/affiliates", body),
     onSuccess: ({ affiliate }) => {
       invalidate()
       toast.success(`${affiliate.name} was added as an affiliate`)
@@ -201,10 +158,7 @@ export const useUpdateAffiliate = (id: string) => {
   const invalidate = useInvalidateAffiliates()
   return useMutation<AffiliateResponse, FetchError, UpdateAffiliatePayload>({
     mutationFn: (body) =>
-      sdk.client.fetch<AffiliateResponse>(`/admin/affiliates/${id}`, {
-        method: "POST",
-        body,
-      }),
+      postAdmin<AffiliateResponse>(`/admin/affiliates/${id}`, body),
     onSuccess: ({ affiliate }, body) => {
       invalidate()
       const only = (key: keyof UpdateAffiliatePayload) =>
@@ -226,9 +180,7 @@ export const useDeleteAffiliate = (id: string) => {
   const invalidate = useInvalidateAffiliates()
   return useMutation<DeleteAffiliateResponse, FetchError, void>({
     mutationFn: () =>
-      sdk.client.fetch<DeleteAffiliateResponse>(`/admin/affiliates/${id}`, {
-        method: "DELETE",
-      }),
+      deleteAdmin<DeleteAffiliateResponse>(`/admin/affiliates/${id}`),
     onSuccess: () => {
       // Going Back to its page must not show the deleted affiliate from the cache.
       queryClient.removeQueries({ queryKey: affiliateQueryKeys.detail(id) })

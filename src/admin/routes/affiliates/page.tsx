@@ -2,51 +2,43 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Share } from "@medusajs/icons"
 import {
   Badge,
-  Button,
   Container,
-  DataTable,
-  type DataTableFilteringState,
-  type DataTablePaginationState,
-  Heading,
   Text,
   createDataTableColumnHelper,
   createDataTableFilterHelper,
-  useDataTable,
 } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useNavigate } from "react-router-dom"
-import { formatDate } from "../../components/connections/format"
+import { AffiliateCommission } from "../../components/affiliates/affiliate-commission"
 import { CreateAffiliateModal } from "../../components/affiliates/create-affiliate-modal"
-import { formatRate } from "../../components/affiliates/format"
-import { formatMoney } from "../../components/commissions/format"
 import {
   AFFILIATE_STATUSES,
   AFFILIATE_STATUS_LABELS,
   AffiliateStatusBadge,
 } from "../../components/affiliates/status-badge"
+import { ListTable } from "../../components/common/list-table"
+import { SectionHeader } from "../../components/common/section-header"
 import {
   type AffiliateBalance,
   useAffiliateBalances,
 } from "../../hooks/api/affiliate-payouts"
+import { type AffiliateProgram, useAllAffiliatePrograms } from "../../hooks/api/affiliate-programs"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
-import {
-  type AffiliateWithStats,
-  type AffiliatesQuery,
-  useAffiliates,
-} from "../../hooks/api/affiliates"
-
-const PAGE_SIZE = 20
+import { type AffiliateWithStats, useAffiliates } from "../../hooks/api/affiliates"
+import { useListState } from "../../hooks/use-list-state"
+import { formatDate, formatMoneyList } from "../../lib/format"
+import { pickedValues } from "../../lib/list-filters"
 
 const columnHelper = createDataTableColumnHelper<AffiliateWithStats>()
 const filterHelper = createDataTableFilterHelper<AffiliateWithStats>()
 
 /** What the affiliate has earned, net of adjustments, in each currency. */
 const formatEarnings = (affiliate: AffiliateWithStats) =>
-  affiliate.commission_totals.length
-    ? affiliate.commission_totals
-        .map((totals) => formatMoney(totals.net, totals.currency_code))
-        .join(", ")
-    : "-"
+  formatMoneyList(
+    affiliate.commission_totals.map((totals) => ({
+      amount: totals.net,
+      currency_code: totals.currency_code,
+    }))
+  ) || "-"
 
 type BalancesByAffiliate = Map<string, AffiliateBalance[]>
 
@@ -54,18 +46,22 @@ type BalancesByAffiliate = Map<string, AffiliateBalance[]>
 const formatBalancePart = (
   balances: AffiliateBalance[] | undefined,
   part: "payable" | "on_hold"
-) => {
-  const amounts = (balances ?? []).filter((balance) => balance[part] !== 0)
-  return amounts.length
-    ? amounts.map((balance) => formatMoney(balance[part], balance.currency_code)).join(", ")
-    : "-"
-}
+) =>
+  formatMoneyList(
+    (balances ?? [])
+      .filter((balance) => balance[part] !== 0)
+      .map((balance) => ({ amount: balance[part], currency_code: balance.currency_code }))
+  ) || "-"
 
 /**
- * The columns; the rate column needs the store's default rate for affiliates
- * without their own, the balance columns the page's balances.
+ * The columns; the rate column needs the programs and the store's default
+ * rate for affiliates without their own, the balance columns the page's balances.
  */
-const useColumns = (defaultRate: number | undefined, balances: BalancesByAffiliate) =>
+const useColumns = (
+  programs: Map<string, AffiliateProgram>,
+  defaultRate: number | undefined,
+  balances: BalancesByAffiliate
+) =>
   useMemo(
     () => [
       columnHelper.accessor("name", {
@@ -87,17 +83,13 @@ const useColumns = (defaultRate: number | undefined, balances: BalancesByAffilia
       }),
       columnHelper.accessor("commission_rate", {
         header: "Commission rate",
-        cell: ({ getValue }) => {
-          const rate = getValue()
-          if (rate !== null) {
-            return formatRate(rate)
-          }
-          return (
-            <span className="text-ui-fg-subtle">
-              {defaultRate === undefined ? "Default" : `${formatRate(defaultRate)} (default)`}
-            </span>
-          )
-        },
+        cell: ({ row }) => (
+          <AffiliateCommission
+            rate={row.original.commission_rate}
+            program={programs.get(row.original.program?.id ?? "")}
+            defaultRate={defaultRate}
+          />
+        ),
       }),
       columnHelper.accessor("connected_customer_count", {
         header: "Customers",
@@ -129,7 +121,7 @@ const useColumns = (defaultRate: number | undefined, balances: BalancesByAffilia
         cell: ({ getValue }) => formatDate(getValue()),
       }),
     ],
-    [defaultRate, balances]
+    [programs, defaultRate, balances]
   )
 
 const filters = [
@@ -143,37 +135,14 @@ const filters = [
   }),
 ]
 
-/** Turns the table's search, filters and page into the list route's query. */
-const toQuery = (
-  filtering: DataTableFilteringState,
-  search: string,
-  pagination: DataTablePaginationState
-): AffiliatesQuery => {
-  const statuses = filtering.status
-  const status = Array.isArray(statuses)
-    ? AFFILIATE_STATUSES.filter((candidate) => statuses.includes(candidate))
-    : []
-  return {
-    q: search || undefined,
-    status: status.length ? status : undefined,
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-    order: "-created_at",
-  }
-}
-
 const AffiliatesPage = () => {
-  const navigate = useNavigate()
   const [isCreateOpen, setIsCreateOpen] = useState(false)
-  const [search, setSearch] = useState("")
-  const [filtering, setFiltering] = useState<DataTableFilteringState>({})
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
+  const list = useListState({ filters, order: "-created_at" })
+  const { data, isLoading } = useAffiliates({
+    ...list.query,
+    status: pickedValues(AFFILIATE_STATUSES, list.filtering.status),
   })
-
-  const { data, isLoading } = useAffiliates(toQuery(filtering, search, pagination))
-  const { data: settings } = useAffiliateSettings()
+  const { data: settings, isLoading: isLoadingSettings } = useAffiliateSettings()
   const affiliateIds = (data?.affiliates ?? []).map((affiliate) => affiliate.id)
   // One request for the page's affiliates: at most 20 of them, a few currencies each.
   const { data: balanceData } = useAffiliateBalances(
@@ -190,55 +159,41 @@ const AffiliatesPage = () => {
     }
     return byAffiliate
   }, [balanceData])
-  const columns = useColumns(settings?.affiliate_settings.default_commission_rate, balances)
-
-  const table = useDataTable({
-    columns,
-    data: data?.affiliates ?? [],
-    getRowId: (affiliate) => affiliate.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    filters,
-    filtering: { state: filtering, onFilteringChange: setFiltering },
-    search: { state: search, onSearchChange: setSearch },
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_, affiliate) => navigate(`/affiliates/${affiliate.id}`),
-  })
+  const { data: programData, isLoading: isLoadingPrograms } = useAllAffiliatePrograms()
+  // The rows wait for what their commission column reads, rather than show "…" first.
+  const isLoadingTerms = isLoadingSettings || isLoadingPrograms
+  const programs = useMemo(
+    () => new Map((programData?.programs ?? []).map((program) => [program.id, program])),
+    [programData]
+  )
+  const columns = useColumns(
+    programs,
+    settings?.affiliate_settings.default_commission_rate,
+    balances
+  )
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
-        <div>
-          <Heading>Affiliates</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            People promoting the store, with their referral codes and
-            commission rates.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-          Create
-        </Button>
-      </div>
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="justify-between gap-x-2">
-          <DataTable.FilterMenu tooltip="Filter" />
-          <DataTable.Search placeholder="Search name, email or code" />
-        </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No affiliates yet",
-              description:
-                "Create an affiliate, or let people sign up from the storefront.",
-            },
-            filtered: {
-              heading: "No affiliates match",
-              description: "Change the search or the filters.",
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <SectionHeader
+        level="h1"
+        title="Affiliates"
+        description="People promoting the store, with their referral codes and commission rates."
+        actions={[{ label: "Create", onClick: () => setIsCreateOpen(true) }]}
+      />
+      <ListTable
+        list={list}
+        columns={columns}
+        data={isLoadingTerms ? undefined : data?.affiliates}
+        count={data?.count}
+        isLoading={isLoading || isLoadingTerms}
+        searchPlaceholder="Search name, email or code"
+        empty={{
+          heading: "No affiliates yet",
+          description: "Create an affiliate, or let people sign up from the storefront.",
+        }}
+        noMatch="No affiliates match"
+        rowHref={(affiliate) => `/affiliates/${affiliate.id}`}
+      />
       <CreateAffiliateModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
     </Container>
   )

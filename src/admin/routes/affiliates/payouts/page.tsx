@@ -1,25 +1,15 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import {
-  Button,
-  Container,
-  DataTable,
-  type DataTablePaginationState,
-  Heading,
-  Text,
-  createDataTableColumnHelper,
-  useDataTable,
-} from "@medusajs/ui"
+import { Container, createDataTableColumnHelper } from "@medusajs/ui"
 import { useState } from "react"
-import { useNavigate } from "react-router-dom"
-import { formatMoney } from "../../../components/commissions/format"
-import { formatDate } from "../../../components/connections/format"
+import { formatDate, formatMoneyList } from "../../../lib/format"
+import { ListTable } from "../../../components/common/list-table"
+import { SectionHeader } from "../../../components/common/section-header"
 import { CreateBatchModal } from "../../../components/payouts/create-batch-modal"
 import {
   type AffiliatePayoutBatch,
   useAffiliatePayoutBatches,
 } from "../../../hooks/api/affiliate-payouts"
-
-const PAGE_SIZE = 20
+import { useListState } from "../../../hooks/use-list-state"
 
 const columnHelper = createDataTableColumnHelper<AffiliatePayoutBatch>()
 
@@ -32,63 +22,36 @@ const columns = [
   columnHelper.accessor("totals", {
     header: "Total",
     // Failed and canceled payouts are left out of the totals by the server.
-    cell: ({ getValue }) => {
-      const totals = getValue()
-      return totals.length
-        ? totals.map((total) => formatMoney(total.amount, total.currency_code)).join(", ")
-        : "-"
-    },
+    cell: ({ getValue }) => formatMoneyList(getValue()) || "-",
   }),
 ]
 
 const AffiliatePayoutsPage = () => {
-  const navigate = useNavigate()
   const [isCreateOpen, setIsCreateOpen] = useState(false)
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
-  const { data, isLoading } = useAffiliatePayoutBatches({
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-  })
-
-  const table = useDataTable({
-    columns,
-    data: data?.affiliate_payout_batches ?? [],
-    getRowId: (batch) => batch.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_, batch) => navigate(`/affiliates/payouts/${batch.id}`),
-  })
+  const list = useListState()
+  const { data, isLoading } = useAffiliatePayoutBatches(list.query)
 
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
-        <div>
-          <Heading>Affiliate payouts</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Pay affiliates what they are owed, in batches: one payout per affiliate
-            and currency.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-          Create payout batch
-        </Button>
-      </div>
-      <DataTable instance={table}>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No payout batches yet",
-              description:
-                "Create a batch to pay every affiliate whose approved commissions are payable.",
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <SectionHeader
+        level="h1"
+        title="Affiliate payouts"
+        description="Pay affiliates what they are owed, in batches: one payout per affiliate and currency."
+        actions={[{ label: "Create payout batch", onClick: () => setIsCreateOpen(true) }]}
+      />
+      <ListTable
+        list={list}
+        columns={columns}
+        data={data?.affiliate_payout_batches}
+        count={data?.count}
+        isLoading={isLoading}
+        empty={{
+          heading: "No payout batches yet",
+          description:
+            "Create a batch to pay every affiliate whose approved commissions are payable.",
+        }}
+        rowHref={(batch) => `/affiliates/payouts/${batch.id}`}
+      />
       <CreateBatchModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
     </Container>
   )

@@ -1,29 +1,17 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import {
-  Badge,
-  Button,
-  Container,
-  DataTable,
-  type DataTablePaginationState,
-  Heading,
-  Text,
-  createDataTableColumnHelper,
-  useDataTable,
-} from "@medusajs/ui"
+import { Badge, Container, Text, createDataTableColumnHelper } from "@medusajs/ui"
 import { useMemo, useState } from "react"
-import { useNavigate } from "react-router-dom"
+import { ListTable } from "../../../components/common/list-table"
+import { SectionHeader } from "../../../components/common/section-header"
 import { CreateProgramModal } from "../../../components/programs/create-program-modal"
-import {
-  formatConnectionLifetime,
-  formatProgramCommission,
-} from "../../../components/programs/format"
+import { formatConnectionLifetime } from "../../../components/programs/program-labels"
+import { formatProgramCommission } from "../../../lib/format-commission"
 import { useAffiliateSettings } from "../../../hooks/api/affiliate-settings"
 import {
   type AffiliateProgram,
   useAffiliatePrograms,
 } from "../../../hooks/api/affiliate-programs"
-
-const PAGE_SIZE = 20
+import { useListState } from "../../../hooks/use-list-state"
 
 const columnHelper = createDataTableColumnHelper<AffiliateProgram>()
 
@@ -69,64 +57,34 @@ const useColumns = (defaultRate: number | undefined) =>
   )
 
 const AffiliateProgramsPage = () => {
-  const navigate = useNavigate()
   const [isCreateOpen, setIsCreateOpen] = useState(false)
-  const [search, setSearch] = useState("")
-  const [pagination, setPagination] = useState<DataTablePaginationState>({
-    pageIndex: 0,
-    pageSize: PAGE_SIZE,
-  })
-  const { data, isLoading } = useAffiliatePrograms({
-    q: search || undefined,
-    limit: PAGE_SIZE,
-    offset: pagination.pageIndex * PAGE_SIZE,
-  })
+  const list = useListState()
+  const { data, isLoading } = useAffiliatePrograms(list.query)
   const { data: settings } = useAffiliateSettings()
   const columns = useColumns(settings?.affiliate_settings.default_commission_rate)
 
-  const table = useDataTable({
-    columns,
-    data: data?.programs ?? [],
-    getRowId: (program) => program.id,
-    rowCount: data?.count ?? 0,
-    isLoading,
-    search: { state: search, onSearchChange: setSearch },
-    pagination: { state: pagination, onPaginationChange: setPagination },
-    onRowClick: (_, program) => navigate(`/affiliates/programs/${program.id}`),
-  })
-
   return (
     <Container className="divide-y p-0">
-      <div className="flex flex-col items-start justify-between gap-2 px-6 py-4 md:flex-row md:items-center">
-        <div>
-          <Heading>Affiliate programs</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Groups of affiliates with their own terms: rates, rules per product
-            or collection, tiers and how long connections last.
-          </Text>
-        </div>
-        <Button size="small" variant="secondary" onClick={() => setIsCreateOpen(true)}>
-          Create program
-        </Button>
-      </div>
-      <DataTable instance={table}>
-        <DataTable.Toolbar className="justify-end">
-          <DataTable.Search placeholder="Search programs" />
-        </DataTable.Toolbar>
-        <DataTable.Table
-          emptyState={{
-            empty: {
-              heading: "No programs yet",
-              description: "Create a program to give a group of affiliates their own terms.",
-            },
-            filtered: {
-              heading: "No programs match",
-              description: "Change the search.",
-            },
-          }}
-        />
-        <DataTable.Pagination />
-      </DataTable>
+      <SectionHeader
+        level="h1"
+        title="Affiliate programs"
+        description="Groups of affiliates with their own terms: rates, rules per product or collection, tiers and how long connections last."
+        actions={[{ label: "Create program", onClick: () => setIsCreateOpen(true) }]}
+      />
+      <ListTable
+        list={list}
+        columns={columns}
+        data={data?.programs}
+        count={data?.count}
+        isLoading={isLoading}
+        searchPlaceholder="Search programs"
+        empty={{
+          heading: "No programs yet",
+          description: "Create a program to give a group of affiliates their own terms.",
+        }}
+        noMatch="No programs match"
+        rowHref={(program) => `/affiliates/programs/${program.id}`}
+      />
       <CreateProgramModal open={isCreateOpen} onOpenChange={setIsCreateOpen} />
     </Container>
   )

@@ -1,6 +1,7 @@
 import { CheckCircleSolid } from "@medusajs/icons"
 import { Button, Input, Skeleton, Text } from "@medusajs/ui"
 import { type ReactNode, useEffect, useState } from "react"
+import { SummaryCard } from "./summary-card"
 
 type PickListOption = {
   id: string
@@ -52,25 +53,17 @@ export const PickList = ({
 
   if (selected) {
     return (
-      <div
-        className="bg-ui-bg-component shadow-elevation-card-rest flex items-center justify-between gap-x-3 rounded-lg px-4 py-3"
+      <SummaryCard
+        title={selected.title}
+        description={selected.description}
+        icon={<CheckCircleSolid className="text-ui-fg-interactive" />}
+        action={
+          <Button type="button" size="small" variant="secondary" onClick={onClear}>
+            Change
+          </Button>
+        }
         data-testid={`${label.toLowerCase()}-selected`}
-      >
-        <div className="flex items-center gap-x-3">
-          <CheckCircleSolid className="text-ui-fg-interactive" />
-          <div className="flex flex-col">
-            <Text size="small" weight="plus" leading="compact">
-              {selected.title}
-            </Text>
-            <Text size="small" leading="compact" className="text-ui-fg-subtle">
-              {selected.description}
-            </Text>
-          </div>
-        </div>
-        <Button type="button" size="small" variant="secondary" onClick={onClear}>
-          Change
-        </Button>
-      </div>
+      />
     )
   }
 

@@ -1,10 +1,3 @@
-/** An amount in the currency's major units, as the admin's locale writes it. */
-export const formatMoney = (amount: number, currencyCode: string) =>
-  new Intl.NumberFormat(undefined, {
-    style: "currency",
-    currency: currencyCode.toUpperCase(),
-  }).format(amount)
-
 const REASON_LABELS: Record<string, string> = {
   self_referral: "Self-referral: the buyer is the affiliate",
   order_canceled: "The order was canceled",

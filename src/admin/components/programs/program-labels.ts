@@ -1,18 +1,13 @@
 import type {
   AffiliateCommissionRule,
-  AffiliateProgram,
   ConnectionLifetime,
-  CurrencyAmounts,
   RuleKind,
   RuleTarget,
   SelfReferralPolicy,
   TierMetric,
   TierPeriod,
 } from "../../hooks/api/affiliate-programs"
-import { formatRate } from "../affiliates/format"
-import { formatMoney } from "../commissions/format"
-
-export const RULE_TARGETS: RuleTarget[] = ["product", "category", "collection", "type"]
+import { formatAmounts, formatMoney, formatRate, plural } from "../../lib/format"
 
 export const RULE_TARGET_LABELS: Record<RuleTarget, string> = {
   product: "Product",
@@ -20,8 +15,6 @@ export const RULE_TARGET_LABELS: Record<RuleTarget, string> = {
   collection: "Collection",
   type: "Product type",
 }
-
-export const RULE_KINDS: RuleKind[] = ["percentage", "fixed", "excluded"]
 
 export const RULE_KIND_LABELS: Record<RuleKind, string> = {
   percentage: "Percentage of the line",
@@ -49,32 +42,6 @@ export const TIER_METRIC_LABELS: Record<TierMetric, string> = {
 export const TIER_PERIOD_LABELS: Record<TierPeriod, string> = {
   month: "Each calendar month",
   lifetime: "All time",
-}
-
-const plural = (count: number, one: string, many: string) =>
-  `${count} ${count === 1 ? one : many}`
-
-/** "$5.00, €4.00": amounts in each currency, the store's order kept. */
-export const formatAmounts = (amounts: CurrencyAmounts | null) =>
-  Object.entries(amounts ?? {})
-    .map(([currency, amount]) => formatMoney(amount, currency))
-    .join(", ")
-
-/** "10%", "$5.00 per order" or "Store default (8%)". */
-export const formatProgramCommission = (
-  program: Pick<AffiliateProgram, "commission_type" | "commission_rate" | "commission_amounts">,
-  defaultRate: number | undefined
-) => {
-  if (program.commission_type === "fixed") {
-    const amounts = formatAmounts(program.commission_amounts)
-    return amounts ? `${amounts} per order` : "No amount set"
-  }
-  if (program.commission_rate !== null) {
-    return formatRate(program.commission_rate)
-  }
-  return defaultRate === undefined
-    ? "Store default"
-    : `Store default (${formatRate(defaultRate)})`
 }
 
 /** "Forever", "90 days" or "3 orders". */
