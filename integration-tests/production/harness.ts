@@ -1,6 +1,7 @@
 import axios, { type AxiosInstance } from "axios"
 import { execFile } from "child_process"
 import fs from "fs"
+import http from "http"
 import path from "path"
 import { Pool } from "pg"
 import { promisify } from "util"
@@ -106,7 +107,9 @@ export type ProductionApp = {
 
 export function productionApp(): ProductionApp {
   const { serverUrl, databaseUrl, redisUrl, admin, env, dir } = cluster()
-  const api = axios.create({ baseURL: serverUrl })
+  // No keep-alive: a socket left idle by the previous file's requests can be
+  // closed by the server just as the next file reuses it ("socket hang up").
+  const api = axios.create({ baseURL: serverUrl, httpAgent: new http.Agent({ keepAlive: false }) })
   const pool = new Pool({ connectionString: databaseUrl, max: 4 })
   let headers: AdminHeaders | undefined
 
