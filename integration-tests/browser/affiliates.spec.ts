@@ -121,6 +121,40 @@ describeBrowser("Affiliates admin", () => {
     expect(screenshots).toHaveLength(5)
   })
 
+  it("shows the referral link to copy, and sends a login invite from the affiliate's page", async () => {
+    const { page } = admin
+    const created = await page.request.post(`${app.url}/admin/affiliates`, {
+      data: { name: "Invited Partner", email: "invited.partner@example.com", code: "INVITED1" },
+    })
+    expect(created.status()).toBe(200)
+    const { affiliate: invited } = (await created.json()) as { affiliate: { id: string } }
+    const inviteSentAt = async () => {
+      const response = await page.request.get(`${app.url}/admin/affiliates/${invited.id}`)
+      return ((await response.json()) as { affiliate: { login_invite_sent_at: string | null } }).affiliate
+        .login_invite_sent_at
+    }
+    const firstInvite = await inviteSentAt()
+    expect(firstInvite).not.toBeNull()
+
+    await page.goto(`${app.url}/app/affiliates/${invited.id}`)
+    await page.getByRole("heading", { name: "Invited Partner" }).waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    // Created by an admin: no login yet, and the invite went out on creation.
+    await page.getByText(/No login yet: invite sent/).waitFor({ timeout: STEP_TIMEOUT })
+    await page.getByText("http://localhost:8000/?ref=INVITED1").waitFor({ timeout: STEP_TIMEOUT })
+    await page.getByRole("button", { name: "Copy referral link" }).click()
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe("http://localhost:8000/?ref=INVITED1")
+    await shot("affiliates-6-referral-link-and-login")
+
+    // A new invite from the actions menu, confirmed by a toast.
+    await page.getByRole("button", { name: "Affiliate actions" }).click()
+    await page.getByRole("menuitem", { name: "Send login invite" }).click()
+    await page.getByText("Login invite sent to invited.partner@example.com").waitFor({ timeout: STEP_TIMEOUT })
+    await shot("affiliates-7-login-invite-sent")
+
+    // The server sent a new one.
+    expect(new Date((await inviteSentAt())!).getTime()).toBeGreaterThan(new Date(firstInvite!).getTime())
+  })
+
   it("updates the customer counts as soon as a customer is connected, on the page and in the list", async () => {
     const { page } = admin
     const created = await page.request.post(`${app.url}/admin/affiliates`, {

@@ -13,6 +13,7 @@ const { chromiumPath } = require("./chromium")
 const root = path.resolve(__dirname, "..", "..")
 const ADMIN_EMAIL = "admin@example.com"
 const ADMIN_PASSWORD = "supersecret"
+const STOREFRONT_URL = "http://localhost:8000"
 
 async function setup() {
   if (!chromiumPath()) {
@@ -26,7 +27,8 @@ async function setup() {
     persistent: false,
   })
   globalThis.__browserApp = { db }
-  const env = medusaEnv(databaseEnv(db), { LOG_LEVEL: "info" })
+  // A storefront URL, so the admin shows referral links.
+  const env = medusaEnv(databaseEnv(db), { LOG_LEVEL: "info", STOREFRONT_URL: STOREFRONT_URL })
   await migrate(env)
   await createAdminUser(env, ADMIN_EMAIL, ADMIN_PASSWORD)
   const server = await startMedusa({

@@ -77,6 +77,8 @@ export async function openAdmin(app: RunningApp): Promise<AdminSession> {
     ],
   })
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 } })
+  // The referral link's copy button writes to the clipboard; the tests read it back.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"])
   const page = await context.newPage()
 
   await page.goto(`${app.url}/app/login`, { timeout: LOGIN_TIMEOUT })

@@ -1,5 +1,5 @@
-import { ArrowPath, PencilSquare, Trash } from "@medusajs/icons"
-import { Container } from "@medusajs/ui"
+import { ArrowPath, Envelope, PencilSquare, Trash } from "@medusajs/icons"
+import { Container, Copy } from "@medusajs/ui"
 import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import { useAffiliateProgram } from "../../hooks/api/affiliate-programs"
@@ -9,6 +9,7 @@ import {
   type AffiliateStatus,
   type AffiliateDetailResponse,
   useDeleteAffiliate,
+  useSendLoginInvite,
   useUpdateAffiliate,
 } from "../../hooks/api/affiliates"
 import { useConfirm } from "../../hooks/use-confirm"
@@ -35,6 +36,7 @@ export const AffiliateGeneralSection = ({
   const updateAffiliate = useUpdateAffiliate(affiliate.id)
   const deleteAffiliate = useDeleteAffiliate(affiliate.id)
   const syncAccount = useSyncAffiliateAccount(affiliate.id)
+  const sendLoginInvite = useSendLoginInvite(affiliate.id)
   const { data: programData } = useAffiliateProgram(affiliate.program?.id ?? "")
   const program = programData?.program
 
@@ -105,6 +107,16 @@ export const AffiliateGeneralSection = ({
                       },
                     ]
                   : []),
+                ...(affiliate.auth_identity_id || affiliate.status === "blocked"
+                  ? []
+                  : [
+                      {
+                        label: "Send login invite",
+                        icon: <Envelope />,
+                        disabled: sendLoginInvite.isPending,
+                        onClick: () => sendLoginInvite.mutate(),
+                      },
+                    ]),
               ],
               [{ label: "Delete", icon: <Trash />, onClick: onDelete }],
             ]}
@@ -113,6 +125,28 @@ export const AffiliateGeneralSection = ({
       />
       <SectionRow label="Email">{affiliate.email}</SectionRow>
       <SectionRow label="Code">{affiliate.code}</SectionRow>
+      <SectionRow label="Referral link">
+        {affiliate.referral_link ? (
+          <span className="flex items-center gap-x-1">
+            <span className="break-all">{affiliate.referral_link}</span>
+            <Copy content={affiliate.referral_link} aria-label="Copy referral link" />
+          </span>
+        ) : (
+          <span className="text-ui-fg-muted">Set the plugin's storefrontUrl option to show it</span>
+        )}
+      </SectionRow>
+      <SectionRow label="Login">
+        {affiliate.auth_identity_id ? (
+          "Can log in"
+        ) : affiliate.login_invite_sent_at ? (
+          <span className="text-ui-fg-muted">
+            No login yet: invite sent {formatDate(affiliate.login_invite_sent_at)}
+            {affiliate.login_invite_expires_at && `, valid until ${formatDate(affiliate.login_invite_expires_at)}`}
+          </span>
+        ) : (
+          <span className="text-ui-fg-muted">No login yet</span>
+        )}
+      </SectionRow>
       <SectionRow label="Program">
         <AffiliateProgramSelect affiliate={affiliate} />
       </SectionRow>

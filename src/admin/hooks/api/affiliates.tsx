@@ -48,6 +48,8 @@ export type AffiliateCommissionTotals = {
 
 /** What the list and detail routes add to each affiliate. */
 export type AffiliateWithStats = Affiliate & {
+  /** The storefront URL with `ref=CODE`; null when the plugin has no `storefrontUrl`. */
+  referral_link: string | null
   connected_customer_count: number
   commission_totals: AffiliateCommissionTotals[]
 }
@@ -66,6 +68,10 @@ export type AffiliateDetailResponse = {
     payout_method: PayoutMethod | null
     payout_details: PayoutDetails | null
     customer: CustomerSummary | null
+    /** Set once the affiliate has a login of their own. */
+    auth_identity_id: string | null
+    login_invite_sent_at: string | null
+    login_invite_expires_at: string | null
   }
 }
 
@@ -170,6 +176,19 @@ export const useUpdateAffiliate = (id: string) => {
             ? `${affiliate.name} moved to another program`
             : `${affiliate.name} was updated`
       )
+    },
+    onError: toastServerError,
+  })
+}
+
+/** Emails the affiliate a link to set up their login (a new one voids the last). */
+export const useSendLoginInvite = (id: string) => {
+  const invalidate = useInvalidateAffiliates()
+  return useMutation<AffiliateResponse, FetchError, void>({
+    mutationFn: () => postAdmin<AffiliateResponse>(`/admin/affiliates/${id}/login-invite`, {}),
+    onSuccess: ({ affiliate }) => {
+      invalidate()
+      toast.success(`Login invite sent to ${affiliate.email}`)
     },
     onError: toastServerError,
   })

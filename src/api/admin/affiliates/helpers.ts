@@ -21,20 +21,23 @@ export async function refetchAffiliate(
 
 /**
  * Adds what the admin lists and pages show beside each affiliate: commission
- * totals per currency and the number of connected customers.
+ * totals per currency, the number of connected customers and the referral
+ * link (null without the `storefrontUrl` option).
  */
-export async function withAffiliateStats<T extends { id: string }>(
+export async function withAffiliateStats<T extends { id: string; code?: string }>(
   affiliates: T[],
   scope: MedusaContainer
 ) {
   const service: AffiliateModuleService = scope.resolve(AFFILIATE_MODULE)
   const ids = affiliates.map((affiliate) => affiliate.id)
-  const [totals, connections] = await Promise.all([
+  const [totals, connections, links] = await Promise.all([
     service.summarizeCommissions(ids),
     service.countActiveConnections(ids),
+    Promise.all(affiliates.map((affiliate) => (affiliate.code ? service.buildReferralLink(affiliate.code) : null))),
   ])
-  return affiliates.map((affiliate) => ({
+  return affiliates.map((affiliate, i) => ({
     ...affiliate,
+    referral_link: links[i],
     connected_customer_count: connections[affiliate.id] ?? 0,
     commission_totals: totals
       .filter((total) => total.affiliate_id === affiliate.id)

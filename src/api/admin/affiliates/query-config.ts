@@ -28,6 +28,10 @@ const detailAdminAffiliateFields = [
   // Where to pay them, for the payouts section (never in the list: it is personal).
   "payout_method",
   "payout_details",
+  // Whether they can log in, and their pending login invite (never its hash).
+  "auth_identity_id",
+  "login_invite_sent_at",
+  "login_invite_expires_at",
 ]
 
 /** What `fields` may ask for: an affiliate's own fields, its program's name and its customer account's, one level deep. */
@@ -35,10 +39,6 @@ const allowedAdminAffiliateFields = [
   ...new Set([
     ...detailAdminAffiliateFields,
     "program_id",
-    // Whether the affiliate has a login, and their pending login invite (never its hash).
-    "auth_identity_id",
-    "login_invite_sent_at",
-    "login_invite_expires_at",
     ...fieldsOf("customer", CUSTOMER_SUMMARY_FIELDS),
   ]),
 ]
