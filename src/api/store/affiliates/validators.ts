@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { PAYOUT_METHODS, type PayoutMethod } from "../../../modules/affiliate/models/payout-method"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
 import {
   createListParams,
@@ -63,7 +64,7 @@ const paypalDetails = z
   .strict()
 
 /** The details each payout method needs, checked once the method is known. */
-const PAYOUT_DETAILS_BY_METHOD = {
+const PAYOUT_DETAILS_BY_METHOD: Record<PayoutMethod, typeof paypalDetails | typeof payoutInstructions> = {
   paypal: paypalDetails,
   bank_transfer: payoutInstructions,
   other: payoutInstructions,
@@ -79,7 +80,7 @@ export const StoreUpdateAffiliate = z
   .object({
     name: plainText("name").min(1).max(NAME_MAX_LENGTH).optional(),
     payout_method: z
-      .enum(["paypal", "bank_transfer", "other"], {
+      .enum(PAYOUT_METHODS, {
         error: "payout_method must be paypal, bank_transfer, other or null",
       })
       .nullable()
