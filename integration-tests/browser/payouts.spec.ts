@@ -71,7 +71,7 @@ describeBrowser("Affiliate payouts admin", () => {
     return waitForCommission(order.id)
   }
 
-  it("pays an approved commission in a batch, exports it, and the affiliate's payable balance goes to zero", async () => {
+  it("leaves out an affiliate without a payout method, pays her once the admin sets one, and asks before marking paid", async () => {
     const { page } = admin
     store = await setUpStore(api, adminHeaders, {
       label: "Payouts",
@@ -100,16 +100,40 @@ describeBrowser("Affiliate payouts admin", () => {
       .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     expect(new URL(page.url()).pathname).toBe("/app/affiliates/payouts")
 
-    // The preview says what the batch pays before it is created.
+    // Paula has not said how to be paid: the preview warns and leaves her out.
     await page.getByRole("button", { name: "Create payout batch" }).click()
     const dialog = page.getByRole("dialog")
+    await dialog.getByTestId("payout-preview-no-method").waitFor({ timeout: STEP_TIMEOUT })
+    const unpaidRow = dialog.getByRole("row", { name: new RegExp(affiliate.code) })
+    expect(await unpaidRow.textContent()).toContain("No: no payout method")
+    await admin.screenshot("payouts-2-preview-no-method")
+    await page.keyboard.press("Escape")
+
+    // The admin sets her PayPal address on her page.
+    await page.goto(`${app.url}/app/affiliates/${affiliateId}`)
+    const payoutsSection = page.getByTestId("affiliate-payouts-section")
+    await payoutsSection.getByTestId("payout-method-missing").waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await payoutsSection.getByRole("button", { name: "Edit payout method" }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.locator("#payout-method").click()
+    await page.getByRole("option", { name: "PayPal" }).click()
+    await drawer.getByLabel("PayPal email").fill("paula@paypal.example.com")
+    await admin.screenshot("payouts-3-payout-method")
+    await drawer.getByRole("button", { name: "Save" }).click()
+    await page.getByText(`Payout method of ${affiliate.name} saved`).waitFor({ timeout: STEP_TIMEOUT })
+    await payoutsSection.getByText("paula@paypal.example.com").waitFor({ timeout: STEP_TIMEOUT })
+    await payoutsSection.getByText(`By ${app.adminEmail} on`, { exact: false }).waitFor({ timeout: STEP_TIMEOUT })
+
+    // Now the preview pays her.
+    await page.goto(`${app.url}/app/affiliates/payouts`)
+    await page.getByRole("button", { name: "Create payout batch" }).click({ timeout: FIRST_PAGE_TIMEOUT })
     const usdTotal = dialog.getByTestId("payout-preview-total-usd")
     await usdTotal.waitFor({ timeout: STEP_TIMEOUT })
     expect(await usdTotal.textContent()).toMatch(/USD · 1 payout\$3\.00/)
     const previewRow = dialog.getByRole("row", { name: new RegExp(affiliate.code) })
     expect(await previewRow.textContent()).toContain("$3.00")
     expect(await previewRow.textContent()).toContain("Yes")
-    await admin.screenshot("payouts-2-preview")
+    await admin.screenshot("payouts-4-preview")
 
     await dialog.getByRole("button", { name: "Create batch" }).click()
     // The new batch opens, with Paula's draft payout.
@@ -119,9 +143,9 @@ describeBrowser("Affiliate payouts admin", () => {
     const payoutRow = page.getByRole("row", { name: new RegExp(affiliate.code) })
     await payoutRow.waitFor({ timeout: STEP_TIMEOUT })
     expect(await payoutRow.textContent()).toContain("$3.00")
-    expect(await payoutRow.textContent()).toContain("Not set")
+    expect(await payoutRow.textContent()).toContain("paula@paypal.example.com")
     expect(await payoutRow.locator("[data-status]").getAttribute("data-status")).toBe("draft")
-    await admin.screenshot("payouts-3-batch")
+    await admin.screenshot("payouts-5-batch")
 
     // Export CSV: the browser downloads a file listing her payout.
     const [download] = await Promise.all([
@@ -133,13 +157,18 @@ describeBrowser("Affiliate payouts admin", () => {
     expect(csv).toContain(affiliate.email)
     expect(csv).toContain("3.00")
 
-    // Mark it paid from the row's menu.
+    // Mark it paid from the row's menu: it asks first, since it cannot be undone.
     await payoutRow.getByRole("button", { name: "Payout actions" }).click()
     await page.getByRole("menuitem", { name: "Mark paid" }).click({ timeout: STEP_TIMEOUT })
+    const prompt = page.getByRole("alertdialog")
+    await prompt.getByText(`Mark $3.00 to ${affiliate.name} paid?`).waitFor({ timeout: STEP_TIMEOUT })
+    await admin.screenshot("payouts-6-confirm-paid")
+    await prompt.getByRole("button", { name: "Mark paid" }).click()
     await payoutRow.locator('[data-status="paid"]').waitFor({ timeout: STEP_TIMEOUT })
+    await page.getByText("Payout marked paid").waitFor({ timeout: STEP_TIMEOUT })
     // Nothing left to do with a paid payout: no menu.
     expect(await payoutRow.getByRole("button", { name: "Payout actions" }).count()).toBe(0)
-    await admin.screenshot("payouts-4-paid")
+    await admin.screenshot("payouts-7-paid")
 
     // Her page: nothing payable any more, $3.00 paid, and the payout listed.
     await payoutRow.getByRole("link", { name: new RegExp(affiliate.name) }).click()
@@ -159,7 +188,7 @@ describeBrowser("Affiliate payouts admin", () => {
     const paidRow = section.getByRole("row", { name: /\$3\.00/ })
     await paidRow.waitFor({ timeout: STEP_TIMEOUT })
     expect(await paidRow.locator("[data-status]").getAttribute("data-status")).toBe("paid")
-    await admin.screenshot("payouts-5-affiliate-page")
+    await admin.screenshot("payouts-8-affiliate-page")
   })
 
   it("saves a hold period and minimum payouts, shows when a held commission becomes available, and a balance under the minimum waits", async () => {
@@ -186,7 +215,7 @@ describeBrowser("Affiliate payouts admin", () => {
       }
       await page.getByRole("button", { name: "Save", exact: true }).click()
       await page.getByText("Settings saved").waitFor({ timeout: STEP_TIMEOUT })
-      await admin.screenshot("payouts-6-settings")
+      await admin.screenshot("payouts-9-settings")
       const { data: saved } = await api.get("/admin/affiliate-settings", adminHeaders)
       expect(saved.affiliate_settings).toMatchObject({
         hold_days: 30,
@@ -211,7 +240,7 @@ describeBrowser("Affiliate payouts admin", () => {
       await heldRow.getByRole("button", { name: "Commission actions" }).click()
       await page.getByRole("menuitem", { name: "Reject" }).waitFor({ timeout: STEP_TIMEOUT })
       expect(await page.getByRole("menuitem").allTextContents()).toEqual(["Reject"])
-      await admin.screenshot("payouts-7-held-commission")
+      await admin.screenshot("payouts-10-held-commission")
       await page.keyboard.press("Escape")
 
       // The preview marks Paula's $3.00 as waiting; creating says there is nothing to pay.
@@ -232,7 +261,7 @@ describeBrowser("Affiliate payouts admin", () => {
       await dialog.getByRole("button", { name: "Create batch" }).click()
       await dialog.getByTestId("nothing-to-pay").waitFor({ timeout: STEP_TIMEOUT })
       expect(await dialog.getByRole("button", { name: "Create batch" }).isDisabled()).toBe(true)
-      await admin.screenshot("payouts-8-nothing-to-pay")
+      await admin.screenshot("payouts-11-nothing-to-pay")
     } finally {
       // The other browser suites share these settings.
       await api.post(

@@ -6,6 +6,7 @@ import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
+import { emailsSent } from "../helpers/notifications"
 import { checkout, paymentOf, setUpStore, type TestStore } from "../helpers/store"
 
 jest.setTimeout(180 * 1000)
@@ -55,6 +56,25 @@ httpTestRunner({
         payouts: Payout[]
       }
 
+    /** An approved commission of `amount`, written directly: the payout paths are the subject. */
+    const approvedCommission = (affiliateId: string, amount: number, currency_code = "eur") =>
+      service.createAffiliateCommissions({
+        affiliate_id: affiliateId,
+        order_id: `order_${Math.random().toString(36).slice(2)}`,
+        customer_id: null,
+        currency_code,
+        base_amount: amount * 10,
+        rate: 10,
+        amount,
+        attribution: "link",
+        status: "approved",
+      })
+
+    const setPayoutMethod = async (affiliateId: string, body: Record<string, unknown>) =>
+      (await api.post(`/admin/affiliates/${affiliateId}/payout-method`, body, admin)) as {
+        data: { affiliate: Record<string, unknown> }
+      }
+
     const setPayoutStatus = (id: string, body: Record<string, unknown>) =>
       api.post(`/admin/affiliate-payouts/${id}`, body, admin)
 
@@ -67,6 +87,13 @@ httpTestRunner({
       store = await setUpStore(api, admin)
       jane = await createAffiliate({ name: "Jane", email: "jane@aff.test", code: "JANE", status: "approved" })
       max = await createAffiliate({ name: "Max", email: "max@aff.test", code: "MAX", status: "approved" })
+      // A batch pays only affiliates who said how (see "payout method").
+      for (const affiliate of [jane, max]) {
+        await setPayoutMethod(affiliate.id, {
+          payout_method: "bank_transfer",
+          payout_details: { instructions: `Pay ${affiliate.code} by bank` },
+        })
+      }
     })
 
     describe("hold period", () => {
@@ -298,7 +325,7 @@ httpTestRunner({
       it("sends a draft payout to a payout provider once, keyed by the payout's id", async () => {
         await approve((await referredOrder("JANE", 3)).commission.id)
         await approve((await referredOrder("MAX")).commission.id)
-        await service.updateAffiliates({ id: max.id, payout_method: "paypal", payout_details: { paypal_email: "refused@paypal.test" } })
+        await setPayoutMethod(max.id, { payout_method: "paypal", payout_details: { paypal_email: "refused@paypal.test" } })
         const { payouts } = await createBatch()
         const janePayout = payouts.find((p) => p.affiliate.id === jane.id)!
         const maxPayout = payouts.find((p) => p.affiliate.id === max.id)!
@@ -352,6 +379,89 @@ httpTestRunner({
       })
     })
 
+    describe("payout method", () => {
+      it("lets an admin set and clear an affiliate's payout method, recorded and told to the affiliate", async () => {
+        const { user } = (await api.get("/admin/users/me", admin)).data
+        const set = await waitForSubscribers(getContainer(), "affiliate.payout_method_updated", () =>
+          setPayoutMethod(max.id, {
+            payout_method: "paypal",
+            payout_details: { paypal_email: "Max.Pays@PayPal.test" },
+          })
+        )
+        expect(set.data.affiliate).toEqual(
+          expect.objectContaining({
+            id: max.id,
+            payout_method: "paypal",
+            payout_details: { paypal_email: "max.pays@paypal.test" },
+            payout_method_updated_by: user.id,
+            payout_method_updated_at: expect.any(String),
+          })
+        )
+        const told = await emailsSent(getContainer(), { to: "max@aff.test", template: "affiliate-payout-method-updated" })
+        // One email a change: the method set when the file was seeded, then this one.
+        expect(told.map((email) => email.data)).toEqual([
+          expect.objectContaining({ payout_method: "bank_transfer", updated_by: "store" }),
+          expect.objectContaining({ payout_method: "paypal", updated_by: "store" }),
+        ])
+        // The details stay out of the email: only the method is named.
+        expect(JSON.stringify(told[1].data)).not.toContain("max.pays@paypal.test")
+
+        const cleared = await setPayoutMethod(max.id, { payout_method: null })
+        expect(cleared.data.affiliate).toEqual(
+          expect.objectContaining({ payout_method: null, payout_details: null })
+        )
+      })
+
+      it("names the field of a bad payout method and changes nothing", async () => {
+        await expectHttpError(
+          setPayoutMethod(max.id, { payout_method: "paypal", payout_details: { paypal_email: "nope" } }),
+          400,
+          /payout_details\.paypal_email/
+        )
+        await expectHttpError(setPayoutMethod(max.id, { payout_method: "other" }), 400, /payout_details/)
+        await expectHttpError(setPayoutMethod(max.id, {}), 400, /payout_method/)
+        await expectHttpError(setPayoutMethod(max.id, { payout_method: "cash" }), 400, /payout_method/)
+        await expectHttpError(
+          setPayoutMethod("aff_unknown", { payout_method: "other", payout_details: { instructions: "x" } }),
+          404
+        )
+        const [stored] = await service.listAffiliates({ id: max.id }, { select: ["payout_method", "payout_details"] })
+        expect(stored).toEqual(
+          expect.objectContaining({ payout_method: "bank_transfer", payout_details: { instructions: "Pay MAX by bank" } })
+        )
+      })
+
+      it("leaves affiliates without a payout method out of a batch, unless asked, and says why", async () => {
+        const nina = await createAffiliate({ name: "Nina", email: "nina@aff.test", code: "NINA", status: "approved" })
+        await approvedCommission(nina.id, 4)
+        const balance = (await api.get(`/admin/affiliate-balances?affiliate_id=${nina.id}`, admin)).data
+          .affiliate_balances[0]
+        expect(balance).toEqual(
+          expect.objectContaining({ payable: 4, excluded_reason: "no_payout_method" })
+        )
+        await expectHttpError(createBatch(), 400, /Nothing to pay: no affiliate with a payout method/)
+
+        await approvedCommission(jane.id, 3)
+        const batch = await createBatch()
+        expect(batch.payouts.map((payout) => payout.affiliate.id)).toEqual([jane.id])
+        expect(await balanceOf(nina.id)).toEqual(expect.objectContaining({ payable: 4, in_payout: 0 }))
+
+        const withOthers = await createBatch({ include_without_payout_method: true })
+        expect(withOthers.payouts).toEqual([
+          expect.objectContaining({ amount: 4, payout_method: null, affiliate: expect.objectContaining({ id: nina.id }) }),
+        ])
+
+        // The batches list says where each stands.
+        await setPayoutStatus(withOthers.payouts[0].id, { status: "paid" })
+        const { affiliate_payout_batches } = (await api.get("/admin/affiliate-payout-batches", admin)).data
+        expect(affiliate_payout_batches).toEqual([
+          expect.objectContaining({ id: withOthers.id, status: "paid", paid_count: 1, active_count: 1 }),
+          expect.objectContaining({ id: batch.id, status: "open", paid_count: 0, active_count: 1 }),
+        ])
+        await expectHttpError(createBatch({ include_without_payout_method: "yes" }), 400, /include_without_payout_method/)
+      })
+    })
+
     describe("affiliates' payout details and the exports", () => {
       const bearer = (token: string) => ({
         headers: { ...store.storeHeaders().headers, authorization: `Bearer ${token}` },
@@ -380,20 +490,28 @@ httpTestRunner({
         )
         await expectHttpError(api.post("/store/affiliates/me", { payout_method: null }, store.storeHeaders()), 401)
         const me = (
-          await api.post(
-            "/store/affiliates/me",
-            { payout_method: "paypal", payout_details: { paypal_email: "Sam.Pays@PayPal.test" } },
-            bearer(sam.token)
+          await waitForSubscribers(getContainer(), "affiliate.payout_method_updated", async () =>
+            (await api.post(
+              "/store/affiliates/me",
+              { payout_method: "paypal", payout_details: { paypal_email: "Sam.Pays@PayPal.test" } },
+              bearer(sam.token)
+            )) as { data: { affiliate: Record<string, unknown> } }
           )
         ).data.affiliate
         expect(me).toEqual(
           expect.objectContaining({ payout_method: "paypal", payout_details: { paypal_email: "sam.pays@paypal.test" } })
         )
-        // The admin's affiliate page shows where to pay them.
+        // The admin's affiliate page shows where to pay them, and that they chose it.
         const { affiliate: seenByAdmin } = (await api.get(`/admin/affiliates/${sam.affiliate.id}`, admin)).data
         expect(seenByAdmin).toEqual(
-          expect.objectContaining({ payout_method: "paypal", payout_details: { paypal_email: "sam.pays@paypal.test" } })
+          expect.objectContaining({
+            payout_method: "paypal",
+            payout_details: { paypal_email: "sam.pays@paypal.test" },
+            payout_method_updated_by: "affiliate",
+          })
         )
+        const told = await emailsSent(getContainer(), { to: "sam@partners.test", template: "affiliate-payout-method-updated" })
+        expect(told.map((email) => email.data)).toEqual([expect.objectContaining({ updated_by: "affiliate" })])
         await api.post(
           "/admin/affiliate-settings",
           { minimum_payouts: {} },
@@ -428,7 +546,7 @@ httpTestRunner({
         expect(lines).toHaveLength(3)
         // A name that is a formula reaches the spreadsheet as text.
         expect(csv).toContain(`"'=HYPERLINK(""x"") SAM"`)
-        expect(csv).toContain(`${janePayout.id},${batch.id},draft,${jane.id},JANE,Jane,jane@aff.test,,,,eur,2.00`)
+        expect(csv).toContain(`${janePayout.id},${batch.id},draft,${jane.id},JANE,Jane,jane@aff.test,bank_transfer,,Pay JANE by bank,eur,2.00`)
 
         // A draft payout is, in the affiliate's words, pending.
         expect((await api.get("/store/affiliates/me/payouts", bearer(sam.token))).data.payouts).toEqual([
@@ -448,11 +566,7 @@ httpTestRunner({
       })
 
       it("exports one PayPal file a currency, as PayPal requires", async () => {
-        await service.updateAffiliates({
-          id: jane.id,
-          payout_method: "paypal",
-          payout_details: { paypal_email: "jane@paypal.test" },
-        })
+        await setPayoutMethod(jane.id, { payout_method: "paypal", payout_details: { paypal_email: "jane@paypal.test" } })
         const credited = { affiliate_id: jane.id, customer_id: null, rate: 10, attribution: "link" as const, status: "approved" as const }
         await service.createAffiliateCommissions([
           { ...credited, order_id: "order_eur", currency_code: "eur", base_amount: 25, amount: 2.5 },
@@ -478,20 +592,8 @@ httpTestRunner({
 
     describe("money paid once, to the right person", () => {
       /** An approved commission of `amount` for the affiliate, on an order of its own. */
-      const approvedCommission = (affiliateId: string, amount: number, currency_code = "eur") =>
-        service.createAffiliateCommissions({
-          affiliate_id: affiliateId,
-          order_id: `order_${Math.random().toString(36).slice(2)}`,
-          customer_id: null,
-          currency_code,
-          base_amount: amount * 10,
-          rate: 10,
-          amount,
-          attribution: "link",
-          status: "approved",
-        })
       const paypalTo = (affiliateId: string, email: string) =>
-        service.updateAffiliates({ id: affiliateId, payout_method: "paypal", payout_details: { paypal_email: email } })
+        setPayoutMethod(affiliateId, { payout_method: "paypal", payout_details: { paypal_email: email } })
       const paypalFile = (batchId: string, query = "") =>
         api.get(`/admin/affiliate-payout-batches/${batchId}/export?format=paypal${query}`, admin)
 

@@ -1,6 +1,7 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { httpTestRunner } from "../helpers/test-runner"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
+import { creditOrder } from "../../src/workflows"
 import type { AdminHeaders } from "../helpers/admin"
 import { commissionCalls, seedCommissionShop, type Affiliate } from "../helpers/commissions"
 import { expectHttpError } from "../helpers/http"
@@ -21,7 +22,7 @@ httpTestRunner({
     let service: AffiliateModuleService
     let jane: Affiliate
     let max: Affiliate
-    const { placeOrder, commissionOf, expectLedgerPageAsGraph } =
+    const { placeOrder, commissionOf, createAffiliate, expectLedgerPageAsGraph } =
       commissionCalls(api, getContainer, () => ({ admin, store, service }))
 
     // Seeded once: the runner snapshots the database after beforeAll and
@@ -349,6 +350,125 @@ httpTestRunner({
         const list = (await api.get("/admin/affiliates?q=max", admin)).data.affiliates
         expect(list[0].commission_totals[0]).toEqual(expect.objectContaining({ pending: 0.75, net: 0.75 }))
         expect(b).toBeDefined()
+      })
+    })
+
+    describe("made by hand", () => {
+      const creditByHand = (body: Record<string, unknown>) =>
+        api.post("/admin/affiliate-commissions/credit-order", body, admin)
+      const giveBonus = (body: Record<string, unknown>) =>
+        api.post("/admin/affiliate-commissions/bonuses", body, admin)
+      const shirtOrder = (email: string, referralCode?: string) =>
+        placeOrder({ email, items: [{ variant_id: store.variants.shirt, quantity: 1 }], referralCode })
+
+      it("credits an order that credits nobody to an affiliate, as an automatic credit would, once", async () => {
+        const walkIn = await shirtOrder("walk-in@shop.test")
+        expect(await service.listAffiliateCommissions({ order_id: walkIn.id })).toEqual([])
+        const referred = await commissionOf((await shirtOrder("ref@shop.test", "JANE")).id)
+        const { user } = (await api.get("/admin/users/me", admin)).data
+
+        const { commission } = (
+          await creditByHand({ order_id: walkIn.id, affiliate_id: jane.id, note: "Bought at Jane's market stall" })
+        ).data
+        // The same terms as the order Jane referred, recorded as made by hand.
+        expect(commission).toEqual(
+          expect.objectContaining({
+            affiliate_id: jane.id,
+            order_id: walkIn.id,
+            attribution: "manual",
+            status: referred.status,
+            base_amount: referred.base_amount,
+            rate: referred.rate,
+            amount: referred.amount,
+            created_by: user.id,
+            note: "Bought at Jane's market stall",
+          })
+        )
+        expect(await service.listAffiliateOrderAttributions({ order_id: walkIn.id })).toEqual([
+          expect.objectContaining({ affiliate_id: jane.id, method: "manual", outcome: "credited" }),
+        ])
+        // A late or repeated order.placed finds the order decided; a second hand credit is a 409.
+        expect((await creditOrder(getContainer(), walkIn.id)).result.already_decided).toBe(true)
+        await expectHttpError(
+          creditByHand({ order_id: walkIn.id, affiliate_id: max.id, note: "again" }),
+          409,
+          new RegExp(`already earns commission ${commission.id}`)
+        )
+        expect(await service.listAffiliateCommissions({ order_id: walkIn.id })).toHaveLength(1)
+      })
+
+      it("refuses an order that earns already, a canceled one, a blocked affiliate or no note, writing nothing", async () => {
+        const referred = await shirtOrder("ref2@shop.test", "JANE")
+        await expectHttpError(
+          creditByHand({ order_id: referred.id, affiliate_id: max.id, note: "dispute" }),
+          409,
+          /reassign that commission instead/
+        )
+        const canceled = await shirtOrder("cancel@shop.test")
+        await api.post(`/admin/orders/${canceled.id}/cancel`, {}, admin)
+        await expectHttpError(
+          creditByHand({ order_id: canceled.id, affiliate_id: jane.id, note: "x" }),
+          400,
+          /is canceled/
+        )
+        const walkIn = await shirtOrder("walk-in2@shop.test")
+        const blocked = await createAffiliate({ name: "Bo", email: "bo@aff.test", code: "BOBO", status: "blocked" })
+        await expectHttpError(
+          creditByHand({ order_id: walkIn.id, affiliate_id: blocked.id, note: "x" }),
+          400,
+          /Bo is blocked/
+        )
+        await expectHttpError(creditByHand({ order_id: walkIn.id, affiliate_id: "aff_nobody", note: "x" }), 400, /no affiliate/)
+        await expectHttpError(creditByHand({ order_id: walkIn.id, affiliate_id: jane.id }), 400, /'note' is required/)
+        await expectHttpError(creditByHand({ order_id: "order_nope", affiliate_id: jane.id, note: "x" }), 404)
+        expect(await service.listAffiliateCommissions({ order_id: [walkIn.id, canceled.id] })).toEqual([])
+        expect(await service.listAffiliateOrderAttributions({ order_id: walkIn.id })).toEqual([
+          expect.objectContaining({ outcome: "no_affiliate" }),
+        ])
+      })
+
+      it("gives a bonus and takes a deduction, both in the balance and netted in the next payout", async () => {
+        const bonus = (await giveBonus({ affiliate_id: jane.id, currency_code: "EUR", amount: 5, note: "Top seller, May" }))
+          .data.commission
+        expect(bonus).toEqual(
+          expect.objectContaining({ order_id: null, attribution: "manual", status: "approved", amount: 5, note: "Top seller, May" })
+        )
+        await giveBonus({ affiliate_id: jane.id, currency_code: "eur", amount: -1.5, note: "Chargeback on an old order" })
+        await expectHttpError(
+          api.post(`/admin/affiliate-commissions/${bonus.id}/reassign`, { affiliate_id: max.id, reason: "x" }, admin),
+          400,
+          /a bonus or deduction/
+        )
+        const sale = await commissionOf((await shirtOrder("sale@shop.test", "JANE")).id)
+        await api.post(`/admin/affiliate-commissions/${sale.id}`, { status: "approved" }, admin)
+
+        const balance = (await api.get(`/admin/affiliate-balances?affiliate_id=${jane.id}`, admin)).data
+          .affiliate_balances[0]
+        expect(balance).toEqual(expect.objectContaining({ currency_code: "eur", payable: 5 - 1.5 + sale.amount }))
+        const { affiliate_payout_batch } = (
+          await api.post("/admin/affiliate-payouts", { include_without_payout_method: true }, admin)
+        ).data
+        expect(affiliate_payout_batch.payouts).toEqual([
+          expect.objectContaining({ amount: 5 - 1.5 + sale.amount, affiliate: expect.objectContaining({ id: jane.id }) }),
+        ])
+        // Listed in the ledger, with the note, under Jane.
+        const ledger = (await api.get(`/admin/affiliate-commissions?affiliate_id=${jane.id}&attribution=manual`, admin)).data
+        expect(ledger.affiliate_commissions.map((row: { note: string }) => row.note).sort()).toEqual([
+          "Chargeback on an old order",
+          "Top seller, May",
+        ])
+      })
+
+      it("refuses a bonus that is 0, too large, finer than the currency or without a note", async () => {
+        const base = { affiliate_id: jane.id, currency_code: "eur", note: "x" }
+        await expectHttpError(giveBonus({ ...base, amount: 0 }), 400, /amount must not be 0/)
+        await expectHttpError(giveBonus({ ...base, amount: 2_000_000 }), 400, /amount is at most 1,000,000/)
+        await expectHttpError(giveBonus({ ...base, amount: 1.234 }), 400, /more decimals than EUR has \(2\)/)
+        await expectHttpError(giveBonus({ ...base, currency_code: "jpy", amount: 1.5 }), 400, /more decimals than JPY has \(0\)/)
+        await expectHttpError(giveBonus({ ...base, amount: "5" }), 400, /'number' for field 'amount'/)
+        await expectHttpError(giveBonus({ ...base, amount: 1, note: " " }), 400, /field 'note' too small/)
+        await expectHttpError(giveBonus({ ...base, affiliate_id: "aff_nobody", amount: 1 }), 400, /no affiliate/)
+        expect(await service.listAffiliateCommissions({ affiliate_id: jane.id })).toEqual([])
       })
     })
 

@@ -1,9 +1,10 @@
 import { defineWidgetConfig } from "@medusajs/admin-sdk"
 import type { DetailWidgetProps, HttpTypes } from "@medusajs/framework/types"
-import { ArrowPath } from "@medusajs/icons"
+import { ArrowPath, Plus } from "@medusajs/icons"
 import { Button, Container, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { CommissionDetails } from "../components/commissions/commission-details"
+import { CreditOrderDrawer } from "../components/commissions/credit-order-drawer"
 import {
   ReassignCommissionDrawer,
   canReassign,
@@ -19,12 +20,23 @@ const OrderAffiliateCommissionWidget = ({
   data: order,
 }: DetailWidgetProps<HttpTypes.AdminOrder>) => {
   const [reassigning, setReassigning] = useState<AffiliateCommission | null>(null)
+  const [isCrediting, setIsCrediting] = useState(false)
   const { data, isLoading } = useAffiliateCommissions({ order_id: order.id, limit: 10 })
   const commissions = data?.affiliate_commissions ?? []
+  // An order whose only commissions were rejected credits nobody either.
+  const creditsNobody =
+    !isLoading && order.status !== "canceled" && commissions.every((commission) => commission.status === "rejected")
 
   return (
     <Container className="divide-y p-0" data-testid="order-affiliate-widget">
-      <SectionHeader title="Affiliate commission" />
+      <SectionHeader
+        title="Affiliate commission"
+        actions={
+          creditsNobody
+            ? [{ label: "Credit to an affiliate", icon: <Plus />, onClick: () => setIsCrediting(true) }]
+            : []
+        }
+      />
       {!isLoading && commissions.length === 0 && (
         <div className="px-6 py-4">
           <Text size="small" className="text-ui-fg-subtle">
@@ -46,6 +58,7 @@ const OrderAffiliateCommissionWidget = ({
         </div>
       ))}
       <ReassignCommissionDrawer commission={reassigning} onClose={() => setReassigning(null)} />
+      <CreditOrderDrawer order={order} open={isCrediting} onOpenChange={setIsCrediting} />
     </Container>
   )
 }

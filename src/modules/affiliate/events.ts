@@ -20,4 +20,6 @@ export const AffiliateEvents = {
   PAYOUT_CREATED: "affiliate_payout.created",
   PAYOUT_PAID: "affiliate_payout.paid",
   PAYOUT_FAILED: "affiliate_payout.failed",
+  /** The affiliate's payout method was set or changed: `{ id, updated_by }`. */
+  PAYOUT_METHOD_UPDATED: "affiliate.payout_method_updated",
 } as const

@@ -259,6 +259,8 @@ export type CreatePayoutBatchDTO = {
   currency_code?: string
   /** Per lower-case currency code, major units. */
   minimum_payouts: Record<string, number>
+  /** Also pay affiliates who have not said how (their payouts are paid by hand). */
+  include_without_payout_method?: boolean
   created_by?: string | null
 }
 

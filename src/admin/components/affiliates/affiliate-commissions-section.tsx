@@ -1,5 +1,8 @@
+import { Plus } from "@medusajs/icons"
 import { Container } from "@medusajs/ui"
+import { useState } from "react"
 import { formatMoney } from "../../lib/format"
+import { BonusDrawer } from "../commissions/bonus-drawer"
 import { CommissionList } from "../commissions/commission-list"
 import { Figure } from "../common/figure"
 import { SectionHeader } from "../common/section-header"
@@ -33,7 +36,7 @@ const CurrencyTotals = ({ totals }: { totals: AffiliateCommissionTotals }) => (
   </div>
 )
 
-/** What the affiliate has earned, per currency, and their ledger. */
+/** What the affiliate has earned, per currency, and their ledger, with bonuses and deductions. */
 export const AffiliateCommissionsSection = ({
   affiliate,
 }: {
@@ -44,10 +47,14 @@ export const AffiliateCommissionsSection = ({
     ...list.query,
     affiliate_id: affiliate.id,
   })
+  const [isAddingBonus, setIsAddingBonus] = useState(false)
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-commissions-section">
-      <SectionHeader title="Commissions" />
+      <SectionHeader
+        title="Commissions"
+        actions={[{ label: "Bonus or deduction", icon: <Plus />, onClick: () => setIsAddingBonus(true) }]}
+      />
       {affiliate.commission_totals.map((totals) => (
         <CurrencyTotals key={totals.currency_code} totals={totals} />
       ))}
@@ -57,6 +64,12 @@ export const AffiliateCommissionsSection = ({
         isLoading={isLoading}
         emptyDescription={`Orders credited to ${affiliate.name} appear here.`}
         showAffiliate={false}
+      />
+      <BonusDrawer
+        affiliate={affiliate}
+        currencyCode={affiliate.commission_totals[0]?.currency_code}
+        open={isAddingBonus}
+        onOpenChange={setIsAddingBonus}
       />
     </Container>
   )

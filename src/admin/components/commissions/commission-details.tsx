@@ -17,6 +17,7 @@ const ATTRIBUTION_EXPLANATIONS = {
   connection: "The customer is connected to this affiliate.",
   coupon: "The order used a coupon assigned to this affiliate.",
   link: "The order came through this affiliate's referral link.",
+  manual: "An admin credited it by hand.",
 } satisfies Record<AffiliateCommission["attribution"], string>
 
 /**
@@ -123,13 +124,20 @@ export const CommissionDetails = ({
           </TextLink>
         </SectionRow>
       )}
-      <SectionRow label="Commission">
+      <SectionRow label={commission.order_id ? "Commission" : commission.amount < 0 ? "Deduction" : "Bonus"}>
         <span data-testid="commission-amount">
-          {hasLines
-            ? `${money(commission.amount)} on ${money(commission.base_amount)}`
-            : `${money(commission.amount)} (${formatRate(commission.rate)} of ${money(commission.base_amount)})`}
+          {!commission.order_id
+            ? money(commission.amount)
+            : hasLines
+              ? `${money(commission.amount)} on ${money(commission.base_amount)}`
+              : `${money(commission.amount)} (${formatRate(commission.rate)} of ${money(commission.base_amount)})`}
         </span>
       </SectionRow>
+      {commission.note && (
+        <SectionRow label="Note">
+          <span className="whitespace-pre-line">{commission.note}</span>
+        </SectionRow>
+      )}
       {commission.tier && (
         <SectionRow label="Tier">
           <div className="flex flex-col" data-testid="commission-tier">

@@ -4,7 +4,9 @@ import {
   type AffiliateCommissionsResponse,
   useUpdateAffiliateCommissions,
 } from "../../hooks/api/affiliate-commissions"
+import { useConfirm } from "../../hooks/use-confirm"
 import type { ListState } from "../../hooks/use-list-state"
+import { plural } from "../../lib/format"
 import { ListTable } from "../common/list-table"
 import { ACTION_LABELS } from "./commission-actions"
 import { CommissionDrawer } from "./commission-drawer"
@@ -13,9 +15,20 @@ import { useCommissionColumns } from "./use-commission-columns"
 
 const commandHelper = createDataTableCommandHelper()
 
+/** Moves of the selected rows, each asked first: they change what affiliates are owed. */
 const BULK_MOVES = [
-  { status: "approved", shortcut: "A" },
-  { status: "paid", shortcut: "P" },
+  {
+    status: "approved",
+    shortcut: "A",
+    description:
+      "Approved commissions become payable and go into the next payout batch once their hold ends.",
+  },
+  {
+    status: "paid",
+    shortcut: "P",
+    description:
+      "This records that you paid them outside a payout batch. It cannot be undone, and they will never be paid again.",
+  },
 ] as const
 
 type CommissionListProps = {
@@ -47,6 +60,7 @@ export const CommissionList = ({
   const [rejecting, setRejecting] = useState<string[]>([])
   const [openId, setOpenId] = useState<string | null>(null)
   const { mutateAsync: updateStatuses } = useUpdateAffiliateCommissions()
+  const confirm = useConfirm()
   const columns = useCommissionColumns({
     onReject: setRejecting,
     selectable: Boolean(ledger),
@@ -57,13 +71,24 @@ export const CommissionList = ({
   // that cannot move is refused with a message naming it.
   const commands = useMemo(
     () => [
-      ...BULK_MOVES.map(({ status, shortcut }) =>
+      ...BULK_MOVES.map(({ status, shortcut, description }) =>
         commandHelper.command({
           label: ACTION_LABELS[status],
           shortcut,
           action: async (selection) => {
-            await updateStatuses({ ids: Object.keys(selection), status })
-            setRowSelection({})
+            const ids = Object.keys(selection)
+            const label = ACTION_LABELS[status]
+            await confirm(
+              {
+                title: `${label} ${plural(ids.length, "commission", "commissions")}?`,
+                description,
+                confirmText: label,
+              },
+              async () => {
+                await updateStatuses({ ids, status })
+                setRowSelection({})
+              }
+            )
           },
         })
       ),
@@ -76,7 +101,7 @@ export const CommissionList = ({
         },
       }),
     ],
-    [updateStatuses]
+    [confirm, updateStatuses]
   )
 
   return (

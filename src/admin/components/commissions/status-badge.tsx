@@ -43,6 +43,7 @@ export const ATTRIBUTIONS: AffiliateCommissionAttribution[] = [
   "connection",
   "coupon",
   "link",
+  "manual",
 ]
 
 /** Why the order credited the affiliate. */
@@ -50,6 +51,7 @@ export const ATTRIBUTION_LABELS: Record<AffiliateCommissionAttribution, string> 
   connection: "Connected customer",
   coupon: "Coupon",
   link: "Referral link",
+  manual: "By hand",
 }
 
 export const AttributionBadge = ({

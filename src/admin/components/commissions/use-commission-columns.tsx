@@ -54,11 +54,17 @@ export const useCommissionColumns = ({
       }),
       columnHelper.accessor("order_id", {
         header: "Order",
-        cell: ({ row }) => (
-          <TextLink to={`/orders/${row.original.order_id}`}>
-            {row.original.order ? `#${row.original.order.display_id}` : "Order"}
-          </TextLink>
-        ),
+        cell: ({ row }) =>
+          row.original.order_id ? (
+            <TextLink to={`/orders/${row.original.order_id}`}>
+              {row.original.order ? `#${row.original.order.display_id}` : "Order"}
+            </TextLink>
+          ) : (
+            // No order: a bonus or deduction, named with its note.
+            <span className="text-ui-fg-subtle" title={row.original.note ?? undefined}>
+              {row.original.amount < 0 ? "Deduction" : "Bonus"}
+            </span>
+          ),
       }),
       ...(showAffiliate
         ? [

@@ -1,16 +1,20 @@
+import { PencilSquare } from "@medusajs/icons"
 import { Container, Skeleton, Text } from "@medusajs/ui"
+import { useState } from "react"
 import {
   type AffiliateBalance,
   useAffiliateBalances,
   useAffiliatePayouts,
 } from "../../hooks/api/affiliate-payouts"
 import type { AffiliateDetailResponse } from "../../hooks/api/affiliates"
+import { useAdminUser } from "../../hooks/api/medusa-catalog"
 import { useListState } from "../../hooks/use-list-state"
-import { formatMoney } from "../../lib/format"
-import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
+import { formatDate, formatMoney } from "../../lib/format"
+import { formatPayoutDetails, PAYOUT_METHOD_LABELS, PAYOUT_METHOD_SET_BY_AFFILIATE } from "./payout-method"
 import { Figure } from "../common/figure"
 import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
+import { EditPayoutMethodDrawer } from "./edit-payout-method-drawer"
 import { PayoutList } from "./payout-list"
 
 const PAGE_SIZE = 10
@@ -37,7 +41,21 @@ const CurrencyBalance = ({ balance }: { balance: AffiliateBalance }) => (
   </div>
 )
 
-/** What the affiliate is owed per currency, where to pay them, and their payouts. */
+/** "By the affiliate on 7 Dec 2026", or by which admin: who chose where the money goes matters. */
+const useSetBy = (affiliate: AffiliateDetailResponse["affiliate"]) => {
+  const byAffiliate = affiliate.payout_method_updated_by === PAYOUT_METHOD_SET_BY_AFFILIATE
+  const { data: user } = useAdminUser(byAffiliate ? null : affiliate.payout_method_updated_by)
+  if (!affiliate.payout_method_updated_at) {
+    return null
+  }
+  const who = byAffiliate ? "the affiliate" : (user?.email ?? "an admin")
+  return `By ${who} on ${formatDate(affiliate.payout_method_updated_at)}`
+}
+
+/**
+ * What the affiliate is owed per currency, where to pay them (which an admin
+ * may set), and their payouts.
+ */
 export const AffiliatePayoutsSection = ({
   affiliate,
 }: {
@@ -48,19 +66,38 @@ export const AffiliatePayoutsSection = ({
   const list = useListState({ prefix: "payouts", pageSize: PAGE_SIZE })
   const { data, isLoading } = useAffiliatePayouts({ ...list.query, affiliate_id: affiliate.id })
 
+  const [isEditingMethod, setIsEditingMethod] = useState(false)
+
   const details = formatPayoutDetails(affiliate)
+  const changed = useSetBy(affiliate)
 
   return (
     <Container className="divide-y p-0" data-testid="affiliate-payouts-section">
-      <SectionHeader title="Payouts" />
+      <SectionHeader
+        title="Payouts"
+        actions={[
+          {
+            label: "Edit payout method",
+            icon: <PencilSquare />,
+            onClick: () => setIsEditingMethod(true),
+          },
+        ]}
+      />
       <SectionRow label="Payout method">
-        {affiliate.payout_method ? PAYOUT_METHOD_LABELS[affiliate.payout_method] : "Not set"}
+        {affiliate.payout_method ? (
+          PAYOUT_METHOD_LABELS[affiliate.payout_method]
+        ) : (
+          <span className="text-ui-fg-error" data-testid="payout-method-missing">
+            Not set: payout batches leave them out
+          </span>
+        )}
       </SectionRow>
       {affiliate.payout_method && (
         <SectionRow label="Payout details">
           <span className="whitespace-pre-line">{details ?? "-"}</span>
         </SectionRow>
       )}
+      {changed && <SectionRow label="Last changed">{changed}</SectionRow>}
       {balances.isLoading ? (
         <div className="px-6 py-4">
           <Skeleton className="h-10 w-full" />
@@ -86,6 +123,11 @@ export const AffiliatePayoutsSection = ({
           description: `Payouts to ${affiliate.name} appear here once a batch includes them.`,
         }}
         showAffiliate={false}
+      />
+      <EditPayoutMethodDrawer
+        affiliate={affiliate}
+        open={isEditingMethod}
+        onOpenChange={setIsEditingMethod}
       />
     </Container>
   )

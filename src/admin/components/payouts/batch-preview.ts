@@ -5,6 +5,8 @@ export type PreviewRow = AffiliateBalance & {
   minimum: number | null
   /** Below the minimum: the balance stays payable and waits for a later batch. */
   waits: boolean
+  /** The affiliate has not said how to be paid. */
+  without_method: boolean
 }
 
 export type BatchPreview = {
@@ -16,18 +18,27 @@ export type BatchPreview = {
 /**
  * What a batch would pay, as the server decides it: one payout per affiliate
  * and currency whose payable balance is above zero and at least the currency's
- * minimum, unless the affiliate is blocked or deleted (shown, with why).
- * Shown before creating, so the admin knows what they are starting.
+ * minimum, unless the affiliate is blocked or deleted, or has no payout
+ * method and the batch does not include those (shown, with why). Shown
+ * before creating, so the admin knows what they are starting.
  */
 export const previewBatch = (
   balances: AffiliateBalance[],
-  minimums: Record<string, number> | null
+  minimums: Record<string, number> | null,
+  { includeWithoutMethod }: { includeWithoutMethod: boolean }
 ): BatchPreview => {
   const rows = balances
     .filter((balance) => balance.payable > 0)
     .map((balance) => {
       const minimum = minimums?.[balance.currency_code] ?? null
-      return { ...balance, minimum, waits: minimum !== null && balance.payable < minimum }
+      const withoutMethod = balance.excluded_reason === "no_payout_method"
+      return {
+        ...balance,
+        excluded_reason: withoutMethod && includeWithoutMethod ? null : balance.excluded_reason,
+        minimum,
+        waits: minimum !== null && balance.payable < minimum,
+        without_method: withoutMethod,
+      }
     })
   const totals = new Map<string, BatchPreview["totals"][number]>()
   for (const row of rows.filter((candidate) => !candidate.waits && !candidate.excluded_reason)) {

@@ -1,4 +1,5 @@
-import { Skeleton, Table, Text } from "@medusajs/ui"
+import { Checkbox, InlineTip, Label, Skeleton, Table, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { useNavigate } from "react-router-dom"
 import {
   useAffiliateBalances,
@@ -15,6 +16,7 @@ import { previewBatch } from "./batch-preview"
 const EXCLUSION_LABELS = {
   affiliate_blocked: "No: the affiliate is blocked",
   affiliate_deleted: "No: the affiliate was deleted",
+  no_payout_method: "No: no payout method",
 } as const
 
 /** The balances route's largest page: the preview lists up to this many balances. */
@@ -40,17 +42,20 @@ const CreateBatchForm = ({ onDone }: { onDone: () => void }) => {
   const balances = useAffiliateBalances({ limit: PREVIEW_LIMIT })
   const settings = useAffiliateSettings()
   const createBatch = useCreateAffiliatePayoutBatch()
+  const [includeWithoutMethod, setIncludeWithoutMethod] = useState(false)
 
   const isLoading = balances.isLoading || settings.isLoading
   const preview = previewBatch(
     balances.data?.affiliate_balances ?? [],
-    settings.data?.affiliate_settings.minimum_payouts ?? null
+    settings.data?.affiliate_settings.minimum_payouts ?? null,
+    { includeWithoutMethod }
   )
+  const withoutMethod = preview.rows.filter((row) => row.without_method && !row.waits)
   const nothingToPay =
     createBatch.error?.status === 400 && /^Nothing to pay/.test(createBatch.error.message)
 
   const onCreate = () =>
-    createBatch.mutate(undefined, {
+    createBatch.mutate({ include_without_payout_method: includeWithoutMethod }, {
       onSuccess: ({ affiliate_payout_batch }) => {
         onDone()
         navigate(`/affiliates/payouts/${affiliate_payout_batch.id}`)
@@ -98,6 +103,22 @@ const CreateBatchForm = ({ onDone }: { onDone: () => void }) => {
               </Text>
             )}
           </div>
+          {withoutMethod.length > 0 && (
+            <InlineTip label="No payout method" variant="warning" data-testid="payout-preview-no-method">
+              {plural(withoutMethod.length, "affiliate has", "affiliates have")} not said how
+              to be paid. Set a method on their page, or include them and pay them by hand.
+              <div className="mt-2 flex items-center gap-x-2">
+                <Checkbox
+                  id="include-without-method"
+                  checked={includeWithoutMethod}
+                  onCheckedChange={(checked) => setIncludeWithoutMethod(checked === true)}
+                />
+                <Label htmlFor="include-without-method" size="small">
+                  Include them in this batch
+                </Label>
+              </div>
+            </InlineTip>
+          )}
           {preview.rows.length > 0 && (
             <Table>
               <Table.Header>
@@ -117,9 +138,11 @@ const CreateBatchForm = ({ onDone }: { onDone: () => void }) => {
                         : "Deleted affiliate"}
                     </Table.Cell>
                     <Table.Cell>
-                      {row.affiliate?.payout_method
-                        ? PAYOUT_METHOD_LABELS[row.affiliate.payout_method]
-                        : "Not set"}
+                      {row.affiliate?.payout_method ? (
+                        PAYOUT_METHOD_LABELS[row.affiliate.payout_method]
+                      ) : (
+                        <span className="text-ui-fg-error">Not set</span>
+                      )}
                     </Table.Cell>
                     <Table.Cell>{formatMoney(row.payable, row.currency_code)}</Table.Cell>
                     <Table.Cell>
@@ -149,8 +172,10 @@ const CreateBatchForm = ({ onDone }: { onDone: () => void }) => {
           )}
           {nothingToPay && (
             <Text size="small" className="text-ui-fg-subtle" data-testid="nothing-to-pay">
-              Nothing to pay: no affiliate has a payable balance of at least the
-              minimum payout. Approved commissions appear here once their hold ends.
+              Nothing to pay: no affiliate
+              {includeWithoutMethod ? "" : " with a payout method"} has a payable balance
+              of at least the minimum payout. Approved commissions appear here once their
+              hold ends.
             </Text>
           )}
           {createBatch.error && !nothingToPay && (

@@ -16,5 +16,5 @@ export const PAYOUT_ACTION_LABELS: Record<AffiliatePayoutTargetStatus, string> =
   processing: "Mark processing",
   paid: "Mark paid",
   failed: "Mark failed",
-  canceled: "Cancel",
+  canceled: "Cancel payout",
 }

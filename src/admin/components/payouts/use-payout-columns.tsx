@@ -1,11 +1,12 @@
 import { CheckCircle, Clock, XCircle, XMark } from "@medusajs/icons"
 import { Text, createDataTableColumnHelper } from "@medusajs/ui"
-import { useMemo } from "react"
+import { useCallback, useMemo } from "react"
 import {
   type AffiliatePayout,
   type AffiliatePayoutTargetStatus,
   useUpdateAffiliatePayout,
 } from "../../hooks/api/affiliate-payouts"
+import { useConfirm } from "../../hooks/use-confirm"
 import { formatDate, formatMoney } from "../../lib/format"
 import { NEXT_PAYOUT_STATUSES, PAYOUT_ACTION_LABELS } from "./payout-actions"
 import { formatPayoutDetails, PAYOUT_METHOD_LABELS } from "./payout-method"
@@ -22,9 +23,26 @@ const ACTION_ICONS: Record<AffiliatePayoutTargetStatus, JSX.Element> = {
   canceled: <XMark />,
 }
 
+/** What "Mark paid" and "Cancel" ask first: neither can be taken back. */
+const CONFIRMATIONS: Partial<
+  Record<AffiliatePayoutTargetStatus, (payout: AffiliatePayout) => { title: string; description: string }>
+> = {
+  paid: (payout) => ({
+    title: `Mark ${formatMoney(payout.amount, payout.currency_code)} to ${payout.affiliate?.name ?? "this affiliate"} paid?`,
+    description:
+      "Only once the money has been sent. Its commissions become paid, the affiliate is emailed, and it cannot be undone.",
+  }),
+  canceled: (payout) => ({
+    title: `Cancel the payout of ${formatMoney(payout.amount, payout.currency_code)}?`,
+    description:
+      "Its commissions go back to the affiliate's payable balance, for a later batch. A canceled payout cannot be reopened.",
+  }),
+}
+
 /**
  * A batch's or an affiliate's payouts, with each row's moves as actions.
- * Failing asks for a reason, so it is handed to the caller's prompt.
+ * Failing asks for a reason, so it is handed to the caller's prompt; paying
+ * and canceling ask first.
  */
 export const usePayoutColumns = ({
   onFail,
@@ -34,6 +52,21 @@ export const usePayoutColumns = ({
   showAffiliate?: boolean
 }) => {
   const { mutate: updatePayout } = useUpdateAffiliatePayout()
+  const confirm = useConfirm()
+
+  const move = useCallback(
+    (payout: AffiliatePayout, status: AffiliatePayoutTargetStatus) => {
+      if (status === "failed") {
+        return onFail(payout)
+      }
+      const question = CONFIRMATIONS[status]?.(payout)
+      const update = () => updatePayout({ id: payout.id, status })
+      return question
+        ? confirm({ ...question, confirmText: PAYOUT_ACTION_LABELS[status] }, update)
+        : update()
+    },
+    [confirm, onFail, updatePayout]
+  )
 
   return useMemo(
     () => [
@@ -95,13 +128,10 @@ export const usePayoutColumns = ({
         NEXT_PAYOUT_STATUSES[payout.status].map((status) => ({
           label: PAYOUT_ACTION_LABELS[status],
           icon: ACTION_ICONS[status],
-          onClick: () =>
-            status === "failed"
-              ? onFail(payout)
-              : updatePayout({ id: payout.id, status }),
+          onClick: () => move(payout, status),
         })),
       ]),
     ],
-    [onFail, showAffiliate, updatePayout]
+    [move, showAffiliate]
   )
 }

@@ -14,7 +14,8 @@ import {
 } from "./query-keys"
 
 export type AffiliateCommissionStatus = "pending" | "approved" | "paid" | "rejected"
-export type AffiliateCommissionAttribution = "connection" | "coupon" | "link"
+/** `manual`: an admin credited the order by hand, or gave a bonus or deduction. */
+export type AffiliateCommissionAttribution = "connection" | "coupon" | "link" | "manual"
 
 /** Where an admin can move a commission; `pending` is where they start. */
 export type AffiliateCommissionTargetStatus = Exclude<
@@ -61,7 +62,8 @@ export type AffiliateCommissionTier = {
 export type AffiliateCommission = {
   id: string
   affiliate_id: string
-  order_id: string
+  /** Null for a bonus or a deduction. */
+  order_id: string | null
   customer_id: string | null
   currency_code: string
   base_amount: number
@@ -88,6 +90,9 @@ export type AffiliateCommission = {
   reassigned_from_id?: string | null
   /** The admin user who moved it. */
   reassigned_by?: string | null
+  /** Made by hand: the admin user who did, and their note (the affiliate sees it). */
+  created_by?: string | null
+  note?: string | null
   /** `reassign_reason`: why an admin moved it here (on the new commission). */
   metadata?: Record<string, unknown> | null
   created_at: string
@@ -195,6 +200,40 @@ export const useReassignAffiliateCommission = () => {
     onSuccess: () => {
       invalidate()
       toast.success("Commission reassigned")
+    },
+  })
+}
+
+export type CreditOrderByHandPayload = { order_id: string; affiliate_id: string; note: string }
+
+/** Credits an order that credits nobody to the affiliate picked, with a note. */
+export const useCreditOrderByHand = () => {
+  const invalidate = useInvalidateLedger()
+  return useMutation<{ commission: AffiliateCommission }, FetchError, CreditOrderByHandPayload>({
+    mutationFn: (body) => postAdmin("/admin/affiliate-commissions/credit-order", body),
+    onSuccess: ({ commission }) => {
+      invalidate()
+      toast.success(`Order credited to ${commission.affiliate?.name ?? "the affiliate"}`)
+    },
+  })
+}
+
+export type CreateAffiliateBonusPayload = {
+  affiliate_id: string
+  currency_code: string
+  /** Positive: a bonus; negative: a deduction. */
+  amount: number
+  note: string
+}
+
+/** A one-off bonus or deduction: a ledger line without an order, payable in the next batch. */
+export const useCreateAffiliateBonus = () => {
+  const invalidate = useInvalidateLedger()
+  return useMutation<{ commission: AffiliateCommission }, FetchError, CreateAffiliateBonusPayload>({
+    mutationFn: (body) => postAdmin("/admin/affiliate-commissions/bonuses", body),
+    onSuccess: ({ commission }) => {
+      invalidate()
+      toast.success(commission.amount < 0 ? "Deduction recorded" : "Bonus recorded")
     },
   })
 }

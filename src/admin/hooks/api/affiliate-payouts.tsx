@@ -33,8 +33,11 @@ export type PayoutAffiliate = PayoutDestination & {
   code: string
 }
 
-/** Why a balance waits outside the next batch. */
-export type BalanceExclusion = "affiliate_blocked" | "affiliate_deleted"
+/**
+ * Why a balance waits outside the next batch: `no_payout_method` unless the
+ * batch includes affiliates without one.
+ */
+export type BalanceExclusion = "affiliate_blocked" | "affiliate_deleted" | "no_payout_method"
 
 /** What one affiliate is owed in one currency; money in major units. */
 export type AffiliateBalance = {
@@ -76,11 +79,17 @@ export type AffiliatePayoutBatchTotal = {
   payout_count: number
 }
 
+export type AffiliatePayoutBatchStatus = "open" | "partially_paid" | "paid" | "canceled"
+
 export type AffiliatePayoutBatch = {
   id: string
   created_by: string | null
   created_at: string
   payout_count: number
+  /** From its payouts that are not failed or canceled (`active_count`), of which `paid_count` are paid. */
+  status: AffiliatePayoutBatchStatus
+  paid_count: number
+  active_count: number
   totals: AffiliatePayoutBatchTotal[]
 }
 
@@ -154,15 +163,20 @@ export type CreatedAffiliatePayoutBatch = {
   affiliate_payout_batch: AffiliatePayoutBatchDetail
 }
 
+export type CreateAffiliatePayoutBatchPayload = {
+  /** Also pay affiliates without a payout method (by hand). */
+  include_without_payout_method?: boolean
+}
+
 /**
  * Creates a batch of every payable balance. "Nothing to pay" is an answer,
  * not a failure: the caller shows it in place, so no error toast here.
  */
 export const useCreateAffiliatePayoutBatch = () => {
   const invalidate = useInvalidatePayoutQueries()
-  return useMutation<CreatedAffiliatePayoutBatch, FetchError, void>({
-    mutationFn: () =>
-      postAdmin("/admin/affiliate-payouts"),
+  return useMutation<CreatedAffiliatePayoutBatch, FetchError, CreateAffiliatePayoutBatchPayload>({
+    mutationFn: (body) =>
+      postAdmin("/admin/affiliate-payouts", body),
     onSuccess: ({ affiliate_payout_batch }) => {
       invalidate()
       const count = affiliate_payout_batch.payout_count
@@ -188,6 +202,23 @@ export const useUpdateAffiliatePayout = () => {
       toast.success(`Payout ${PAYOUT_STATUS_VERBS[status]}`)
     },
     onError: toastServerError,
+  })
+}
+
+export type SetPayoutMethodPayload =
+  | { payout_method: null }
+  | { payout_method: "paypal"; payout_details: { paypal_email: string } }
+  | { payout_method: "bank_transfer" | "other"; payout_details: { instructions: string } }
+
+/** Sets how an affiliate is paid, on their behalf: the server emails them about it. */
+export const useSetAffiliatePayoutMethod = (affiliateId: string) => {
+  const invalidate = useInvalidatePayoutQueries()
+  return useMutation<{ affiliate: { name: string } }, FetchError, SetPayoutMethodPayload>({
+    mutationFn: (body) => postAdmin(`/admin/affiliates/${affiliateId}/payout-method`, body),
+    onSuccess: ({ affiliate }) => {
+      invalidate()
+      toast.success(`Payout method of ${affiliate.name} saved; they were emailed about the change`)
+    },
   })
 }
 

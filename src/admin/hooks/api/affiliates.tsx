@@ -67,6 +67,9 @@ export type AffiliateDetailResponse = {
   affiliate: AffiliateWithStats & {
     payout_method: PayoutMethod | null
     payout_details: PayoutDetails | null
+    /** Who set the payout method last (an admin user's id, or `affiliate`) and when. */
+    payout_method_updated_at: string | null
+    payout_method_updated_by: string | null
     customer: CustomerSummary | null
     /** Set once the affiliate has a login of their own. */
     auth_identity_id: string | null

@@ -6,18 +6,31 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import type { AdminGetAffiliateBalancesParamsType } from "../affiliate-payouts/validators"
 
-/** Why a batch leaves an affiliate's payable balance out (it stays owed). */
-function exclusionOf(affiliate: { status: string; deleted_at: Date | string | null } | undefined) {
+type AffiliateForExclusion = {
+  status: string
+  payout_method: string | null
+  deleted_at: Date | string | null
+}
+
+/**
+ * Why a batch leaves an affiliate's payable balance out (it stays owed):
+ * `no_payout_method` only by default (a batch may include them).
+ */
+function exclusionOf(affiliate: AffiliateForExclusion | undefined) {
   if (!affiliate || affiliate.deleted_at) {
     return "affiliate_deleted"
   }
-  return affiliate.status === "blocked" ? "affiliate_blocked" : null
+  if (affiliate.status === "blocked") {
+    return "affiliate_blocked"
+  }
+  return affiliate.payout_method ? null : "no_payout_method"
 }
 
 /**
  * What each affiliate is owed, per currency: on hold, payable now, in
  * payouts not yet paid, and paid; and why a batch would leave it out
- * (a blocked or deleted affiliate is not paid). Ordered by affiliate, then
+ * (a blocked or deleted affiliate is not paid; one without a payout method
+ * only when the batch asks for them). Ordered by affiliate, then
  * currency.
  */
 export const GET = async (

@@ -10,6 +10,8 @@ import {
 } from "./query-config"
 import {
   AdminBatchUpdateAffiliateCommissions,
+  AdminCreateAffiliateBonus,
+  AdminCreditOrder,
   AdminExportAffiliateCommissionsParams,
   AdminGetAffiliateCommissionParams,
   AdminGetAffiliateCommissionsParams,
@@ -18,7 +20,10 @@ import {
   AdminUpdateAffiliateCommission,
 } from "./validators"
 
-/** Commissions: list, export, batch updates, reconciliation and one commission. */
+/**
+ * Commissions: list, export, batch updates, reconciliation, orders credited
+ * by hand, bonuses and deductions, and one commission.
+ */
 export const adminAffiliateCommissionRoutesMiddlewares: MiddlewareRoute[] = [
   {
     method: ["GET"],
@@ -55,6 +60,28 @@ export const adminAffiliateCommissionRoutesMiddlewares: MiddlewareRoute[] = [
     method: ["POST"],
     matcher: "/admin/affiliate-commissions/reconcile",
     middlewares: [validateAndTransformBody(AdminReconcileOrder)],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate-commissions/credit-order",
+    middlewares: [
+      validateAndTransformBody(AdminCreditOrder),
+      validateAndTransformAllowedQuery(
+        AdminGetAffiliateCommissionParams,
+        retrieveAffiliateCommissionQueryConfig
+      ),
+    ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliate-commissions/bonuses",
+    middlewares: [
+      validateAndTransformBody(AdminCreateAffiliateBonus),
+      validateAndTransformAllowedQuery(
+        AdminGetAffiliateCommissionParams,
+        retrieveAffiliateCommissionQueryConfig
+      ),
+    ],
   },
   {
     method: ["GET"],

@@ -21,6 +21,9 @@ export const defaultAdminAffiliateCommissionFields = [
   "lines",
   "tier",
   "flag",
+  // Made by hand (an order credited by an admin, a bonus, a deduction): who and why.
+  "created_by",
+  "note",
   "metadata",
   "created_at",
   "updated_at",

@@ -30,6 +30,25 @@ function batchTotals(payouts: PayoutForTotals[]) {
   return [...totals.values()].sort((a, b) => a.currency_code.localeCompare(b.currency_code))
 }
 
+/**
+ * Where a batch stands, from its payouts that are not failed or canceled:
+ * `open` (none paid yet), `partially_paid`, `paid` (all of them), or
+ * `canceled` (none left to pay).
+ */
+function batchProgress(payouts: Pick<PayoutForTotals, "status">[]) {
+  const active = payouts.filter((payout) => ACTIVE_PAYOUT_STATUSES.includes(payout.status))
+  const paid = active.filter((payout) => payout.status === "paid").length
+  const status =
+    active.length === 0
+      ? "canceled"
+      : paid === active.length
+        ? "paid"
+        : paid > 0
+          ? "partially_paid"
+          : "open"
+  return { status, paid_count: paid, active_count: active.length }
+}
+
 const BATCH_FIELDS = [
   "id",
   "created_by",
@@ -49,6 +68,7 @@ function formatBatch(
     created_by: batch.created_by,
     created_at: batch.created_at,
     payout_count: payouts.length,
+    ...batchProgress(payouts),
     totals: batchTotals(payouts),
   }
 }

@@ -23,6 +23,10 @@ export const AdminCreateAffiliatePayoutBatch = z
       .max(FILTER_VALUES_MAX, { error: `affiliate_ids can name at most ${FILTER_VALUES_MAX}` })
       .optional(),
     currency_code: currencyCode.optional(),
+    // Affiliates without a payout method are left out unless asked for.
+    include_without_payout_method: z
+      .boolean({ error: "include_without_payout_method must be true or false" })
+      .optional(),
   })
   .strict()
 export type AdminCreateAffiliatePayoutBatchType = z.infer<typeof AdminCreateAffiliatePayoutBatch>

@@ -11,6 +11,7 @@ import {
   AdminGetAffiliateCustomersParams,
   AdminGetAffiliateParams,
   AdminGetAffiliatesParams,
+  AdminSetAffiliatePayoutMethod,
   AdminUpdateAffiliate,
 } from "./validators"
 
@@ -55,6 +56,11 @@ export const adminAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
         isList: true,
       }),
     ],
+  },
+  {
+    method: ["POST"],
+    matcher: "/admin/affiliates/:id/payout-method",
+    middlewares: [validateAndTransformBody(AdminSetAffiliatePayoutMethod)],
   },
   {
     method: ["POST"],

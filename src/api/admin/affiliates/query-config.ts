@@ -28,6 +28,9 @@ const detailAdminAffiliateFields = [
   // Where to pay them, for the payouts section (never in the list: it is personal).
   "payout_method",
   "payout_details",
+  // Who set them last (an admin user's id, or `affiliate`) and when.
+  "payout_method_updated_at",
+  "payout_method_updated_by",
   // Whether they can log in, and their pending login invite (never its hash).
   "auth_identity_id",
   "login_invite_sent_at",

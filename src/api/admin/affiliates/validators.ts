@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { createSelectParams } from "@medusajs/medusa/api/utils/validators"
 import { AFFILIATE_STATUSES } from "../../../modules/affiliate/models/affiliate"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
+import { checkPayoutDetails, payoutMethodParam, toPayoutChoice } from "../../utils/payout-method"
 import {
   createListParams,
   emailParam,
@@ -71,6 +72,22 @@ export type AdminCreateAffiliateType = z.infer<typeof AdminCreateAffiliate>
 
 export const AdminUpdateAffiliate = AdminCreateAffiliate.partial().strict()
 export type AdminUpdateAffiliateType = z.infer<typeof AdminUpdateAffiliate>
+
+/**
+ * How an affiliate is paid, set by an admin (a PayPal email, or
+ * instructions for bank transfer or other; `payout_method: null` clears it).
+ */
+export const AdminSetAffiliatePayoutMethod = z
+  .object({
+    payout_method: payoutMethodParam.refine((value) => value !== undefined, {
+      error: "payout_method is required (null clears it)",
+    }),
+    payout_details: z.unknown().optional(),
+  })
+  .strict()
+  .superRefine(checkPayoutDetails)
+  .transform((body) => toPayoutChoice(body)!)
+export type AdminSetAffiliatePayoutMethodType = z.infer<typeof AdminSetAffiliatePayoutMethod>
 
 // Fixed order: connected customers newest first, then referred ones.
 export const AdminGetAffiliateCustomersParams = createListParams()

@@ -1,14 +1,7 @@
 import { z } from "@medusajs/framework/zod"
-import { PAYOUT_METHODS, type PayoutMethod } from "../../../modules/affiliate/models/payout-method"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
-import {
-  createListParams,
-  emailParam,
-  metadataParam,
-  NAME_MAX_LENGTH,
-  plainText,
-  withoutControlCharacters,
-} from "../../utils/validators"
+import { checkPayoutDetails, payoutMethodParam, toPayoutChoice } from "../../utils/payout-method"
+import { createListParams, metadataParam, NAME_MAX_LENGTH, plainText } from "../../utils/validators"
 
 export const StoreCreateAffiliate = z
   .object({
@@ -42,34 +35,6 @@ export type StoreClaimAffiliateType = z.infer<typeof StoreClaimAffiliate>
 export const StoreGetAffiliateListParams = createListParams()
 export type StoreGetAffiliateListParamsType = z.infer<typeof StoreGetAffiliateListParams>
 
-const payoutInstructions = z
-  .object(
-    {
-    instructions: z
-      .string({ error: "payout_details.instructions must describe how to pay you" })
-      .trim()
-      .min(1, { error: "payout_details.instructions must describe how to pay you" })
-      .max(1000, { error: "payout_details.instructions is at most 1000 characters" })
-      .refine(...withoutControlCharacters("payout_details.instructions", { multiline: true })),
-    },
-    { error: "payout_details must give instructions" }
-  )
-  .strict()
-
-const paypalDetails = z
-  .object(
-    { paypal_email: emailParam("payout_details.paypal_email") },
-    { error: "payout_details must give paypal_email" }
-  )
-  .strict()
-
-/** The details each payout method needs, checked once the method is known. */
-const PAYOUT_DETAILS_BY_METHOD: Record<PayoutMethod, typeof paypalDetails | typeof payoutInstructions> = {
-  paypal: paypalDetails,
-  bank_transfer: payoutInstructions,
-  other: payoutInstructions,
-}
-
 /**
  * What an affiliate edits of their own profile, any of it at once: their
  * name, and how they want to be paid (a PayPal email, or instructions in
@@ -79,42 +44,15 @@ const PAYOUT_DETAILS_BY_METHOD: Record<PayoutMethod, typeof paypalDetails | type
 export const StoreUpdateAffiliate = z
   .object({
     name: plainText("name").min(1).max(NAME_MAX_LENGTH).optional(),
-    payout_method: z
-      .enum(PAYOUT_METHODS, {
-        error: "payout_method must be paypal, bank_transfer, other or null",
-      })
-      .nullable()
-      .optional(),
+    payout_method: payoutMethodParam.optional(),
     payout_details: z.unknown().optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.payout_method == null) {
-      if (body.payout_details != null) {
-        ctx.addIssue({
-          code: "custom",
-          path: ["payout_details"],
-          message: "payout_details needs a payout_method (paypal, bank_transfer or other)",
-        })
-      } else if (body.name === undefined && body.payout_method === undefined) {
-        ctx.addIssue({ code: "custom", message: "give name, payout_method or both" })
-      }
-      return
+    if (body.name === undefined && body.payout_method === undefined && body.payout_details == null) {
+      ctx.addIssue({ code: "custom", message: "give name, payout_method or both" })
     }
-    const details = PAYOUT_DETAILS_BY_METHOD[body.payout_method].safeParse(body.payout_details)
-    for (const issue of details.success ? [] : details.error.issues) {
-      ctx.addIssue({ code: "custom", path: ["payout_details", ...issue.path], message: issue.message })
-    }
+    checkPayoutDetails(body, ctx)
   })
-  // The checked details, typed by their method (undefined: payout unchanged).
-  .transform(({ name, payout_method, payout_details }) => ({
-    name,
-    payout:
-      payout_method === undefined
-        ? undefined
-        : {
-            payout_method,
-            payout_details: payout_method ? PAYOUT_DETAILS_BY_METHOD[payout_method].parse(payout_details) : null,
-          },
-  }))
+  .transform((body) => ({ name: body.name, payout: toPayoutChoice(body) }))
 export type StoreUpdateAffiliateType = z.infer<typeof StoreUpdateAffiliate>

@@ -11,6 +11,7 @@ describe("the plugin's notification options", () => {
       affiliateSignedUp: "affiliate-signed-up",
       loginInvite: "affiliate-login-invite",
       passwordReset: "affiliate-password-reset",
+      payoutMethodUpdated: "affiliate-payout-method-updated",
     })
   })
 

@@ -7,7 +7,8 @@ import { knexOf, type SharedContext } from "./shared-context"
 
 /**
  * A batch with one draft payout per affiliate and currency whose payable
- * balance reaches the currency's minimum (and is above zero), holding
+ * balance reaches the currency's minimum (and is above zero), of affiliates
+ * with a payout method unless the input includes the others, holding
  * exactly the lines it pays. All in the service's transaction; the unique
  * indexes on the items refuse a line another payout holds, whatever runs
  * concurrently.
@@ -26,7 +27,10 @@ export async function createPayoutBatch(
   if (!payable.length) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
-      "Nothing to pay: no affiliate has a payable balance of at least the minimum payout"
+      input.include_without_payout_method
+        ? "Nothing to pay: no affiliate has a payable balance of at least the minimum payout"
+        : "Nothing to pay: no affiliate with a payout method has a payable balance of at " +
+            "least the minimum payout (include_without_payout_method adds the others)"
     )
   }
 

@@ -6,7 +6,12 @@ import AffiliateCommissionAdjustment from "./affiliate-commission-adjustment"
 export const COMMISSION_STATUSES = ["pending", "approved", "paid", "rejected"] as const
 export type CommissionStatus = (typeof COMMISSION_STATUSES)[number]
 
-export const ATTRIBUTIONS = ["connection", "coupon", "link"] as const
+/**
+ * How a commission came to be: the order's attribution, or `manual`: an
+ * admin credited the order by hand, or gave a bonus or a deduction (no order).
+ */
+export const ATTRIBUTIONS = ["connection", "coupon", "link", "manual"] as const
+export type CommissionAttribution = (typeof ATTRIBUTIONS)[number]
 
 /** Why a commission waits for the admin's look: a self-referral under a `flag` policy. */
 export const COMMISSION_FLAGS = ["self_referral"] as const
@@ -19,7 +24,8 @@ const AffiliateCommission = model
   .define("affiliate_commission", {
     id: model.id({ prefix: "affcom" }).primaryKey(),
     affiliate: model.belongsTo(() => Affiliate, { mappedBy: "commissions" }),
-    order_id: model.text(),
+    // Null for a bonus or a deduction, which no order earned.
+    order_id: model.text().nullable(),
     // The order's display number, copied at crediting (it never changes):
     // a page of the ledger shows it without reading the order module.
     order_display_id: model.number().nullable(),
@@ -50,6 +56,9 @@ const AffiliateCommission = model
     reassigned_to_id: model.text().nullable(),
     reassigned_from_id: model.text().nullable(),
     reassigned_by: model.text().nullable(),
+    // Made by hand: the admin user who did, and why in their words.
+    created_by: model.text().nullable(),
+    note: model.text().nullable(),
     adjustments: model.hasMany(() => AffiliateCommissionAdjustment, {
       mappedBy: "commission",
     }),

@@ -18,7 +18,8 @@ const AffiliateOrderAttribution = model
     id: model.id({ prefix: "affattr" }).primaryKey(),
     order_id: model.text(),
     affiliate_id: model.text().nullable(),
-    method: model.enum(["connection", "coupon", "link"]).nullable(),
+    // `manual`: an admin credited the order by hand.
+    method: model.enum(["connection", "coupon", "link", "manual"]).nullable(),
     outcome: model.enum([...ATTRIBUTION_OUTCOMES]),
     customer_id: model.text().nullable(),
     email: model.text().nullable(),

@@ -38,10 +38,13 @@ const Affiliate = model
     login_invite_token_hash: model.text().nullable(),
     login_invite_expires_at: model.dateTime().nullable(),
     login_invite_sent_at: model.dateTime().nullable(),
-    // How the affiliate wants to be paid, set by the affiliate: a PayPal
-    // email ({ paypal_email }) or free text ({ instructions }).
+    // How the affiliate wants to be paid, set by the affiliate or an admin: a
+    // PayPal email ({ paypal_email }) or free text ({ instructions }).
     payout_method: model.enum([...PAYOUT_METHODS]).nullable(),
     payout_details: model.json().nullable(),
+    // Who set them last (an admin user's id, or `affiliate`) and when.
+    payout_method_updated_at: model.dateTime().nullable(),
+    payout_method_updated_by: model.text().nullable(),
     // Null: the default program.
     program: model.belongsTo(() => AffiliateProgram, { mappedBy: "affiliates" }).nullable(),
     connections: model.hasMany(() => AffiliateConnection, {

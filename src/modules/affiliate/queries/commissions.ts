@@ -41,7 +41,8 @@ function commissionsMatching(knex: Knex, filters: AffiliateCommissionFilters) {
 /**
  * What an affiliate has earned through in a period, for performance tiers:
  * the base amounts (in one currency) and the number of their commissions
- * that were not rejected, created from `since` (null: ever).
+ * on orders (bonuses and deductions are not sales) that were not rejected,
+ * created from `since` (null: ever).
  */
 export async function measureAffiliatePerformance(
   knex: Knex,
@@ -54,6 +55,7 @@ export async function measureAffiliatePerformance(
     )
     .where({ affiliate_id: affiliateId })
     .whereNot({ status: "rejected" })
+    .whereNotNull("order_id")
     .whereNull("deleted_at")
   if (since) {
     query.where("created_at", ">=", since)

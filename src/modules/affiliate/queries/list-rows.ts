@@ -25,6 +25,8 @@ export const LIST_ROW_FIELDS = {
       "reassigned_to_id",
       "reassigned_from_id",
       "reassigned_by",
+      "created_by",
+      "note",
       "metadata",
       "created_at",
       "updated_at",

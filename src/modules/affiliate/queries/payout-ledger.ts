@@ -6,7 +6,12 @@ import { ACTIVE_PAYOUT_STATUSES } from "../models/affiliate-payout"
  * fails or is canceled; what no payout holds is owed.
  */
 
-export type LedgerFilter = { affiliate_ids?: string[]; currency_code?: string }
+export type LedgerFilter = {
+  affiliate_ids?: string[]
+  currency_code?: string
+  /** Also affiliates without a payout method (a batch leaves them out by default). */
+  include_without_payout_method?: boolean
+}
 
 const NOT_IN_A_PAYOUT = (column: "commission_id" | "adjustment_id", id: string) => `
   not exists (
@@ -24,14 +29,16 @@ function applyFilter(query: Knex.QueryBuilder, filter: LedgerFilter) {
 }
 
 /**
- * Only affiliates who can be paid: not blocked, not deleted. What they are
- * owed stays in their balance (and the preview says why it waits).
+ * Only affiliates who can be paid: not blocked, not deleted, and (unless the
+ * filter says otherwise) who said how to be paid. What they are owed stays
+ * in their balance (and the preview says why it waits).
  */
-function payableAffiliate(query: Knex.QueryBuilder) {
-  return query
+function payableAffiliate(query: Knex.QueryBuilder, filter: LedgerFilter) {
+  query
     .join("affiliate as af", "af.id", "c.affiliate_id")
     .whereNull("af.deleted_at")
     .whereNot("af.status", "blocked")
+  return filter.include_without_payout_method ? query : query.whereNotNull("af.payout_method")
 }
 
 /**
@@ -41,7 +48,7 @@ function payableAffiliate(query: Knex.QueryBuilder) {
  * each with its commission's id and status.
  */
 function owedLines(knex: Knex, filter: LedgerFilter, payableOnly = false) {
-  const among = (query: Knex.QueryBuilder) => (payableOnly ? payableAffiliate(query) : query)
+  const among = (query: Knex.QueryBuilder) => (payableOnly ? payableAffiliate(query, filter) : query)
   const commissions = applyFilter(
     among(knex("affiliate_commission as c"))
       .select(
@@ -94,7 +101,7 @@ export const payableLines = (knex: Knex, filter: LedgerFilter) => owedLines(knex
  */
 export async function lockPayableCommissions(knex: Knex, filter: LedgerFilter): Promise<string[]> {
   const rows: { id: string }[] = await applyFilter(
-    payableAffiliate(knex("affiliate_commission as c"))
+    payableAffiliate(knex("affiliate_commission as c"), filter)
       .select("c.id")
       .where("c.status", "approved")
       .whereNull("c.deleted_at")

@@ -1,4 +1,5 @@
 import type { AffiliateProgramTermsDTO, AffiliateSettingsDTO } from "../../../modules/affiliate"
+import type { CommissionAttribution } from "../../../modules/affiliate/models/affiliate-commission"
 import { isSameMailbox } from "../../../modules/affiliate/utils/email"
 import { isConnectionExpired, isReferralWindowOver } from "../utils/commission-terms"
 import type {
@@ -13,7 +14,14 @@ import type {
 export type Choice = {
   decision: OrderAttributionDecision
   /** The approved affiliate credited, with their program; null when none. */
-  winner: (Candidate & { affiliate: CandidateAffiliate; program: AffiliateProgramTermsDTO }) | null
+  winner:
+    | (Omit<Candidate, "method"> & {
+        /** How it was found, or `manual`: an admin chose it. */
+        method: CommissionAttribution
+        affiliate: CandidateAffiliate
+        program: AffiliateProgramTermsDTO
+      })
+    | null
   is_self_referral: boolean
 }
 

@@ -1,4 +1,5 @@
 import type { AttributionMethod } from "../../../modules/affiliate"
+import type { CommissionAttribution } from "../../../modules/affiliate/models/affiliate-commission"
 import type { ATTRIBUTION_OUTCOMES } from "../../../modules/affiliate/models/affiliate-order-attribution"
 import type { CommissionLine, TierUsed } from "../../../modules/affiliate/utils/commission-rules"
 import type { OrderItemForTerms } from "../utils/commission-terms"
@@ -8,7 +9,7 @@ export type OrderAttributionDecision = {
   customer_id: string | null
   email: string | null
   affiliate_id: string | null
-  method: AttributionMethod | null
+  method: CommissionAttribution | null
   outcome: (typeof ATTRIBUTION_OUTCOMES)[number]
   commission: {
     affiliate_id: string
@@ -19,7 +20,7 @@ export type OrderAttributionDecision = {
     base_amount: number
     rate: number
     amount: number
-    attribution: AttributionMethod
+    attribution: CommissionAttribution
     status: "pending" | "approved" | "rejected"
     reason: string | null
     /** The end of the hold period (the order's placement + hold_days); null without a hold. */
@@ -28,6 +29,9 @@ export type OrderAttributionDecision = {
     lines: CommissionLine[]
     tier: TierUsed | null
     flag: "self_referral" | null
+    /** An order credited by hand: the admin user and their note. */
+    created_by?: string | null
+    note?: string | null
   } | null
   /** Connect the referred customer to the affiliate (auto-connect). */
   connect_customer: boolean

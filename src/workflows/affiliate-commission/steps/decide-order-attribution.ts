@@ -1,10 +1,8 @@
-import type { MedusaContainer } from "@medusajs/framework/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
-import { AFFILIATE_MODULE, type AffiliateSettingsDTO } from "../../../modules/affiliate"
+import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { calculateCommission } from "../../../modules/affiliate/utils/commission-rules"
-import { type Choice, chooseAffiliate } from "../attribution/choose-affiliate"
-import { decideCommissionStatus } from "../attribution/commission-status"
+import { chooseAffiliate } from "../attribution/choose-affiliate"
+import { decideCommission } from "../attribution/decide-commission"
 import { candidatePrograms, findCandidates } from "../attribution/find-candidates"
 import {
   fetchOrder,
@@ -13,18 +11,8 @@ import {
   ORDER_HEADER_FIELDS,
   ORDER_LINES_FIELDS,
 } from "../attribution/read-order"
-import type {
-  OrderAttributionDecision,
-  OrderForCrediting,
-  OrderHeader,
-  OrderLines,
-} from "../attribution/types"
-import {
-  fetchProductFacts,
-  loadCommissionTerms,
-  type ProductFactsByProduct,
-  programTermsLoader,
-} from "../utils/commission-terms"
+import type { OrderAttributionDecision, OrderForCrediting, OrderHeader, OrderLines } from "../attribution/types"
+import { fetchProductFacts, programTermsLoader } from "../utils/commission-terms"
 
 export {
   CART_REFERRAL_AT_METADATA_KEY,
@@ -52,62 +40,6 @@ function settledValue<T>(result: PromiseSettledResult<T>): T {
     throw result.reason
   }
   return result.value
-}
-
-/**
- * The commission of the chosen affiliate under their program's terms,
- * computed per line item after discounts, without tax and shipping (see
- * calculateCommission), starting as decideCommissionStatus says.
- */
-async function decideCommission(
-  container: MedusaContainer,
-  order: OrderForCrediting,
-  choice: Choice,
-  settings: AffiliateSettingsDTO,
-  productFacts: Promise<ProductFactsByProduct | null>
-): Promise<OrderAttributionDecision> {
-  const { decision, winner } = choice
-  if (!winner) {
-    return decision
-  }
-  const { affiliate, program } = winner
-  const { terms, lines, tier } = await loadCommissionTerms(container, {
-    order,
-    affiliate_id: affiliate.id,
-    affiliate_rate: affiliate.commission_rate == null ? null : Number(affiliate.commission_rate),
-    program,
-    store_rate: settings.default_commission_rate,
-    product_facts: productFacts,
-  })
-  const calculated = calculateCommission(lines, terms, order.currency_code)
-  const status = decideCommissionStatus({
-    order,
-    program,
-    settings,
-    is_self_referral: choice.is_self_referral,
-  })
-  decision.commission = {
-    affiliate_id: affiliate.id,
-    order_id: order.id,
-    order_display_id: order.display_id,
-    customer_id: order.customer_id,
-    currency_code: order.currency_code,
-    base_amount: calculated.base_amount,
-    rate: terms.order_amounts ? 0 : terms.rate,
-    amount: calculated.amount,
-    attribution: winner.method,
-    ...status,
-    program_id: program.id,
-    lines: calculated.lines,
-    tier,
-  }
-  if (winner.connection && status.status !== "rejected" && program.connection_lifetime === "orders") {
-    decision.connection_credit = {
-      connection_id: winner.connection.id,
-      limit: program.connection_lifetime_value,
-    }
-  }
-  return decision
 }
 
 /**

@@ -33,6 +33,12 @@ export const validateCommissionReassignmentStep = createStep(
     if (!commission) {
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Commission with id: ${id} was not found`)
     }
+    if (!commission.order_id) {
+      throw new MedusaError(
+        MedusaError.Types.INVALID_DATA,
+        `Cannot reassign commission ${id}: it is a bonus or deduction, not an order's (give the other affiliate their own)`
+      )
+    }
     if (commission.status === "rejected" || commission.status === "paid") {
       throw new MedusaError(
         MedusaError.Types.INVALID_DATA,

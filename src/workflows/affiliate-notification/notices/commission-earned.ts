@@ -3,7 +3,10 @@ import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { commissionMessages } from "./commission-data"
 import { defineAffiliateNotice } from "./types"
 
-/** To the affiliate when an order earns them a commission; a rejected or empty one is not news. */
+/**
+ * To the affiliate when an order earns them a commission; a rejected or empty
+ * one is not news, nor a bonus or deduction (no order: the admin tells them).
+ */
 export const commissionEarnedNotice = defineAffiliateNotice({
   id: "commission_earned",
   optionKey: "commissionEarned",
@@ -14,6 +17,7 @@ export const commissionEarnedNotice = defineAffiliateNotice({
     commissionMessages(
       service,
       id,
-      (commission) => commission.status !== "rejected" && MathBN.gt(commission.amount, 0)
+      (commission) =>
+        commission.order_id !== null && commission.status !== "rejected" && MathBN.gt(commission.amount, 0)
     ),
 })

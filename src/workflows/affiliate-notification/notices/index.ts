@@ -5,6 +5,7 @@ import { commissionEarnedNotice } from "./commission-earned"
 import { commissionPaidNotice } from "./commission-paid"
 import { loginInviteNotice } from "./login-invite"
 import { passwordResetNotice } from "./password-reset"
+import { payoutMethodUpdatedNotice } from "./payout-method-updated"
 import { payoutPaidNotice } from "./payout-paid"
 
 export * from "./types"
@@ -23,6 +24,7 @@ export const affiliateNotices = [
   affiliateSignedUpNotice,
   loginInviteNotice,
   passwordResetNotice,
+  payoutMethodUpdatedNotice,
 ] as const
 
 /** What happened, as the plugin tells people about it. */

@@ -17,6 +17,8 @@ export type CreatePayoutBatchWorkflowInput = {
   /** Only these affiliates; everyone owed when absent. */
   affiliate_ids?: string[]
   currency_code?: string
+  /** Also affiliates who have not set a payout method: left out by default. */
+  include_without_payout_method?: boolean
   created_by?: string | null
 }
 
@@ -27,7 +29,8 @@ export const PAYOUT_BATCH_LOCK_KEY = "affiliate-payout-batch"
 
 /**
  * Pays what is owed: a draft payout per affiliate and currency whose payable
- * balance reaches the store's minimum payout. Emits
+ * balance reaches the store's minimum payout, of those who said how to be
+ * paid (unless `include_without_payout_method`). Emits
  * `affiliate_payout.created` for each payout.
  */
 export const createPayoutBatchWorkflow = createWorkflow(
@@ -39,6 +42,7 @@ export const createPayoutBatchWorkflow = createWorkflow(
       transform({ input, settings }, ({ input, settings }) => ({
         affiliate_ids: input.affiliate_ids,
         currency_code: input.currency_code,
+        include_without_payout_method: input.include_without_payout_method,
         created_by: input.created_by,
         minimum_payouts: settings.minimum_payouts,
       }))

@@ -5,6 +5,7 @@ import { formatDate, formatMoneyList } from "../../../lib/format"
 import { ListTable } from "../../../components/common/list-table"
 import { SectionHeader } from "../../../components/common/section-header"
 import { CreateBatchModal } from "../../../components/payouts/create-batch-modal"
+import { PayoutBatchStatusBadge } from "../../../components/payouts/status-badge"
 import {
   type AffiliatePayoutBatch,
   useAffiliatePayoutBatches,
@@ -17,6 +18,10 @@ const columns = [
   columnHelper.accessor("created_at", {
     header: "Date",
     cell: ({ getValue }) => formatDate(getValue()),
+  }),
+  columnHelper.accessor("status", {
+    header: "Status",
+    cell: ({ row }) => <PayoutBatchStatusBadge batch={row.original} />,
   }),
   columnHelper.accessor("payout_count", { header: "Payouts" }),
   columnHelper.accessor("totals", {

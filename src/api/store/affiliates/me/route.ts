@@ -2,7 +2,11 @@ import type {
   AuthenticatedMedusaRequest,
   MedusaResponse,
 } from "@medusajs/framework/http"
-import { setAffiliatePayoutMethodWorkflow, updateAffiliateWorkflow } from "../../../../workflows"
+import {
+  PAYOUT_METHOD_SET_BY_AFFILIATE,
+  setAffiliatePayoutMethodWorkflow,
+  updateAffiliateWorkflow,
+} from "../../../../workflows"
 import { retrieveAffiliateProfile } from "../helpers"
 import type { StoreUpdateAffiliateType } from "../validators"
 
@@ -22,7 +26,7 @@ export const POST = async (
   }
   if (payout) {
     await setAffiliatePayoutMethodWorkflow(req.scope).run({
-      input: { affiliate_id: affiliateId, ...payout },
+      input: { affiliate_id: affiliateId, ...payout, updated_by: PAYOUT_METHOD_SET_BY_AFFILIATE },
     })
   }
   res.json({ affiliate: await retrieveAffiliateProfile(req.scope, affiliateId) })

@@ -47,7 +47,7 @@ type StoreOrderRow = { display_id?: number | null; items?: OrderItemRow[] | null
 
 export type StoreCommissionRow = {
   id: string
-  order_id: string
+  order_id: string | null
   currency_code: string
   base_amount: unknown
   rate: unknown
@@ -55,6 +55,7 @@ export type StoreCommissionRow = {
   attribution: string
   status: string
   reason: string | null
+  note: string | null
   available_at: Date | string | null
   created_at: Date | string
   adjustments?: ({ amount: unknown; reason: string | null; created_at: Date | string } | null)[] | null
@@ -71,6 +72,7 @@ export const STORE_COMMISSION_FIELDS = [
   "attribution",
   "status",
   "reason",
+  "note",
   "available_at",
   "created_at",
   "adjustments.amount",
@@ -94,6 +96,8 @@ export function toStoreCommission(row: StoreCommissionRow, order: StoreOrderRow 
   const { adjustment_total, net_amount } = withNetAmount(row)
   return {
     id: row.id,
+    // An order's commission, or a bonus or deduction the store gave (no order).
+    kind: row.order_id ? "order" : Number(row.amount) < 0 ? "deduction" : "bonus",
     order_id: row.order_id,
     // null when the order is gone (deleted from the store)
     order: order
@@ -122,6 +126,8 @@ export function toStoreCommission(row: StoreCommissionRow, order: StoreOrderRow 
     attribution: row.attribution,
     status: row.status,
     reason: row.reason,
+    // The store's words on a commission made by hand.
+    note: row.note,
     available_at: row.available_at,
     created_at: row.created_at,
     adjustments: (row.adjustments ?? []).flatMap((adjustment) =>

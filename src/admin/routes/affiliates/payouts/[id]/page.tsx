@@ -5,6 +5,7 @@ import { formatDate, formatMoneyList, plural } from "../../../../lib/format"
 import { RecordPage, recordBreadcrumb } from "../../../../components/common/record-page"
 import { SectionHeader } from "../../../../components/common/section-header"
 import { PayoutList } from "../../../../components/payouts/payout-list"
+import { PayoutBatchStatusBadge } from "../../../../components/payouts/status-badge"
 import {
   type AffiliatePayoutBatchDetail,
   useAffiliatePayoutBatch,
@@ -28,6 +29,7 @@ const PayoutBatch = ({ batch }: { batch: AffiliatePayoutBatchDetail }) => {
       <SectionHeader
         level="h1"
         title={`Payout batch of ${formatDate(batch.created_at)}`}
+        badge={<PayoutBatchStatusBadge batch={batch} />}
         description={
           <span data-testid="payout-batch-totals">
             {plural(batch.payout_count, "payout", "payouts")}

@@ -27,16 +27,14 @@ export const GET = async (
     },
   })
   const commissions = data as StoreCommissionRow[]
-  const { data: orders } = commissions.length
-    ? await query.graph({
-        entity: "order",
-        fields: STORE_COMMISSION_ORDER_FIELDS,
-        filters: { id: commissions.map((commission) => commission.order_id) },
-      })
+  // Bonuses and deductions have no order.
+  const orderIds = commissions.flatMap((commission) => (commission.order_id ? [commission.order_id] : []))
+  const { data: orders } = orderIds.length
+    ? await query.graph({ entity: "order", fields: STORE_COMMISSION_ORDER_FIELDS, filters: { id: orderIds } })
     : { data: [] }
   const ordersById = new Map(orders.map((order) => [order.id, order]))
   res.json({
-    commissions: commissions.map((commission) => toStoreCommission(commission, ordersById.get(commission.order_id))),
+    commissions: commissions.map((commission) => toStoreCommission(commission, ordersById.get(commission.order_id ?? ""))),
     count: metadata?.count ?? 0,
     offset: metadata?.skip ?? 0,
     limit: metadata?.take ?? 0,
