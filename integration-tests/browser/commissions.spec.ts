@@ -197,4 +197,47 @@ describeBrowser("Affiliate commissions admin", () => {
     const { data: stored } = await api.get(`/admin/affiliate-commissions/${commission.id}`, adminHeaders)
     expect(stored.affiliate_commission).toMatchObject({ status: "rejected", reason: "Order returned by post" })
   })
+
+  it("credits an order that credits nobody from its page, and gives the affiliate a bonus", async () => {
+    const { page } = admin
+    // A walk-in order (one shirt, 19.99): no link, no coupon, no connection.
+    const order = await checkout(api, store, {
+      email: "walk-in@example.com",
+      items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+    })
+    await page.goto(`${app.url}/app/orders/${order.id}`)
+    const widget = page.getByTestId("order-affiliate-widget")
+    await widget.getByText("No affiliate is credited with this order.").waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await widget.getByRole("button", { name: "Credit to an affiliate" }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.getByLabel("Search affiliates").fill(affiliate.code)
+    await drawer
+      .getByRole("option", { name: new RegExp(`${affiliate.name}.*${affiliate.code}`) })
+      .click({ timeout: STEP_TIMEOUT })
+    await drawer.getByLabel("Note").fill("Ordered by phone after Linus's review")
+    await admin.screenshot("commissions-7-credit-by-hand")
+    await drawer.getByRole("button", { name: "Credit order" }).click()
+    await page.getByText(`Order credited to ${affiliate.name}`).waitFor({ timeout: STEP_TIMEOUT })
+    // 15 % of 19.99, by hand, with the note.
+    await widget.getByText("By hand", { exact: true }).waitFor({ timeout: STEP_TIMEOUT })
+    const widgetText = await widget.textContent()
+    expect(widgetText).toContain("€3.00")
+    expect(widgetText).toContain("Ordered by phone after Linus's review")
+    await admin.screenshot("commissions-8-credited-by-hand")
+
+    // A bonus on the affiliate's page: a ledger line without an order.
+    await widget.getByRole("link", { name: new RegExp(affiliate.name) }).click()
+    const section = page.getByTestId("affiliate-commissions-section")
+    await section.getByRole("button", { name: "Bonus or deduction" }).click({ timeout: STEP_TIMEOUT })
+    const bonusDrawer = page.getByRole("dialog")
+    await bonusDrawer.getByLabel("Amount").fill("5")
+    await bonusDrawer.getByLabel("Note").fill("Top reviewer of the month")
+    await admin.screenshot("commissions-9-bonus")
+    await bonusDrawer.getByRole("button", { name: "Save" }).click()
+    await page.getByText("Bonus recorded").waitFor({ timeout: STEP_TIMEOUT })
+    const bonusRow = section.getByRole("row", { name: /Bonus/ })
+    await bonusRow.waitFor({ timeout: STEP_TIMEOUT })
+    expect(await bonusRow.textContent()).toContain("€5.00")
+    await admin.screenshot("commissions-10-bonus-listed")
+  })
 })

@@ -91,13 +91,16 @@ export const useCommissionColumns = ({
       }),
       columnHelper.accessor("base_amount", {
         header: "Base",
-        cell: ({ row }) => money(row.original.base_amount, row.original),
+        // A bonus or deduction was earned on no sale.
+        cell: ({ row }) => (row.original.order_id ? money(row.original.base_amount, row.original) : "-"),
       }),
       columnHelper.accessor("rate", {
         header: "Rate",
         // Commissions made under a program's rules have a rate per line: see its lines.
         cell: ({ row }) =>
-          row.original.lines?.some((line) => line.kind !== "default") ? (
+          !row.original.order_id ? (
+            "-"
+          ) : row.original.lines?.some((line) => line.kind !== "default") ? (
             <span className="text-ui-fg-muted">By line</span>
           ) : (
             formatRate(row.original.rate)
