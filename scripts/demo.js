@@ -14,6 +14,7 @@ const fs = require("fs")
 const net = require("net")
 const path = require("path")
 const { startDatabase, databaseEnv, DatabaseError } = require("./lib/database")
+const { warmAdmin } = require("./lib/warm-admin")
 const {
   medusaEnv,
   migrate,
@@ -300,6 +301,8 @@ async function main() {
   })
 
   const url = state.server.url
+  // Else the first visit to the admin shows a blank page while Vite prepares it.
+  await timed("Preparing the admin for its first visit", () => warmAdmin(url))
   say(
     [
       "",
