@@ -1,3 +1,5 @@
+import axios from "axios"
+import { checkout, setUpStore } from "../helpers/store"
 import {
   type AdminSession,
   type RunningApp,
@@ -133,7 +135,12 @@ describeBrowser("Affiliates admin", () => {
       return ((await response.json()) as { affiliate: { login_invite_sent_at: string | null } }).affiliate
         .login_invite_sent_at
     }
-    const firstInvite = await inviteSentAt()
+    // The invite is sent by a subscriber of affiliate.created, just after the answer.
+    let firstInvite = await inviteSentAt()
+    for (let attempt = 0; attempt < 100 && !firstInvite; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      firstInvite = await inviteSentAt()
+    }
     expect(firstInvite).not.toBeNull()
 
     await page.goto(`${app.url}/app/affiliates/${invited.id}`)
@@ -247,5 +254,45 @@ describeBrowser("Affiliates admin", () => {
 
     const stored = await page.request.get(`${app.url}/admin/affiliates/${lena.id}/promotions`)
     expect(((await stored.json()) as { affiliate_promotions: unknown[] }).affiliate_promotions).toEqual([])
+  })
+
+  it("creates an affiliate's coupon in one click, and an order that uses it credits them", async () => {
+    const { page } = admin
+    const api = axios.create({ baseURL: app.url })
+    const login = await api.post("/auth/user/emailpass", { email: app.adminEmail, password: app.adminPassword })
+    const adminHeaders = { headers: { authorization: `Bearer ${login.data.token}` } }
+    // Our own market in the shared database (one region per country).
+    const store = await setUpStore(api, adminHeaders, { label: "Coupons", countryCode: "es", currencyCode: "eur" })
+    const { affiliate: cleo } = (
+      await api.post(
+        "/admin/affiliates",
+        { name: "Cleo Coupons", email: "cleo.coupons@example.com", code: "CLEO", status: "approved" },
+        adminHeaders
+      )
+    ).data
+
+    await page.goto(`${app.url}/app/affiliates/${cleo.id}`)
+    const section = page.getByTestId("affiliate-coupons-section")
+    await section.getByText("No coupons assigned.").waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await section.getByRole("button", { name: "Create coupon" }).click()
+    await page.getByText("Coupon CLEO created: 10% off the order").waitFor({ timeout: STEP_TIMEOUT })
+    await section.getByTestId("affiliate-coupon").filter({ hasText: "CLEO" }).waitFor({ timeout: STEP_TIMEOUT })
+    // One coupon per code: the button is gone.
+    expect(await section.getByRole("button", { name: "Create coupon" }).count()).toBe(0)
+    await shot("affiliates-10-coupon-created")
+
+    // A shopper uses CLEO: 10 % off, and the order credits Cleo by coupon.
+    const order = await checkout(api, store, {
+      email: "cleo.fan@example.com",
+      items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+      promoCodes: ["CLEO"],
+    })
+    let commissions: { affiliate_id: string; attribution: string }[] = []
+    for (let attempt = 0; attempt < 100 && !commissions.length; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 200))
+      commissions = (await api.get(`/admin/affiliate-commissions?order_id=${order.id}`, adminHeaders)).data
+        .affiliate_commissions
+    }
+    expect(commissions).toEqual([expect.objectContaining({ affiliate_id: cleo.id, attribution: "coupon" })])
   })
 })

@@ -98,6 +98,8 @@ httpTestRunner({
             { threshold: 1000, rate: 12 },
             { threshold: 5000, rate: 15.5 },
           ],
+          coupon_percentage: null,
+          auto_create_coupon: false,
           metadata: null,
           created_at: expect.any(String),
           updated_at: expect.any(String),

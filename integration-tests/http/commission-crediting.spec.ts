@@ -233,6 +233,61 @@ httpTestRunner({
         expect(moved.data.affiliate_promotions.map((p: { code: string }) => p.code).sort()).toEqual(["LENA10", "MAXI5"])
       })
 
+      it("creates an affiliate's coupon in one click: their code, their program's discount, credited", async () => {
+        const creators = (
+          await api.post("/admin/affiliate-programs", { name: "Creators", coupon_percentage: 15 }, admin)
+        ).data.program
+        await api.post(`/admin/affiliate-programs/${creators.id}/affiliates`, { affiliate_ids: [jane.id] }, admin)
+
+        const { coupon } = (await api.post(`/admin/affiliates/${jane.id}/coupon`, {}, admin)).data
+        expect(coupon).toEqual({ promotion_id: expect.any(String), code: "JANE", percentage: 15 })
+        const { promotion } = (await api.get(`/admin/promotions/${coupon.promotion_id}`, admin)).data
+        expect(promotion).toEqual(
+          expect.objectContaining({
+            code: "JANE",
+            status: "active",
+            application_method: expect.objectContaining({ type: "percentage", target_type: "order", value: 15 }),
+          })
+        )
+        expect((await api.get(`/admin/affiliates/${jane.id}/promotions`, admin)).data.affiliate_promotions).toEqual([
+          expect.objectContaining({ promotion_id: coupon.promotion_id, code: "JANE" }),
+        ])
+
+        // A shopper uses it: 15 % off, and Jane is credited by coupon.
+        const order = await placeOrder({
+          email: "coupon-shopper@shop.test",
+          items: [{ variant_id: store.variants.shirt, quantity: 1 }],
+          promoCodes: ["JANE"],
+        })
+        const [commission] = await commissionsOf(order.id)
+        expect(commission).toEqual(expect.objectContaining({ affiliate_id: jane.id, attribution: "coupon" }))
+        expect(Number(commission.base_amount)).toBeCloseTo(19.99 * 0.85, 2)
+
+        // A second click: the code is taken; a blocked affiliate gets none.
+        await expectHttpError(api.post(`/admin/affiliates/${jane.id}/coupon`, {}, admin), 409, /code JANE exists already/)
+        await api.post(`/admin/affiliates/${max.id}`, { status: "blocked" }, admin)
+        await expectHttpError(api.post(`/admin/affiliates/${max.id}/coupon`, {}, admin), 400, /Max is blocked/)
+        await expectHttpError(api.post("/admin/affiliates/aff_nobody/coupon", {}, admin), 404)
+      })
+
+      it("gives every affiliate a coupon on approval in a program that says so, once", async () => {
+        const program = (
+          await api.post("/admin/affiliate-programs", { name: "Coupons for all", auto_create_coupon: true }, admin)
+        ).data.program
+        const nina = await createAffiliate({ name: "Nina", email: "nina@aff.test", code: "NINA", program_id: program.id })
+        const approve = () =>
+          waitForSubscribers(getContainer(), "affiliate.approved", () =>
+            api.post(`/admin/affiliates/${nina.id}`, { status: "approved" }, admin)
+          )
+        await approve()
+        const coupons = async () => (await api.get(`/admin/affiliates/${nina.id}/promotions`, admin)).data.affiliate_promotions
+        expect(await coupons()).toEqual([expect.objectContaining({ code: "NINA" })])
+        // Blocked and approved again: still the one coupon.
+        await api.post(`/admin/affiliates/${nina.id}`, { status: "blocked" }, admin)
+        await approve()
+        expect(await coupons()).toHaveLength(1)
+      })
+
       it("lets a connection beat another affiliate's code, and connects referred customers", async () => {
         const cora = await createCustomer("cora@shop.test")
         await api.post("/admin/affiliate-connections", { affiliate_id: jane.id, customer_id: cora.id }, admin)

@@ -130,6 +130,10 @@ export type AffiliateProgramDTO = {
   tier_metric: TierMetric | null
   tier_period: TierPeriod
   tiers: CommissionTier[] | null
+  /** Percent off an order of the affiliate coupon; null: the default (10). */
+  coupon_percentage: number | null
+  /** Every affiliate of the program gets a coupon when approved. */
+  auto_create_coupon: boolean
   metadata: Record<string, unknown> | null
   created_at: Date
   updated_at: Date

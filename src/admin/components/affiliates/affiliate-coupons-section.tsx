@@ -6,6 +6,7 @@ import {
   type AffiliatePromotion,
   useAffiliatePromotions,
   useAssignAffiliatePromotions,
+  useCreateAffiliateCoupon,
   usePromotionsForPicker,
   useUnassignAffiliatePromotion,
 } from "../../hooks/api/affiliate-promotions"
@@ -62,7 +63,8 @@ const PromotionPicker = ({
 
 /**
  * The Medusa promotions that credit this affiliate when an order uses their
- * code: picked from the store's promotions, and removable.
+ * code: made in one click from their own code, or picked from the store's
+ * promotions, and removable.
  */
 export const AffiliateCouponsSection = ({ affiliate }: { affiliate: Affiliate }) => {
   const [isPicking, setIsPicking] = useState(false)
@@ -70,6 +72,7 @@ export const AffiliateCouponsSection = ({ affiliate }: { affiliate: Affiliate })
   const { data, isLoading } = useAffiliatePromotions(affiliate.id)
   const assign = useAssignAffiliatePromotions(affiliate.id)
   const unassign = useUnassignAffiliatePromotion(affiliate.id)
+  const createCoupon = useCreateAffiliateCoupon(affiliate.id)
   const promotions = data?.affiliate_promotions ?? []
 
   const onRemove = async (coupon: AffiliatePromotion) => {
@@ -89,6 +92,16 @@ export const AffiliateCouponsSection = ({ affiliate }: { affiliate: Affiliate })
         title="Coupons"
         description={`Orders that use one of these promotion codes credit ${affiliate.name}.`}
         actions={[
+          // Their own code as a coupon, with their program's discount, when no promotion has it.
+          ...(affiliate.status === "approved" && !promotions.some((coupon) => coupon.code === affiliate.code)
+            ? [
+                {
+                  label: "Create coupon",
+                  isLoading: createCoupon.isPending,
+                  onClick: () => createCoupon.mutate(),
+                },
+              ]
+            : []),
           {
             label: isPicking ? "Done" : "Assign coupon",
             onClick: () => setIsPicking((open) => !open),

@@ -30,7 +30,13 @@ export type ProgramFormValues = {
   tier_metric: TierMetric | "none"
   tier_period: TierPeriod
   tiers: { threshold: string; rate: string }[]
+  /** Empty: DEFAULT_COUPON_PERCENTAGE. */
+  coupon_percentage: string
+  auto_create_coupon: boolean
 }
+
+/** Percent off an order of an affiliate coupon when the program names none (as the server). */
+export const DEFAULT_COUPON_PERCENTAGE = 10
 
 export const EMPTY_PROGRAM: ProgramFormValues = {
   name: "",
@@ -45,6 +51,8 @@ export const EMPTY_PROGRAM: ProgramFormValues = {
   tier_metric: "none",
   tier_period: "month",
   tiers: [],
+  coupon_percentage: "",
+  auto_create_coupon: false,
 }
 
 const text = (value: number | null) => (value === null ? "" : String(value))
@@ -70,6 +78,8 @@ export const toProgramFormValues = (program: AffiliateProgramTerms): ProgramForm
     threshold: String(tier.threshold),
     rate: String(tier.rate),
   })),
+  coupon_percentage: text(program.coupon_percentage),
+  auto_create_coupon: program.auto_create_coupon,
 })
 
 const wholeOrNull = (value: string) => (value.trim() === "" ? null : Number(value))
@@ -101,6 +111,8 @@ export const toProgramPayload = (values: ProgramFormValues): AffiliateProgramPay
           .map((tier) => ({ threshold: Number(tier.threshold), rate: Number(tier.rate) }))
           .sort((a, b) => a.threshold - b.threshold)
       : null,
+    coupon_percentage: wholeOrNull(values.coupon_percentage),
+    auto_create_coupon: values.auto_create_coupon,
   }
 }
 

@@ -1,12 +1,12 @@
-import { useFormContext } from "react-hook-form"
+import { Controller, useFormContext } from "react-hook-form"
 import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { formatRate } from "../../lib/format"
 import { validateRate, validateWholeNumber } from "../../lib/form-values"
 import { FieldGroup } from "../common/field-group"
 import { CurrencyAmountsField } from "../common/currency-amounts-input"
-import { InputField, RATE_INPUT } from "../common/form-field"
+import { InputField, RATE_INPUT, SwitchField } from "../common/form-field"
 import { ChoiceBoxesField, SelectField, choicesOf } from "../common/choice-fields"
-import { PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
+import { DEFAULT_COUPON_PERCENTAGE, PROGRAM_LIMITS, type ProgramFormValues } from "./program-form"
 import {
   CONNECTION_LIFETIME_LABELS,
   SELF_REFERRAL_LABELS,
@@ -18,7 +18,8 @@ import { TiersField } from "./tiers-field"
 
 /**
  * Every term of a program: its commission (a rate or a fixed amount per
- * order), how long connections last, approval, self-referrals and tiers.
+ * order), how long connections last, approval, self-referrals, tiers and
+ * the affiliates' coupons.
  */
 export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
   const {
@@ -215,6 +216,41 @@ export const ProgramTermsFields = ({ idPrefix }: { idPrefix: string }) => {
           )}
         </div>
         {tierMetric !== "none" && <TiersField idPrefix={idPrefix} />}
+      </FieldGroup>
+
+      <FieldGroup
+        title="Affiliate coupons"
+        description="The coupon Create coupon makes on an affiliate's page: their own code, this discount off the order."
+      >
+        <div className="grid grid-cols-1 gap-4 md:grid-cols-2">
+          <InputField
+            id={id("coupon_percentage")}
+            label="Coupon discount (%)"
+            optional
+            hint={`Empty: ${DEFAULT_COUPON_PERCENTAGE}%.`}
+            error={errors.coupon_percentage?.message}
+            type="number"
+            min={1}
+            max={100}
+            step={1}
+            {...register("coupon_percentage", {
+              validate: validateWholeNumber(100, "Enter a whole number from 1 to 100", { optional: true }),
+            })}
+          />
+        </div>
+        <Controller
+          control={control}
+          name="auto_create_coupon"
+          render={({ field }) => (
+            <SwitchField
+              id={id("auto_create_coupon")}
+              label="A coupon for every affiliate"
+              description="Each affiliate approved in this program gets their coupon, unless they have one."
+              checked={field.value}
+              onCheckedChange={field.onChange}
+            />
+          )}
+        />
       </FieldGroup>
     </div>
   )

@@ -10,6 +10,7 @@ import { useAffiliateSettings } from "../../hooks/api/affiliate-settings"
 import { useConfirm } from "../../hooks/use-confirm"
 import { formatRate } from "../../lib/format"
 import { formatProgramCommission } from "../../lib/format-commission"
+import { DEFAULT_COUPON_PERCENTAGE } from "./program-form"
 import { ActionMenu } from "../common/action-menu"
 import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
@@ -121,6 +122,10 @@ export const ProgramTermsSection = ({ program }: { program: AffiliateProgram }) 
       </SectionRow>
       <SectionRow label="Performance tiers">
         <Tiers program={program} />
+      </SectionRow>
+      <SectionRow label="Affiliate coupons">
+        {`${program.coupon_percentage ?? DEFAULT_COUPON_PERCENTAGE}% off the order` +
+          (program.auto_create_coupon ? ", made for every affiliate on approval" : ", made with Create coupon")}
       </SectionRow>
       <SectionRow label="Affiliates">{program.affiliate_count}</SectionRow>
       <EditProgramDrawer program={program} open={isEditOpen} onOpenChange={setIsEditOpen} />

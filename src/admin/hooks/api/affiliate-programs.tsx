@@ -39,6 +39,10 @@ export type AffiliateProgramTerms = {
   tier_metric: TierMetric | null
   tier_period: TierPeriod
   tiers: ProgramTier[] | null
+  /** Percent off the order of an affiliate's coupon; null: 10. */
+  coupon_percentage: number | null
+  /** Every affiliate approved in the program gets a coupon. */
+  auto_create_coupon: boolean
 }
 
 export type AffiliateProgram = AffiliateProgramTerms & {

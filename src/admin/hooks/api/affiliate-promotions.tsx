@@ -44,6 +44,22 @@ export const useAssignAffiliatePromotions = (affiliateId: string) => {
   })
 }
 
+export type CreatedAffiliateCoupon = { coupon: { promotion_id: string; code: string; percentage: number } }
+
+/** "Create coupon": a promotion with the affiliate's code and their program's discount, assigned to them. */
+export const useCreateAffiliateCoupon = (affiliateId: string) => {
+  // Medusa's promotion list shows the new promotion too.
+  const invalidate = useInvalidate(affiliatePromotionQueryKeys.all)
+  return useMutation<CreatedAffiliateCoupon, FetchError, void>({
+    mutationFn: () => postAdmin<CreatedAffiliateCoupon>(`/admin/affiliates/${affiliateId}/coupon`, {}),
+    onSuccess: ({ coupon }) => {
+      invalidate()
+      toast.success(`Coupon ${coupon.code} created: ${coupon.percentage}% off the order`)
+    },
+    onError: toastServerError,
+  })
+}
+
 export type DeleteAffiliatePromotionResponse = Deleted<"affiliate_promotion">
 
 /** Takes a coupon away from the affiliate (by its assignment). */

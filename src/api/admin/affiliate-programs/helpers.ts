@@ -24,6 +24,8 @@ const PROGRAM_FIELDS = [
   "tier_metric",
   "tier_period",
   "tiers",
+  "coupon_percentage",
+  "auto_create_coupon",
   "metadata",
   "created_at",
   "updated_at",

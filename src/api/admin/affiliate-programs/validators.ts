@@ -119,6 +119,13 @@ const programFields = {
   tier_metric: oneOf("tier_metric", TIER_METRICS).nullable(),
   tier_period: oneOf("tier_period", TIER_PERIODS),
   tiers: tiers.nullable(),
+  coupon_percentage: z
+    .number({ error: "coupon_percentage must be a whole number from 1 to 100" })
+    .int({ error: "coupon_percentage must be a whole number from 1 to 100" })
+    .min(1, { error: "coupon_percentage must be at least 1" })
+    .max(100, { error: "coupon_percentage must be at most 100" })
+    .nullable(),
+  auto_create_coupon: z.boolean({ error: "auto_create_coupon must be true or false" }),
   metadata: metadataParam,
 }
 

@@ -16,6 +16,9 @@ export const TIER_METRICS = ["revenue", "orders"] as const
 export type TierMetric = (typeof TIER_METRICS)[number]
 
 export const TIER_PERIODS = ["month", "lifetime"] as const
+
+/** Percent off an order of the coupon "Create coupon" makes when the program names none. */
+export const DEFAULT_COUPON_PERCENTAGE = 10
 export type TierPeriod = (typeof TIER_PERIODS)[number]
 
 /**
@@ -49,6 +52,11 @@ const AffiliateProgram = model
     tier_metric: model.enum([...TIER_METRICS]).nullable(),
     tier_period: model.enum([...TIER_PERIODS]).default("month"),
     tiers: model.json<CommissionTier[]>().nullable(),
+    // The affiliate coupon "Create coupon" makes: percent off the order
+    // (null: DEFAULT_COUPON_PERCENTAGE); made for each affiliate on approval
+    // when auto_create_coupon.
+    coupon_percentage: model.number().nullable(),
+    auto_create_coupon: model.boolean().default(false),
     rules: model.hasMany(() => AffiliateCommissionRule, { mappedBy: "program" }),
     affiliates: model.hasMany(() => Affiliate, { mappedBy: "program" }),
     metadata: model.json().nullable(),

@@ -58,6 +58,8 @@ export function toAffiliateProgramDTO(
     tier_metric: program.tier_metric,
     tier_period: program.tier_period,
     tiers: program.tiers,
+    coupon_percentage: program.coupon_percentage,
+    auto_create_coupon: program.auto_create_coupon,
     metadata: program.metadata,
     created_at: program.created_at,
     updated_at: program.updated_at,
