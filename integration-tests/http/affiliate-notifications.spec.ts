@@ -95,6 +95,31 @@ httpTestRunner({
       expect(sends.to("jane@partners.test", "affiliate-approved")).toHaveLength(1)
     })
 
+    it("hands the store's provider a readable default email, with every name escaped", async () => {
+      const notifications = container.resolve(Modules.NOTIFICATION)
+      const created = jest.spyOn(notifications, "createNotifications")
+      try {
+        await api.post(
+          "/admin/affiliates",
+          { name: `Jo <b>"Bold"</b> & Co`, email: "jo@partners.test", code: "JOBOLD", status: "approved" },
+          admin
+        )
+        await waitForEmails({ to: "jo@partners.test", template: "affiliate-approved" })
+        const approved = created.mock.calls
+          .flatMap(([data]) => [data].flat())
+          .find((notification) => notification.template === "affiliate-approved")
+        expect(approved?.content).toEqual({
+          subject: "You're approved as an affiliate",
+          html: expect.stringContaining("<p>Hi Jo &lt;b&gt;&quot;Bold&quot;&lt;/b&gt; &amp; Co,</p>"),
+          text: expect.stringContaining("Your referral link: https://shop.example.com/?ref=JOBOLD"),
+        })
+        expect(approved?.content?.html).toContain('<a href="https://shop.example.com/?ref=JOBOLD"')
+        expect(approved?.content?.html).not.toContain("<b>")
+      } finally {
+        created.mockRestore()
+      }
+    })
+
     it("emails the affiliate a commission earned and, once marked paid, paid — each once", async () => {
       const { affiliate } = (
         await api.post(

@@ -1,5 +1,6 @@
 import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { affiliateData, findAffiliate } from "./affiliate-data"
+import { emailContent } from "./email-content"
 import { defineAffiliateNotice } from "./types"
 
 /** To the affiliate when approved, with their referral link. */
@@ -15,15 +16,24 @@ export const affiliateApprovedNotice = defineAffiliateNotice({
     if (affiliate?.status !== "approved") {
       return []
     }
+    const data = {
+      affiliate: affiliateData(affiliate),
+      referral_link: await service.buildReferralLink(affiliate.code),
+      referral_query: `ref=${affiliate.code}`,
+    }
     return [
       {
         to: affiliate.email,
         receiver_id: affiliate.id,
-        data: {
-          affiliate: affiliateData(affiliate),
-          referral_link: await service.buildReferralLink(affiliate.code),
-          referral_query: `ref=${affiliate.code}`,
-        },
+        data,
+        content: emailContent("You're approved as an affiliate", [
+          `Hi ${data.affiliate.name},`,
+          `Your affiliate account is approved. Your referral code is ${affiliate.code}.`,
+          data.referral_link
+            ? "Share your referral link: every order placed through it earns you a commission."
+            : `Add ${data.referral_query} to any link to the store: every order placed through it earns you a commission.`,
+          { link: data.referral_link, label: "Your referral link" },
+        ]),
       },
     ]
   },

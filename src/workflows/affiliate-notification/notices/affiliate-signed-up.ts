@@ -1,6 +1,7 @@
 import { Modules } from "@medusajs/framework/utils"
 import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { affiliateData, findAffiliate } from "./affiliate-data"
+import { emailContent } from "./email-content"
 import { defineAffiliateNotice } from "./types"
 
 /** At most this many admin users get the sign-up notice when no owner email is set. */
@@ -28,12 +29,18 @@ export const affiliateSignedUpNotice = defineAffiliateNotice({
         status: affiliate.status,
       },
     }
+    const content = emailContent(`New affiliate sign-up: ${data.affiliate.name}`, [
+      `${data.affiliate.name} (${affiliate.email}) signed up as an affiliate with the code ${affiliate.code}.`,
+      affiliate.status === "pending"
+        ? "They wait for your approval under Affiliates in the admin."
+        : `Their status is ${affiliate.status}.`,
+    ])
     if (storeOwnerEmail) {
-      return [{ to: storeOwnerEmail, receiver_id: STORE_OWNER, data }]
+      return [{ to: storeOwnerEmail, receiver_id: STORE_OWNER, data, content }]
     }
     const users = await container
       .resolve(Modules.USER)
       .listUsers({}, { select: ["id", "email"], take: MAX_ADMIN_RECIPIENTS, order: { created_at: "ASC" } })
-    return users.map((user) => ({ to: user.email, receiver_id: user.id, data }))
+    return users.map((user) => ({ to: user.email, receiver_id: user.id, data, content }))
   },
 })

@@ -1,6 +1,7 @@
 import { MathBN } from "@medusajs/framework/utils"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { affiliateData, findAffiliate } from "./affiliate-data"
+import { emailContent, formatEmailMoney } from "./email-content"
 import type { NoticeMessage } from "./types"
 
 async function findCommission(service: AffiliateModuleService, id: string) {
@@ -27,11 +28,15 @@ async function findCommission(service: AffiliateModuleService, id: string) {
 
 type NoticeCommission = NonNullable<Awaited<ReturnType<typeof findCommission>>>
 
+/** What the email says of a commission: its subject and first lines, given its net amount formatted. */
+export type CommissionWords = (netAmount: string, name: string) => { subject: string; lines: string[] }
+
 /** The message to a commission's affiliate, when `isNews` says its state is worth telling. */
 export async function commissionMessages(
   service: AffiliateModuleService,
   id: string,
-  isNews: (commission: NoticeCommission) => boolean
+  isNews: (commission: NoticeCommission) => boolean,
+  words: CommissionWords
 ): Promise<NoticeMessage[]> {
   const commission = await findCommission(service, id)
   if (!commission || !isNews(commission)) {
@@ -42,10 +47,13 @@ export async function commissionMessages(
     return []
   }
   const adjustments = commission.adjustments ?? []
+  const netAmount = MathBN.add(commission.amount, ...adjustments.map((adjustment) => adjustment.amount)).toNumber()
+  const { subject, lines } = words(formatEmailMoney(netAmount, commission.currency_code), affiliateData(affiliate).name)
   return [
     {
       to: affiliate.email,
       receiver_id: affiliate.id,
+      content: emailContent(subject, lines),
       data: {
         affiliate: affiliateData(affiliate),
         commission: {
@@ -55,10 +63,7 @@ export async function commissionMessages(
           base_amount: Number(commission.base_amount),
           rate: Number(commission.rate),
           amount: Number(commission.amount),
-          net_amount: MathBN.add(
-            commission.amount,
-            ...adjustments.map((adjustment) => adjustment.amount)
-          ).toNumber(),
+          net_amount: netAmount,
           attribution: commission.attribution,
           status: commission.status,
         },

@@ -18,6 +18,14 @@ export const commissionEarnedNotice = defineAffiliateNotice({
       service,
       id,
       (commission) =>
-        commission.order_id !== null && commission.status !== "rejected" && MathBN.gt(commission.amount, 0)
+        commission.order_id !== null && commission.status !== "rejected" && MathBN.gt(commission.amount, 0),
+      (amount, name) => ({
+        subject: `You earned ${amount}`,
+        lines: [
+          `Hi ${name},`,
+          `An order you referred earned you a commission of ${amount}. It is paid once the store approves it ` +
+            "and its hold period (for returns) is over.",
+        ],
+      })
     ),
 })

@@ -13,5 +13,13 @@ export const commissionPaidNotice = defineAffiliateNotice({
   event: AffiliateEvents.COMMISSION_UPDATED,
   resourceType: "affiliate_commission",
   buildMessages: ({ service }, id) =>
-    commissionMessages(service, id, (commission) => commission.status === "paid"),
+    commissionMessages(
+      service,
+      id,
+      (commission) => commission.status === "paid",
+      (amount, name) => ({
+        subject: `Your commission of ${amount} was paid`,
+        lines: [`Hi ${name},`, `The store has paid you your commission of ${amount}.`],
+      })
+    ),
 })

@@ -1,6 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { matchesLoginInvite, tokenDigest } from "../../../modules/affiliate/utils/login-invite"
 import { affiliateData } from "./affiliate-data"
+import { emailContent } from "./email-content"
 import { defineAffiliateNotice } from "./types"
 
 const payloadSchema = z.object({ token: z.string().min(1) })
@@ -48,18 +49,27 @@ export const loginInviteNotice = defineAffiliateNotice({
     ) {
       return []
     }
+    const data = {
+      affiliate: affiliateData(affiliate),
+      email: affiliate.email,
+      token,
+      claim_url: await service.buildTokenLink("claim_login", token, affiliate.email),
+      expires_at: new Date(expiresAt).toISOString(),
+    }
     return [
       {
         to: affiliate.email,
         receiver_id: affiliate.id,
         key: tokenDigest(token),
-        data: {
-          affiliate: affiliateData(affiliate),
-          email: affiliate.email,
-          token,
-          claim_url: await service.buildTokenLink("claim_login", token, affiliate.email),
-          expires_at: new Date(expiresAt).toISOString(),
-        },
+        data,
+        content: emailContent("Set up your affiliate login", [
+          `Hi ${data.affiliate.name},`,
+          `You're an affiliate of the store with the code ${affiliate.code}. Set up your login to see your ` +
+            `referrals, commissions and payouts. The invite works once, until ${data.expires_at.slice(0, 10)}.`,
+          data.claim_url
+            ? { link: data.claim_url, label: "Set up my login" }
+            : `Your invite code: ${token}`,
+        ]),
       },
     ]
   },

@@ -2,6 +2,7 @@ import { AuthWorkflowEvents, Modules } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 import { checkEmail } from "../../../modules/affiliate/utils/email"
 import { tokenDigest } from "../../../modules/affiliate/utils/login-invite"
+import { emailContent } from "./email-content"
 import { defineAffiliateNotice } from "./types"
 
 const payloadSchema = z.object({ token: z.string().min(1) })
@@ -32,17 +33,19 @@ export const passwordResetNotice = defineAffiliateNotice({
     if (!login?.auth_identity_id || !checked.valid) {
       return []
     }
+    const resetUrl = await service.buildTokenLink("reset_password", token, entityId)
     return [
       {
         to: entityId,
         receiver_id: login.auth_identity_id,
         resource_id: login.auth_identity_id,
         key: tokenDigest(token),
-        data: {
-          email: entityId,
-          token,
-          reset_url: await service.buildTokenLink("reset_password", token, entityId),
-        },
+        data: { email: entityId, token, reset_url: resetUrl },
+        content: emailContent("Reset your affiliate password", [
+          "Someone asked to reset the password of your affiliate login. If it was you, choose a new password " +
+            "within 15 minutes; if not, ignore this email and nothing changes.",
+          resetUrl ? { link: resetUrl, label: "Choose a new password" } : `Your reset code: ${token}`,
+        ]),
       },
     ]
   },

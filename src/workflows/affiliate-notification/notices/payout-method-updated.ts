@@ -1,6 +1,9 @@
 import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { affiliateData } from "./affiliate-data"
+import { emailContent } from "./email-content"
 import { defineAffiliateNotice } from "./types"
+
+const PAYOUT_METHOD_WORDS = { paypal: "PayPal", bank_transfer: "bank transfer", other: "other" } as const
 
 /**
  * To the affiliate when their payout method is set or changed, by them or by
@@ -34,6 +37,9 @@ export const payoutMethodUpdatedNotice = defineAffiliateNotice({
       return []
     }
     const updatedAt = new Date(affiliate.payout_method_updated_at)
+    // "affiliate" when they changed it themselves, "store" when an admin did.
+    const updatedBy = affiliate.payout_method_updated_by === "affiliate" ? "affiliate" : "store"
+    const method = affiliate.payout_method ? PAYOUT_METHOD_WORDS[affiliate.payout_method] : "not set"
     return [
       {
         to: affiliate.email,
@@ -43,9 +49,13 @@ export const payoutMethodUpdatedNotice = defineAffiliateNotice({
           affiliate: affiliateData(affiliate),
           payout_method: affiliate.payout_method,
           updated_at: updatedAt.toISOString(),
-          // "affiliate" when they changed it themselves, "store" when an admin did.
-          updated_by: affiliate.payout_method_updated_by === "affiliate" ? "affiliate" : "store",
+          updated_by: updatedBy,
         },
+        content: emailContent("Your payout method was changed", [
+          `Hi ${affiliateData(affiliate).name},`,
+          `${updatedBy === "store" ? "The store" : "You"} changed how you are paid: your payout method is now ${method}.`,
+          "If you did not expect this change, reply to this email or contact the store at once.",
+        ]),
       },
     ]
   },

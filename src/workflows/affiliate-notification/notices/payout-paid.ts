@@ -1,5 +1,6 @@
 import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { affiliateData, findAffiliate } from "./affiliate-data"
+import { emailContent, formatEmailMoney } from "./email-content"
 import { defineAffiliateNotice } from "./types"
 
 /** To the affiliate when a payout to them is marked paid: one message, not one per commission. */
@@ -24,10 +25,16 @@ export const payoutPaidNotice = defineAffiliateNotice({
     if (!affiliate) {
       return []
     }
+    const amount = formatEmailMoney(Number(payout.amount), payout.currency_code)
     return [
       {
         to: affiliate.email,
         receiver_id: affiliate.id,
+        content: emailContent(`Payout of ${amount} sent`, [
+          `Hi ${affiliateData(affiliate).name},`,
+          `The store has paid you ${amount} in affiliate commissions.` +
+            (payout.provider_reference ? ` Reference: ${payout.provider_reference}.` : ""),
+        ]),
         data: {
           affiliate: affiliateData(affiliate),
           payout: {

@@ -1,11 +1,14 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { EmailContent } from "./email-content"
 
 /** `receiver_id` names the recipient in the idempotency key: an email may change between deliveries. */
 export type NoticeMessage = {
   to: string
   receiver_id: string
   data: Record<string, unknown>
+  /** The default email (subject and body), for a provider that sends content rather than its templates. */
+  content: EmailContent
   /** What the message is about when not the id the notice was given (a reset's login). */
   resource_id?: string
   /** Tells apart messages about one entity that are each news (every invite, every reset request). */

@@ -49,6 +49,7 @@ export const buildAffiliateNotificationsStep = createStep(
           channel: EMAIL_CHANNEL,
           template,
           data: message.data,
+          content: message.content,
           trigger_type: notice.event,
           resource_id: resourceId,
           resource_type: notice.resourceType,

@@ -4,6 +4,7 @@ import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { EMAIL_CHANNEL, plainText } from "../../utils/email-notifications"
+import { emailContent } from "../notices/email-content"
 
 export type AccountInviteInput = {
   affiliate_id: string
@@ -69,6 +70,7 @@ export const createAccountInviteNotificationsStep = createStep(
           jwtOptions: { ...http.jwtOptions, jwtid: jti },
         }
       )
+      const setPasswordUrl = await service.buildSetPasswordLink(token, invite.email)
       notifications.push({
         to: invite.email,
         receiver_id: affiliate.id,
@@ -78,9 +80,15 @@ export const createAccountInviteNotificationsStep = createStep(
           affiliate: { id: affiliate.id, name: plainText(affiliate.name), code: affiliate.code },
           email: invite.email,
           token,
-          set_password_url: await service.buildSetPasswordLink(token, invite.email),
+          set_password_url: setPasswordUrl,
           expires_at: new Date(expires_at).toISOString(),
         },
+        content: emailContent("Your store account is ready", [
+          `Hi ${plainText(affiliate.name)},`,
+          `As an affiliate you now have an account in the store too, with the email ${invite.email}. ` +
+            "Choose its password within 7 days to log in.",
+          setPasswordUrl ? { link: setPasswordUrl, label: "Choose my password" } : `Your code: ${token}`,
+        ]),
         trigger_type: ACCOUNT_INVITE_TRIGGER,
         resource_id: invite.auth_identity_id,
         resource_type: "auth_identity",
