@@ -13,6 +13,7 @@ import {
   redeliver,
 } from "../helpers/notifications"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
+import feedAffiliateSignedUp from "../../src/subscribers/feed-affiliate-signed-up"
 import notifyAffiliateApproved from "../../src/subscribers/notify-affiliate-approved"
 import notifyAffiliateSignedUp from "../../src/subscribers/notify-affiliate-signed-up"
 import notifyCommissionEarned from "../../src/subscribers/notify-commission-earned"
@@ -216,6 +217,27 @@ httpTestRunner({
         ])
       )
       expect(await emailsSent(container, { to: "sue@partners.test" })).toHaveLength(2)
+    })
+
+    it("puts a sign-up in the admin's notification bell, once however often the event arrives", async () => {
+      const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
+      const [affiliate] = await service.createAffiliates([
+        { name: "Bella <i>Bell</i>", email: "bella@partners.test", code: "BELLA", status: "pending" },
+      ])
+      await redeliver(container, feedAffiliateSignedUp, "affiliate.signed_up", { id: affiliate.id })
+      await redeliver(container, feedAffiliateSignedUp, "affiliate.signed_up", { id: affiliate.id })
+      const { notifications } = (await api.get("/admin/notifications?channel=feed", admin)).data
+      expect(notifications).toEqual([
+        expect.objectContaining({
+          channel: "feed",
+          trigger_type: "affiliate.signed_up",
+          resource_id: affiliate.id,
+          data: {
+            title: "New affiliate sign-up",
+            description: "Bella <i>Bell</i> (bella@partners.test) signed up with the code BELLA: waiting for your approval.",
+          },
+        }),
+      ])
     })
 
     it("tells the admins about a sign-up, once, with the name made safe, and not about affiliates an admin creates", async () => {

@@ -219,11 +219,26 @@ httpTestRunner({
         const failing = (await createBatch()).payouts[0]
         await setPayoutStatus(failing.id, { status: "processing", provider_reference: "PP-123" })
         await expectHttpError(setPayoutStatus(failing.id, { status: "canceled" }), 400, /processing: it can only become paid, failed/)
-        const failed = (await setPayoutStatus(failing.id, { status: "failed", reason: "PayPal account closed" })).data
-          .affiliate_payout
+        const failed = (
+          (await waitForSubscribers(getContainer(), "affiliate_payout.failed", () =>
+            setPayoutStatus(failing.id, { status: "failed", reason: "PayPal account closed" })
+          )) as { data: { affiliate_payout: Payout & { reason: string; items: { released_at: string | null }[] } } }
+        ).data.affiliate_payout
         expect(failed).toEqual(expect.objectContaining({ status: "failed", reason: "PayPal account closed" }))
         expect(failed.items[0].released_at).not.toBeNull()
         expect(events.named("affiliate_payout.failed").map((e) => e.data)).toEqual([{ id: failing.id }])
+        // The admin's notification bell says so.
+        const { notifications } = (await api.get("/admin/notifications?channel=feed", admin)).data
+        expect(notifications).toEqual([
+          expect.objectContaining({
+            resource_id: failing.id,
+            data: {
+              title: "Affiliate payout failed",
+              description:
+                "The payout of €6.00 to Jane failed: PayPal account closed. Its commissions are payable again in the next batch.",
+            },
+          }),
+        ])
         expect(await balanceOf(jane.id)).toEqual(expect.objectContaining({ payable: 6, in_payout: 0 }))
 
         const retry = (await createBatch({ affiliate_ids: [jane.id] })).payouts[0]

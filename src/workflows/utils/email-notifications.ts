@@ -2,8 +2,11 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import { z } from "@medusajs/framework/zod"
 
-/** The channel every notification of the plugin goes out on. */
+/** The channel the plugin's emails go out on. */
 export const EMAIL_CHANNEL = "email"
+
+/** The admin's notification bell: Medusa's dashboard lists this channel's notifications. */
+export const FEED_CHANNEL = "feed"
 
 // The parts of the Notification Module's declaration that decide whether it
 // has an email provider: one configured for the channel, or Medusa Cloud's
@@ -29,7 +32,7 @@ const notificationDeclarationSchema = z.object({
     .optional(),
 })
 
-let reportedMissingProvider = false
+const reportedMissingProvider = new Set<string>()
 
 /**
  * Whether the store can send email through Medusa's Notification Module.
@@ -39,6 +42,11 @@ let reportedMissingProvider = false
  * without a log line per event.
  */
 export function canSendEmail(container: MedusaContainer): boolean {
+  return canSendOn(container, EMAIL_CHANNEL)
+}
+
+/** Whether the Notification Module has a provider for `channel` (Medusa Cloud's counts for email). */
+export function canSendOn(container: MedusaContainer, channel: string): boolean {
   const { modules } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE)
   const declaration = notificationDeclarationSchema.safeParse(modules?.[Modules.NOTIFICATION])
   const options = declaration.success ? declaration.data.options : undefined
@@ -48,17 +56,18 @@ export function canSendEmail(container: MedusaContainer): boolean {
     !declaration.data.disable &&
     container.hasRegistration(Modules.NOTIFICATION) &&
     (!!options?.providers?.some((provider) =>
-      provider.options?.channels?.includes(EMAIL_CHANNEL)
+      provider.options?.channels?.includes(channel)
     ) ||
-      (!!cloud?.api_key &&
+      (channel === EMAIL_CHANNEL &&
+        !!cloud?.api_key &&
         !!cloud.endpoint &&
         !!(cloud.environment_handle || cloud.sandbox_handle)))
-  if (!available && !reportedMissingProvider) {
-    reportedMissingProvider = true
+  if (!available && !reportedMissingProvider.has(channel)) {
+    reportedMissingProvider.add(channel)
     container
       .resolve(ContainerRegistrationKeys.LOGGER)
       .info(
-        `Affiliate notifications are not sent: the Notification Module has no provider for the "${EMAIL_CHANNEL}" channel`
+        `Affiliate notifications are not sent: the Notification Module has no provider for the "${channel}" channel`
       )
   }
   return available
