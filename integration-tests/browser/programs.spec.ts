@@ -223,6 +223,7 @@ describeBrowser("Affiliate programs admin", () => {
           rule_id: null,
           kind: "default",
           rate: 5,
+          rate_source: "program",
           amount: 0.37,
         }),
       ])
@@ -244,7 +245,7 @@ describeBrowser("Affiliate programs admin", () => {
     expect(await shirtLine.textContent()).toContain("Programs Shirt × 2")
     expect(await shirtLine.textContent()).toContain("Base €39.98")
     const mugLine = details.getByTestId("commission-line").filter({ hasText: "Programs Mug" })
-    expect(await mugLine.getByTestId("commission-line-rule").textContent()).toBe("Program rate 5%")
+    expect(await mugLine.getByTestId("commission-line-rule").textContent()).toBe("5% (program rate)")
     expect(await mugLine.getByTestId("commission-line-amount").textContent()).toBe("€0.37")
     expect(await details.getByTestId("commission-amount").textContent()).toBe("€6.37 on €47.48")
     await details.getByRole("link", { name: programName }).waitFor({ timeout: STEP_TIMEOUT })

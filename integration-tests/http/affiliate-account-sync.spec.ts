@@ -236,6 +236,7 @@ httpTestRunner({
           created: 3,
           linked: 0,
           tagged: 3,
+          unchanged: 0,
           skipped: 0,
           failed: 0,
           errors: [],
@@ -251,7 +252,20 @@ httpTestRunner({
         expect(pressedAgain.data.affiliate_sync_run.id).toBe(resync.data.affiliate_sync_run.id)
       }
       expect(await sync.waitForRun(resync.data.affiliate_sync_run.id)).toEqual(
-        expect.objectContaining({ status: "completed", trigger: "resync", created: 0, linked: 0, tagged: 0, skipped: 3 })
+        expect.objectContaining({ status: "completed", trigger: "resync", created: 0, linked: 0, tagged: 0, unchanged: 3, skipped: 0 })
+      )
+
+      // An affiliate whose email a stranger's store account has is skipped, with why, not "unchanged".
+      await sync.registerCustomer("taken@partners.test", "stranger-pass")
+      const taken = await sync.createAffiliate({ name: "Tess Taken", email: "taken@partners.test", status: "approved" })
+      const again = (await api.post("/admin/affiliate-settings/resync", {}, admin)).data.affiliate_sync_run
+      expect(await sync.waitForRun(again.id)).toEqual(
+        expect.objectContaining({
+          status: "completed",
+          unchanged: 3,
+          skipped: 1,
+          errors: [{ affiliate_id: taken.id, message: expect.stringMatching(/^skipped: /) }],
+        })
       )
 
       const retagged = (
@@ -262,7 +276,8 @@ httpTestRunner({
         )
       ).data.affiliate_sync_run
       expect(await sync.waitForRun(retagged.id)).toEqual(
-        expect.objectContaining({ trigger: "tags_changed", created: 0, tagged: 3, skipped: 0 })
+        // Tess is still skipped: a stranger has her email.
+        expect.objectContaining({ trigger: "tags_changed", created: 0, tagged: 3, skipped: 1 })
       )
       for (const affiliate of created) {
         const [customer] = await customersWithEmail(affiliate.email)

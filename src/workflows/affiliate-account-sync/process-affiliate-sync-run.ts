@@ -21,6 +21,7 @@ type Counters = {
   created: number
   linked: number
   tagged: number
+  unchanged: number
   skipped: number
   failed: number
 }
@@ -113,6 +114,7 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
     created: run.created,
     linked: run.linked,
     tagged: run.tagged,
+    unchanged: run.unchanged,
     skipped: run.skipped,
     failed: run.failed,
   }
@@ -152,9 +154,8 @@ export async function processAffiliateSyncRun(container: MedusaContainer, runId:
         if (outcome.outcome === "created") counters.created++
         if (outcome.outcome === "linked") counters.linked++
         if (outcome.tagged > 0) counters.tagged++
-        if (outcome.outcome === "skipped" || (outcome.outcome === "unchanged" && !outcome.tagged)) {
-          counters.skipped++
-        }
+        if (outcome.outcome === "skipped") counters.skipped++
+        if (outcome.outcome === "unchanged" && !outcome.tagged) counters.unchanged++
       }
       lastId = ids[ids.length - 1]
       await service.recordSyncRunProgress(runId, { ...counters, errors, cursor: lastId })

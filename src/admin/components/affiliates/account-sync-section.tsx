@@ -30,7 +30,8 @@ const RUN_COUNTS: { key: keyof AffiliateSyncRun; label: string }[] = [
   { key: "created", label: "Created" },
   { key: "linked", label: "Linked" },
   { key: "tagged", label: "Tagged" },
-  { key: "skipped", label: "Unchanged" },
+  { key: "unchanged", label: "Unchanged" },
+  { key: "skipped", label: "Skipped" },
   { key: "failed", label: "Failed" },
 ]
 

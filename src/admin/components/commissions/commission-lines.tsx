@@ -22,9 +22,18 @@ const ruleTarget = (line: AffiliateCommissionLine, rules: Map<string, AffiliateC
   return [line.rule_target && TARGET_WORDS[line.rule_target], label].filter(Boolean).join(" ")
 }
 
+/** Whose rate a line no rule decides earned, in the words every rate is shown with. */
+const RATE_SOURCE_WORDS = {
+  affiliate: "their own rate",
+  tier: "tier",
+  program: "program rate",
+  store: "store default",
+} as const
+
 /**
  * How one line earned: "Rule: collection Summer → 15%", "Excluded (category
- * Gift cards)", "Fixed $2.00 × 3", "Program rate 10%" or "Per order".
+ * Gift cards)", "Fixed $2.00 × 3", "15% (their own rate)", "10% (store
+ * default)" or "Per order".
  */
 export const describeCommissionLine = (
   line: AffiliateCommissionLine,
@@ -46,10 +55,13 @@ export const describeCommissionLine = (
       if (line.rate === null) {
         return "Program commission"
       }
-      // The program's rate stepped up by the affiliate's tier.
+      if (line.rate_source) {
+        return `${formatRate(line.rate)} (${RATE_SOURCE_WORDS[line.rate_source]})`
+      }
+      // Credited before the source was recorded: the tier is known, the rest is not.
       return tier && tier.rate === line.rate
-        ? `Tier rate ${formatRate(line.rate)}`
-        : `Program rate ${formatRate(line.rate)}`
+        ? `${formatRate(line.rate)} (tier)`
+        : `Default rate ${formatRate(line.rate)}`
     case "order":
       return "Per order"
   }

@@ -7,7 +7,7 @@ import {
   useCreateAffiliateConnection,
 } from "../../hooks/api/affiliate-connections"
 import { useListState } from "../../hooks/use-list-state"
-import { formatDate, personName } from "../../lib/format"
+import { formatDate, formatMoneyList, personName } from "../../lib/format"
 import { formatConnectionExpiry } from "./connection-expiry"
 import { ListTable } from "../common/list-table"
 import { SectionHeader } from "../common/section-header"
@@ -60,6 +60,11 @@ const baseColumns = [
   }),
   columnHelper.accessor("order_count", {
     header: "Orders",
+  }),
+  columnHelper.accessor("revenue", {
+    header: "Revenue",
+    // What the orders credited to this affiliate were worth, before tax and shipping.
+    cell: ({ getValue }) => formatMoneyList(getValue()) || "-",
   }),
 ]
 

@@ -45,6 +45,8 @@ export type AffiliateCommissionLine = {
   kind: CommissionLineKind
   /** Percent, for percentage lines. */
   rate: number | null
+  /** A `default` line's rate: the affiliate's own, their tier's, the program's or the store's (absent on old lines). */
+  rate_source?: "affiliate" | "tier" | "program" | "store" | null
   amount: number
 }
 

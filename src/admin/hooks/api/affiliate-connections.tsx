@@ -107,6 +107,8 @@ export type AffiliateCustomer = CustomerSummary & {
     created_by: string | null
   }) | null
   order_count: number
+  /** What their orders credited to the affiliate were worth (commission bases), per currency. */
+  revenue: { currency_code: string; amount: number }[]
 }
 
 export type AffiliateCustomersQuery = Pick<ListParams, "limit" | "offset">

@@ -19,6 +19,9 @@ export type AffiliateSyncRun = {
   created: number
   linked: number
   tagged: number
+  /** Already right: nothing to do. */
+  unchanged: number
+  /** Not synced; why is in `errors`. */
   skipped: number
   failed: number
   errors: { affiliate_id: string; message: string }[]

@@ -14,6 +14,7 @@ const RUN_FIELDS = [
   "created",
   "linked",
   "tagged",
+  "unchanged",
   "skipped",
   "failed",
   "errors",
@@ -36,6 +37,7 @@ export function formatSyncRun(run: StoredRun) {
     created: run.created,
     linked: run.linked,
     tagged: run.tagged,
+    unchanged: run.unchanged,
     skipped: run.skipped,
     failed: run.failed,
     errors: Object.entries(errors).map(([affiliate_id, message]) => ({

@@ -27,6 +27,7 @@ const rule = (overrides: Partial<CommissionRuleTerms> & Pick<CommissionRuleTerms
 const terms = (overrides: Partial<CommissionTerms> = {}): CommissionTerms => ({
   program_id: "affprog_test",
   rate: 10,
+  rate_source: "program",
   order_amounts: null,
   rules: [],
   ...overrides,
@@ -103,8 +104,12 @@ describe("calculateCommission", () => {
     })
     expect(calculateCommission([item], terms({ rules }), "eur")).toMatchObject({
       amount: 6,
-      lines: [{ kind: "default", rule_id: null, amount: 6 }],
+      lines: [{ kind: "default", rule_id: null, amount: 6, rate_source: "program" }],
     })
+    // A line no rule decides says whose rate it earned.
+    expect(calculateCommission([item], terms({ rules, rate: 15, rate_source: "affiliate" }), "eur").lines).toEqual([
+      expect.objectContaining({ kind: "default", rate: 15, rate_source: "affiliate" }),
+    ])
   })
 
   it("pays a fixed program amount once per order, unless every line is decided by a rule", () => {

@@ -23,6 +23,9 @@ const AffiliateSyncRun = model
     created: model.number().default(0),
     linked: model.number().default(0),
     tagged: model.number().default(0),
+    // Nothing to do: the account was already right.
+    unchanged: model.number().default(0),
+    // Not synced, with the reason in `errors` (a blocked affiliate, an email taken without proof).
     skipped: model.number().default(0),
     failed: model.number().default(0),
     // The first failures, by affiliate id: { [affiliate_id]: message }.

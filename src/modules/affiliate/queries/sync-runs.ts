@@ -7,6 +7,7 @@ export type SyncRunProgress = {
   created: number
   linked: number
   tagged: number
+  unchanged: number
   skipped: number
   failed: number
   errors: Record<string, string>

@@ -22,10 +22,16 @@ export type CommissionRuleTerms = {
 export type CommissionTier = { threshold: number; rate: number }
 
 /** What an order earns under, once the affiliate and their program are known. */
+/** Whose rate a line no rule matches earns: the affiliate's own, their tier's, the program's, the store's default. */
+export const RATE_SOURCES = ["affiliate", "tier", "program", "store"] as const
+export type RateSource = (typeof RATE_SOURCES)[number]
+
 export type CommissionTerms = {
   program_id: string
   /** Percent for lines no rule matches (already the affiliate's own rate or their tier when those apply). */
   rate: number
+  /** Where `rate` comes from. */
+  rate_source: RateSource
   /** A fixed amount per order instead of `rate`, per currency. */
   order_amounts: Record<string, number> | null
   rules: CommissionRuleTerms[]
@@ -56,6 +62,8 @@ export type CommissionLine = {
   kind: RuleKind | "default" | "order"
   /** Percent, for percentage lines. */
   rate: number | null
+  /** For a `default` line by rate: whose rate it is (absent on lines credited before it was recorded). */
+  rate_source?: RateSource | null
   /** This part, rounded so that the parts add up to the commission. */
   amount: number
 }
@@ -174,7 +182,14 @@ export function calculateCommission(
     defaultPaid = MathBN.add(defaultPaid, paid)
     const byRate = !terms.order_amounts
     parts.push({
-      line: { ...described, rule_id: null, rule_target: null, kind: "default", rate: byRate ? terms.rate : null },
+      line: {
+        ...described,
+        rule_id: null,
+        rule_target: null,
+        kind: "default",
+        rate: byRate ? terms.rate : null,
+        rate_source: byRate ? terms.rate_source : null,
+      },
       exact: byRate ? MathBN.div(MathBN.mult(line.base, terms.rate), 100) : MathBN.convert(0),
     })
   }

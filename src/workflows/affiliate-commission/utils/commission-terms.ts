@@ -200,6 +200,7 @@ export async function loadCommissionTerms(
     terms: {
       program_id: program.id,
       rate: input.affiliate_rate ?? tier?.rate ?? programRate,
+      rate_source: ownRate ? "affiliate" : tier ? "tier" : program.commission_rate == null ? "store" : "program",
       order_amounts:
         !ownRate && program.commission_type === "fixed" ? program.commission_amounts ?? {} : null,
       rules,
