@@ -87,6 +87,9 @@ describeBrowser("Affiliate account sync admin", () => {
     const ownership = page.getByTestId("customer-affiliate-account")
     await ownership.waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     expect(await ownership.textContent()).toContain(`${affiliate.name} (${affiliate.code})`)
+    // An affiliate's own account is nobody's referral: nothing offers to connect it.
+    const widget = page.getByTestId("customer-affiliate-widget")
+    expect(await widget.getByRole("button", { name: "Connect to an affiliate" }).count()).toBe(0)
     await admin.screenshot("account-sync-3b-customer-page")
 
     // …in the tag's customer group.

@@ -109,7 +109,7 @@ httpTestRunner({
       expect((await api.get("/admin/affiliates", admin)).data.count).toBe(2)
     })
 
-    it("lets an affiliate edit their name and payout method, each error naming its field", async () => {
+    it("lets an affiliate edit their name, website and payout method, each error naming its field", async () => {
       const sam = await signUp("sam@partners.test", { name: "Sam", code: "SAM" })
       const edit = (body: Record<string, unknown>) => api.post("/store/affiliates/me", body, bearer(sam.token))
 
@@ -129,11 +129,24 @@ httpTestRunner({
       await expectHttpError(edit({ name: "" }), 400, /field 'name'/)
       await expectHttpError(edit({ payout_details: { instructions: "cash" } }), 400, /payout_details needs a payout_method/)
       await expectHttpError(edit({ payout_method: "other", payout_details: {} }), 400, /payout_details.instructions/)
-      await expectHttpError(edit({}), 400, /give name, payout_method or both/)
+      await expectHttpError(edit({}), 400, /give name, website or payout_method/)
+      expect((await edit({ website: "https://sam.example.com/blog" })).data.affiliate).toEqual(
+        expect.objectContaining({ name: "Sam S.", website: "https://sam.example.com/blog" })
+      )
+      await expectHttpError(edit({ website: "javascript:alert(1)" }), 400, /website must be an http or https address/)
+      await expectHttpError(edit({ website: `https://x.test/${"a".repeat(500)}` }), 400, /field 'website' too big/)
       await expectHttpError(edit({ name: "Sam", email: "other@partners.test" }), 400)
       // Nothing of a refused edit was written.
       const me = (await api.get("/store/affiliates/me", bearer(sam.token))).data.affiliate
-      expect(me).toEqual(expect.objectContaining({ name: "Sam S.", email: "sam@partners.test", payout_method: "bank_transfer" }))
+      expect(me).toEqual(
+        expect.objectContaining({
+          name: "Sam S.",
+          email: "sam@partners.test",
+          website: "https://sam.example.com/blog",
+          payout_method: "bank_transfer",
+        })
+      )
+      expect((await edit({ website: null })).data.affiliate).toEqual(expect.objectContaining({ website: null }))
     })
 
     it("answers 401 without an affiliate token", async () => {

@@ -53,7 +53,8 @@ const CustomerAffiliateWidget = ({
       <SectionHeader
         title="Affiliate"
         actions={
-          connection || isLoading
+          // An affiliate's own store account orders as the affiliate: no one refers it.
+          connection || isLoading || ownAffiliate
             ? []
             : [{ label: "Connect to an affiliate", onClick: () => setIsPickerOpen(true) }]
         }
@@ -91,7 +92,7 @@ const CustomerAffiliateWidget = ({
           <SectionRow label="Connected since">{formatDate(connection.created_at)}</SectionRow>
           <SectionRow label="Expires">{formatConnectionExpiry(connection)}</SectionRow>
         </>
-      ) : (
+      ) : ownAffiliate ? null : (
         <div className="px-6 py-4">
           {isLoading ? (
             <Skeleton className="h-5 w-full" />

@@ -84,6 +84,12 @@ export const plainText = (
 ) =>
   (trim ? z.string().trim() : z.string()).refine(...withoutControlCharacters(field, { multiline }))
 
+/** A web address a person gives (their website): http or https, at most 500 characters, or null to clear it. */
+export const websiteParam = z
+  .url({ protocol: /^https?$/, error: "website must be an http or https address, like https://example.com" })
+  .max(500, { error: "website is at most 500 characters" })
+  .nullable()
+
 /** A search term, as typed. */
 export const searchParam = plainText("q", { trim: false }).max(SEARCH_MAX_LENGTH).optional()
 

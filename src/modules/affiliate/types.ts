@@ -50,6 +50,8 @@ export type CreateAffiliateDTO = {
   code?: string
   status?: AffiliateStatus
   commission_rate?: number | null
+  /** Where they promote the store: an http(s) address. */
+  website?: string | null
   metadata?: Record<string, unknown> | null
   /** The affiliate's own login, when they signed up with one. */
   auth_identity_id?: string | null

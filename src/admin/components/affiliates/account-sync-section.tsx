@@ -161,7 +161,7 @@ export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings
         <SwitchField
           id="account-sync-enabled"
           label="Sync affiliate accounts"
-          description="Each approved affiliate gets a customer account; an existing customer with their email is linked, never copied."
+          description="Each approved affiliate gets a customer account with the login they already have. A store account someone else registered with their email is never linked by the email alone: that affiliate is skipped, and their login invite lets the account's owner claim them."
           checked={enabled}
           onCheckedChange={setEnabled}
         />

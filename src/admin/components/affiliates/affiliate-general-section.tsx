@@ -125,6 +125,19 @@ export const AffiliateGeneralSection = ({
       />
       <SectionRow label="Email">{affiliate.email}</SectionRow>
       <SectionRow label="Code">{affiliate.code}</SectionRow>
+      {affiliate.website && (
+        <SectionRow label="Website">
+          {/* Their own address: opened apart, telling the site nothing of the admin. */}
+          <a
+            href={affiliate.website}
+            target="_blank"
+            rel="noopener noreferrer nofollow"
+            className="text-ui-fg-interactive hover:text-ui-fg-interactive-hover break-all"
+          >
+            {affiliate.website}
+          </a>
+        </SectionRow>
+      )}
       <SectionRow label="Referral link">
         {affiliate.referral_link ? (
           <span className="flex items-center gap-x-1">

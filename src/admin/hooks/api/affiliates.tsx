@@ -25,6 +25,8 @@ export type Affiliate = {
   status: AffiliateStatus
   /** Percentage (0–100); null means the store's default rate applies. */
   commission_rate: number | null
+  /** Where they promote the store (http or https), set by them or an admin. */
+  website?: string | null
   metadata: Record<string, unknown> | null
   /** The store customer account linked by account sync. */
   customer_id: string | null

@@ -7,6 +7,7 @@ export const defaultAdminAffiliateFields = [
   "code",
   "status",
   "commission_rate",
+  "website",
   "metadata",
   "customer_id",
   "created_at",

@@ -14,6 +14,7 @@ import {
   oneOrMany,
   plainText,
   searchParam,
+  websiteParam,
 } from "../../utils/validators"
 
 const commissionRate = z
@@ -63,6 +64,7 @@ export const AdminCreateAffiliate = z
       .optional(),
     status: status.optional(),
     commission_rate: commissionRate.nullable().optional(),
+    website: websiteParam.optional(),
     metadata: metadataParam,
     /** Their program; null: the default program. */
     program_id: idParam.nullable().optional(),

@@ -1,7 +1,7 @@
 import { z } from "@medusajs/framework/zod"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
 import { checkPayoutDetails, payoutMethodParam, toPayoutChoice } from "../../utils/payout-method"
-import { createListParams, metadataParam, NAME_MAX_LENGTH, plainText } from "../../utils/validators"
+import { createListParams, metadataParam, NAME_MAX_LENGTH, plainText, websiteParam } from "../../utils/validators"
 
 export const StoreCreateAffiliate = z
   .object({
@@ -37,22 +37,28 @@ export type StoreGetAffiliateListParamsType = z.infer<typeof StoreGetAffiliateLi
 
 /**
  * What an affiliate edits of their own profile, any of it at once: their
- * name, and how they want to be paid (a PayPal email, or instructions in
+ * name, their website (null clears it), and how they want to be paid (a PayPal email, or instructions in
  * their own words for bank transfer or other; `payout_method: null` clears
  * it). Each error names its field.
  */
 export const StoreUpdateAffiliate = z
   .object({
     name: plainText("name").min(1).max(NAME_MAX_LENGTH).optional(),
+    website: websiteParam.optional(),
     payout_method: payoutMethodParam.optional(),
     payout_details: z.unknown().optional(),
   })
   .strict()
   .superRefine((body, ctx) => {
-    if (body.name === undefined && body.payout_method === undefined && body.payout_details == null) {
-      ctx.addIssue({ code: "custom", message: "give name, payout_method or both" })
+    if (
+      body.name === undefined &&
+      body.website === undefined &&
+      body.payout_method === undefined &&
+      body.payout_details == null
+    ) {
+      ctx.addIssue({ code: "custom", message: "give name, website or payout_method" })
     }
     checkPayoutDetails(body, ctx)
   })
-  .transform((body) => ({ name: body.name, payout: toPayoutChoice(body) }))
+  .transform((body) => ({ name: body.name, website: body.website, payout: toPayoutChoice(body) }))
 export type StoreUpdateAffiliateType = z.infer<typeof StoreUpdateAffiliate>

@@ -24,6 +24,8 @@ const Affiliate = model
     status: model.enum([...AFFILIATE_STATUSES]).default("pending"),
     // Percentage (0–100); null means the store's default rate applies.
     commission_rate: model.bigNumber().nullable(),
+    // Where they promote the store (an http or https address).
+    website: model.text().nullable(),
     metadata: model.json().nullable(),
     // The store customer account of the affiliate, set by account sync.
     customer_id: model.text().nullable(),

@@ -14,15 +14,16 @@ export const GET = async (req: AuthenticatedMedusaRequest, res: MedusaResponse) 
   res.json({ affiliate: await retrieveAffiliateProfile(req.scope, req.auth_context.actor_id) })
 }
 
-/** Edits the signed-in affiliate's profile: their name, how they are paid, or both. */
+/** Edits the signed-in affiliate's profile: their name, their website, how they are paid. */
 export const POST = async (
   req: AuthenticatedMedusaRequest<StoreUpdateAffiliateType>,
   res: MedusaResponse
 ) => {
   const affiliateId = req.auth_context.actor_id
-  const { name, payout } = req.validatedBody
-  if (name !== undefined) {
-    await updateAffiliateWorkflow(req.scope).run({ input: { id: affiliateId, update: { name } } })
+  const { name, website, payout } = req.validatedBody
+  if (name !== undefined || website !== undefined) {
+    const update = { ...(name !== undefined && { name }), ...(website !== undefined && { website }) }
+    await updateAffiliateWorkflow(req.scope).run({ input: { id: affiliateId, update } })
   }
   if (payout) {
     await setAffiliatePayoutMethodWorkflow(req.scope).run({
