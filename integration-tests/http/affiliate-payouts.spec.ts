@@ -222,11 +222,21 @@ httpTestRunner({
         const failed = (
           (await waitForSubscribers(getContainer(), "affiliate_payout.failed", () =>
             setPayoutStatus(failing.id, { status: "failed", reason: "PayPal account closed" })
-          )) as { data: { affiliate_payout: Payout & { reason: string; items: { released_at: string | null }[] } } }
+          )) as {
+            data: {
+              affiliate_payout: Payout & { batch_id: string; reason: string; items: { released_at: string | null }[] }
+            }
+          }
         ).data.affiliate_payout
         expect(failed).toEqual(expect.objectContaining({ status: "failed", reason: "PayPal account closed" }))
         expect(failed.items[0].released_at).not.toBeNull()
         expect(events.named("affiliate_payout.failed").map((e) => e.data)).toEqual([{ id: failing.id }])
+        // Its batch has nothing left to export: said, not an empty file.
+        await expectHttpError(
+          api.get(`/admin/affiliate-payout-batches/${failed.batch_id}/export`, admin),
+          400,
+          /Nothing to export: every payout of this batch failed or was canceled/
+        )
         // The admin's notification bell says so.
         const { notifications } = (await api.get("/admin/notifications?channel=feed", admin)).data
         expect(notifications).toEqual([

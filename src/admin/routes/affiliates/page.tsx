@@ -2,6 +2,7 @@ import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Share } from "@medusajs/icons"
 import {
   Badge,
+  Copy,
   Container,
   Text,
   createDataTableColumnHelper,
@@ -75,7 +76,19 @@ const useColumns = (
       columnHelper.accessor("email", { header: "Email" }),
       columnHelper.accessor("code", {
         header: "Code",
-        cell: ({ getValue }) => <Badge size="2xsmall">{getValue()}</Badge>,
+        // With the referral link to copy (once the storefront's address is set).
+        cell: ({ row }) => (
+          <span className="flex items-center gap-x-1" onClick={(event) => event.stopPropagation()}>
+            <Badge size="2xsmall">{row.original.code}</Badge>
+            {row.original.referral_link && (
+              <Copy
+                content={row.original.referral_link}
+                aria-label={`Copy the referral link of ${row.original.name}`}
+                className="text-ui-fg-muted"
+              />
+            )}
+          </span>
+        ),
       }),
       columnHelper.accessor("status", {
         header: "Status",

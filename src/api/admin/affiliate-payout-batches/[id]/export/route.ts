@@ -105,6 +105,18 @@ function inOneCurrency(payouts: Payout[], currencyCode: string | undefined) {
   return inCurrency
 }
 
+/** The payouts a CSV lists: those not failed or canceled. Why none, when none. */
+function activePayouts(payouts: Payout[]) {
+  const active = payouts.filter((payout) => ACTIVE_PAYOUT_STATUSES.includes(payout.status))
+  if (!active.length) {
+    throw new MedusaError(
+      MedusaError.Types.INVALID_DATA,
+      "Nothing to export: every payout of this batch failed or was canceled (their commissions are payable again)"
+    )
+  }
+  return active
+}
+
 const CSV_COLUMNS = [
   "payout_id",
   "batch_id",
@@ -155,7 +167,7 @@ export const GET = async (
   const paypal = format === "paypal"
   const payouts = paypal
     ? inOneCurrency(paypalPayouts(batch.payouts, include_processing), currency_code)
-    : batch.payouts.filter((p) => ACTIVE_PAYOUT_STATUSES.includes(p.status))
+    : activePayouts(batch.payouts)
   const csv = stringify(
     paypal ? paypalRows(payouts) : csvRows(payouts),
     paypal ? {} : { header: true, columns: CSV_COLUMNS, ...SPREADSHEET_CSV_OPTIONS }
