@@ -160,6 +160,35 @@ describeBrowser("Affiliates admin", () => {
 
     // The server sent a new one.
     expect(new Date((await inviteSentAt())!).getTime()).toBeGreaterThan(new Date(firstInvite!).getTime())
+
+    // The invited partner sets up a login with the emailed token and reaches their dashboard…
+    type SentEmail = { to: string; template: string; created_at: string; data: { token: string } }
+    const sent = (await (await page.request.get(`${app.url}/admin/notifications?channel=email&limit=100`)).json()) as {
+      notifications: SentEmail[]
+    }
+    const [invite] = sent.notifications
+      .filter((email) => email.to === "invited.partner@example.com" && email.template === "affiliate-login-invite")
+      .sort((a, b) => b.created_at.localeCompare(a.created_at))
+    const key = await page.request.post(`${app.url}/admin/api-keys`, {
+      data: { title: "Invite claim", type: "publishable" },
+    })
+    const { api_key } = (await key.json()) as { api_key: { token: string } }
+    const partner = axios.create({ baseURL: app.url })
+    const credentials = { email: "invited.partner@example.com", password: "partner-pass-1" }
+    const registered = (await partner.post("/auth/affiliate/emailpass/register", credentials)).data.token as string
+    const storeHeaders = (token: string) => ({
+      headers: { authorization: `Bearer ${token}`, "x-publishable-api-key": api_key.token },
+    })
+    await partner.post("/store/affiliates/claim", { token: invite.data.token }, storeHeaders(registered))
+    const signedIn = (await partner.post("/auth/token/refresh", {}, { headers: { authorization: `Bearer ${registered}` } }))
+      .data.token as string
+    const { affiliate: me } = (await partner.get("/store/affiliates/me", storeHeaders(signedIn))).data
+    expect(me).toEqual(expect.objectContaining({ id: invited.id, code: "INVITED1" }))
+
+    // …and the admin sees that they can log in.
+    await page.reload()
+    await page.locator('[data-row="Login"]', { hasText: "Can log in" }).waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+    await shot("affiliates-7b-login-claimed")
   })
 
   it("updates the customer counts as soon as a customer is connected, on the page and in the list", async () => {

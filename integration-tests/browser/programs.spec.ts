@@ -185,6 +185,13 @@ describeBrowser("Affiliate programs admin", () => {
     const { data: moved } = await api.get(`/admin/affiliates/${affiliateId}`, adminHeaders)
     expect(moved.affiliate.program).toMatchObject({ id: programId, name: programName })
 
+    // The Affiliates list says the same: the program's rate, named, not the store's default.
+    await page.goto(`${app.url}/app/affiliates?q=${encodeURIComponent(affiliate.code)}`)
+    await page
+      .getByRole("row", { name: new RegExp(affiliate.code) })
+      .getByRole("cell", { name: `5% (program ${programName})` })
+      .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
+
     // Two shirts (2 × 19.99, in the collection) and a mug (7.50) through her link:
     // 15% of 39.98 = 5.997 and 5% of 7.50 = 0.375, exactly 6.372: €6.37,
     // parts rounded to add up to it (€6.00 and €0.37).
