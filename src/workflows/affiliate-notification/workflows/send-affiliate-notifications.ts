@@ -1,15 +1,10 @@
 import {
   createWorkflow,
   transform,
-  when,
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import {
-  acquireLockStep,
-  releaseLockStep,
-  sendNotificationsStep,
-} from "@medusajs/medusa/core-flows"
+import { sendNotificationsOnce } from "../../utils/send-notifications-once"
 import {
   buildAffiliateNotificationsStep,
   type BuildAffiliateNotificationsStepInput,
@@ -33,17 +28,7 @@ export const sendAffiliateNotificationsWorkflow = createWorkflow(
   (input: WorkflowData<SendAffiliateNotificationsWorkflowInput>) => {
     const notifications = buildAffiliateNotificationsStep(input)
 
-    const sent = when("send-built-notifications", { notifications }, ({ notifications }) => notifications.length > 0).then(
-      () => {
-        const lockKeys = transform({ notifications }, ({ notifications }) =>
-          notifications.map((notification) => notification.idempotency_key!)
-        )
-        acquireLockStep({ key: lockKeys, timeout: 30, ttl: 60 })
-        const created = sendNotificationsStep(notifications)
-        releaseLockStep({ key: lockKeys })
-        return created
-      }
-    )
+    const sent = sendNotificationsOnce("send-built-notifications", notifications)
 
     return new WorkflowResponse(
       transform({ sent }, ({ sent }) => (sent ?? []).map((notification) => notification.id))
