@@ -1,13 +1,13 @@
 import {
   type AdminSession,
+  FIRST_PAGE_TIMEOUT,
   type RunningApp,
+  STEP_TIMEOUT,
   describeBrowser,
   openAdmin,
   startApp,
 } from "./harness"
 
-const FIRST_PAGE_TIMEOUT = 240_000
-const STEP_TIMEOUT = 30_000
 const RUN_TIMEOUT = 120_000
 
 jest.setTimeout(15 * 60_000)

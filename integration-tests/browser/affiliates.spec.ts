@@ -2,15 +2,14 @@ import axios from "axios"
 import { checkout, setUpStore } from "../helpers/store"
 import {
   type AdminSession,
+  FIRST_PAGE_TIMEOUT,
   type RunningApp,
+  STEP_TIMEOUT,
   describeBrowser,
   openAdmin,
+  pickSearchResult,
   startApp,
 } from "./harness"
-
-// The first admin page under `medusa develop` is compiled by Vite on demand.
-const FIRST_PAGE_TIMEOUT = 240_000
-const STEP_TIMEOUT = 30_000
 
 jest.setTimeout(15 * 60_000)
 
@@ -268,8 +267,7 @@ describeBrowser("Affiliates admin", () => {
     const section = page.getByTestId("affiliate-coupons-section")
     await section.getByText("No coupons assigned.").waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     await section.getByRole("button", { name: "Assign coupon" }).click()
-    await section.getByRole("searchbox", { name: "Search promotions" }).fill("lena10")
-    await section.getByRole("option", { name: /LENA10/ }).click({ timeout: STEP_TIMEOUT })
+    await pickSearchResult(section, "Promotions", "lena10", /LENA10/)
     const coupon = section.getByTestId("affiliate-coupon")
     await coupon.waitFor({ timeout: STEP_TIMEOUT })
     expect(await coupon.textContent()).toContain("LENA10")

@@ -8,6 +8,7 @@ const {
   createAdminUser,
   startMedusa,
 } = require("../../scripts/lib/medusa-app")
+const { warmAdmin } = require("../../scripts/lib/warm-admin")
 const { chromiumPath } = require("./chromium")
 
 const root = path.resolve(__dirname, "..", "..")
@@ -37,6 +38,9 @@ async function setup() {
     logFile: path.join(root, "artifacts", "browser-medusa.log"),
   })
   globalThis.__browserApp.server = server
+  // Vite transforms the admin's modules on first request: a cold admin kept a
+  // suite's first page waiting past its timeout when the machine was busy.
+  await warmAdmin(server.url)
 
   process.env.BROWSER_APP_URL = server.url
   process.env.BROWSER_ADMIN_EMAIL = ADMIN_EMAIL

@@ -3,14 +3,14 @@ import type { AdminHeaders } from "../helpers/admin"
 import { type TestStore, checkout, setUpStore } from "../helpers/store"
 import {
   type AdminSession,
+  FIRST_PAGE_TIMEOUT,
   type RunningApp,
+  STEP_TIMEOUT,
   describeBrowser,
   openAdmin,
+  pickSearchResult,
   startApp,
 } from "./harness"
-
-const FIRST_PAGE_TIMEOUT = 240_000
-const STEP_TIMEOUT = 30_000
 
 jest.setTimeout(15 * 60_000)
 
@@ -210,10 +210,7 @@ describeBrowser("Affiliate commissions admin", () => {
     await widget.getByText("No affiliate is credited with this order.").waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     await widget.getByRole("button", { name: "Credit to an affiliate" }).click()
     const drawer = page.getByRole("dialog")
-    await drawer.getByLabel("Search affiliates").fill(affiliate.code)
-    await drawer
-      .getByRole("option", { name: new RegExp(`${affiliate.name}.*${affiliate.code}`) })
-      .click({ timeout: STEP_TIMEOUT })
+    await pickSearchResult(drawer, "Affiliates", affiliate.code, new RegExp(`${affiliate.name}.*${affiliate.code}`))
     await drawer.getByLabel("Note").fill("Ordered by phone after Linus's review")
     await admin.screenshot("commissions-7-credit-by-hand")
     await drawer.getByRole("button", { name: "Credit order" }).click()

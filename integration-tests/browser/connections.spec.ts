@@ -1,14 +1,13 @@
 import {
   type AdminSession,
+  FIRST_PAGE_TIMEOUT,
   type RunningApp,
+  STEP_TIMEOUT,
   describeBrowser,
   openAdmin,
+  pickSearchResult,
   startApp,
 } from "./harness"
-
-// The first admin page under `medusa develop` is compiled by Vite on demand.
-const FIRST_PAGE_TIMEOUT = 240_000
-const STEP_TIMEOUT = 30_000
 
 jest.setTimeout(15 * 60_000)
 
@@ -76,11 +75,7 @@ describeBrowser("Affiliate connections admin", () => {
       .getByRole("heading", { name: "New connection" })
       .waitFor({ timeout: STEP_TIMEOUT })
     // Other suites' affiliates share the store: the picker's first page may not show ours.
-    await dialog.getByLabel("Search affiliates").fill(affiliate.code)
-    await dialog
-      // The affiliate's option (with its code), not a customer of the same name.
-      .getByRole("option", { name: new RegExp(`${affiliate.name}.*${affiliate.code}`) })
-      .click({ timeout: STEP_TIMEOUT })
+    await pickSearchResult(dialog, "Affiliates", affiliate.code, new RegExp(`${affiliate.name}.*${affiliate.code}`))
     await dialog
       .getByTestId("affiliates-selected")
       .waitFor({ timeout: STEP_TIMEOUT })

@@ -1,6 +1,6 @@
 import fs from "fs"
 import path from "path"
-import { type Browser, type Page, chromium } from "playwright-core"
+import { type Browser, type Locator, type Page, chromium } from "playwright-core"
 import { chromiumPath } from "./chromium"
 
 /** The Medusa app the browser suites share (started by the jest global setup). */
@@ -24,6 +24,10 @@ const screenshotDir = path.resolve(__dirname, "..", "..", "artifacts", "screensh
 
 // Vite compiles the admin on demand under `medusa develop`: the first page is slow.
 const LOGIN_TIMEOUT = 240_000
+/** A suite's first visit to a page of the admin. */
+export const FIRST_PAGE_TIMEOUT = 240_000
+/** One step on a page already open. */
+export const STEP_TIMEOUT = 30_000
 
 /**
  * A describe block that needs Chromium: skipped with a notice where there is
@@ -101,4 +105,28 @@ export async function openAdmin(app: RunningApp): Promise<AdminSession> {
       await browser.close()
     },
   }
+}
+
+/**
+ * Searches a pick list (`label` as the list names itself, e.g. "Affiliates")
+ * and clicks the option matching `option`, once every option shown matches
+ * the search: clicking while the results before the search are still up can
+ * land on a row that moves away under the pointer.
+ */
+export async function pickSearchResult(scope: Locator, label: string, search: string, option: RegExp) {
+  await scope.getByLabel(`Search ${label.toLowerCase()}`).fill(search)
+  const options = scope.getByRole("listbox", { name: label }).getByRole("option")
+  const deadline = Date.now() + STEP_TIMEOUT
+  const wanted = search.toLowerCase()
+  for (;;) {
+    const texts = await options.allTextContents()
+    if (texts.length && texts.every((text) => text.toLowerCase().includes(wanted))) {
+      break
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`The ${label} list never showed only results for "${search}": ${texts.join(" | ")}`)
+    }
+    await scope.page().waitForTimeout(100)
+  }
+  await options.filter({ hasText: option }).click({ timeout: STEP_TIMEOUT })
 }

@@ -4,14 +4,13 @@ import type { AdminHeaders } from "../helpers/admin"
 import { type TestStore, checkout, setUpStore } from "../helpers/store"
 import {
   type AdminSession,
+  FIRST_PAGE_TIMEOUT,
   type RunningApp,
+  STEP_TIMEOUT,
   describeBrowser,
   openAdmin,
   startApp,
 } from "./harness"
-
-const FIRST_PAGE_TIMEOUT = 240_000
-const STEP_TIMEOUT = 30_000
 
 jest.setTimeout(15 * 60_000)
 

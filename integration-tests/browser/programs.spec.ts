@@ -3,14 +3,14 @@ import type { AdminHeaders } from "../helpers/admin"
 import { type TestStore, checkout, setUpStore } from "../helpers/store"
 import {
   type AdminSession,
+  FIRST_PAGE_TIMEOUT,
   type RunningApp,
+  STEP_TIMEOUT,
   describeBrowser,
   openAdmin,
+  pickSearchResult,
   startApp,
 } from "./harness"
-
-const FIRST_PAGE_TIMEOUT = 240_000
-const STEP_TIMEOUT = 30_000
 
 jest.setTimeout(15 * 60_000)
 
@@ -153,10 +153,7 @@ describeBrowser("Affiliate programs admin", () => {
     expect(await drawer.getByRole("combobox", { name: "Applies to" }).textContent()).toBe(
       "Collection"
     )
-    await drawer.getByLabel("Search collections").fill("Programs Summer")
-    await drawer.getByRole("option", { name: new RegExp(collectionTitle) }).click({
-      timeout: STEP_TIMEOUT,
-    })
+    await pickSearchResult(drawer, "Collections", collectionTitle, new RegExp(collectionTitle))
     await drawer.getByLabel("Rate (%)").fill("15")
     await admin.screenshot("programs-2-add-rule")
     await drawer.getByRole("button", { name: "Add rule" }).click()
@@ -309,8 +306,7 @@ describeBrowser("Affiliate programs admin", () => {
     const details = page.getByTestId("commission-drawer")
     await details.getByRole("button", { name: "Reassign" }).click({ timeout: STEP_TIMEOUT })
     const reassign = page.getByRole("dialog").filter({ hasText: "Reassign commission" })
-    await reassign.getByLabel("Search affiliates").fill("Rightful")
-    await reassign.getByRole("option", { name: /Rightful Referrer/ }).click({ timeout: STEP_TIMEOUT })
+    await pickSearchResult(reassign, "Affiliates", "Rightful", /Rightful Referrer/)
     await reassign.getByLabel("Reason").fill("The buyer came from Rightful's video")
     await admin.screenshot("programs-8-reassign")
     await reassign.getByRole("button", { name: "Reassign" }).click()
@@ -332,8 +328,7 @@ describeBrowser("Affiliate programs admin", () => {
     await details.getByText("€6.00").first().waitFor({ timeout: STEP_TIMEOUT })
     await details.getByRole("button", { name: "Reassign" }).click()
     const back = page.getByRole("dialog").filter({ hasText: "Reassign commission" })
-    await back.getByLabel("Search affiliates").fill("Sunny")
-    await back.getByRole("option", { name: /Sunny Partner/ }).click({ timeout: STEP_TIMEOUT })
+    await pickSearchResult(back, "Affiliates", "Sunny", /Sunny Partner/)
     await back.getByLabel("Reason").fill("Back again")
     await back.getByRole("button", { name: "Reassign" }).click()
     const refusal = back.getByTestId("reassign-error")
