@@ -640,6 +640,32 @@ httpTestRunner({
         expect(sent.status).toBe("processing")
       })
 
+      it("changes a payout method in one write: no reader ever sees a method without its own details", async () => {
+        // Every state of Jane's row, with the transaction that wrote it: the
+        // last state of each transaction is one a batch could have read.
+        await dbConnection.raw(`
+          create table payout_method_states (n serial, tx bigint, payout_method text, payout_details jsonb);
+          create function record_payout_method_state() returns trigger language plpgsql as $$
+          begin
+            insert into payout_method_states (tx, payout_method, payout_details)
+              values (txid_current(), new.payout_method, new.payout_details);
+            return new;
+          end $$;
+          create trigger payout_method_states after update on affiliate
+            for each row when (new.id = '${jane.id}') execute function record_payout_method_state();
+        `)
+        await paypalTo(jane.id, "jane@paypal.test")
+        await setPayoutMethod(jane.id, { payout_method: "bank_transfer", payout_details: { instructions: "IBAN DE89" } })
+
+        const { rows } = await dbConnection.raw(`
+          select distinct on (tx) payout_method, payout_details from payout_method_states order by tx, n desc
+        `)
+        expect(rows).toEqual([
+          { payout_method: "paypal", payout_details: { paypal_email: "jane@paypal.test" } },
+          { payout_method: "bank_transfer", payout_details: { instructions: "IBAN DE89" } },
+        ])
+      })
+
       it("leaves blocked and deleted affiliates out of a batch and says why in the balances", async () => {
         const zoe = await createAffiliate({ name: "Zoe", email: "zoe@aff.test", code: "ZOE", status: "approved" })
         await Promise.all([jane, max, zoe].map((affiliate) => approvedCommission(affiliate.id, 3)))

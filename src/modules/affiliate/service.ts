@@ -72,11 +72,6 @@ class AffiliateModuleService extends MedusaService(models) {
     return this.options_.accountSyncLeaseSeconds
   }
 
-  /** Where an invited affiliate sets their password, or null when no address is known (see utils/links). */
-  async buildSetPasswordLink(token: string, email: string): Promise<string | null> {
-    return this.buildTokenLink("set_password", token, email)
-  }
-
   /** A storefront page that takes an emailed token, or null when no address is known (see utils/links). */
   async buildTokenLink(page: TokenPage, token: string, email: string): Promise<string | null> {
     return tokenLink(page, this.options_, token, email)
@@ -290,9 +285,6 @@ class AffiliateModuleService extends MedusaService(models) {
     { skip = 0, take = 20 }: { skip?: number; take?: number } = {},
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<[AffiliateBalanceDTO[], number]> {
-    if (filter.affiliate_ids && !filter.affiliate_ids.length) {
-      return [[], 0]
-    }
     return await queries.listAndCountBalances(knexOf(sharedContext), filter, { skip, take })
   }
 
@@ -374,6 +366,16 @@ class AffiliateModuleService extends MedusaService(models) {
     )
   }
 
+  /** Replaces how an affiliate is paid, in one statement; returns what it was (see queries/payout-method). */
+  @InjectManager()
+  async replacePayoutMethod(
+    affiliateId: string,
+    next: queries.AffiliatePayoutMethodDTO,
+    @MedusaContext() sharedContext: SharedContext = {}
+  ): Promise<queries.AffiliatePayoutMethodDTO | null> {
+    return await queries.replacePayoutMethod(knexOf(sharedContext), affiliateId, next)
+  }
+
   /** The payout (not failed or canceled) holding each of these commissions. */
   @InjectManager()
   async findPayoutsHoldingCommissions(
@@ -383,11 +385,7 @@ class AffiliateModuleService extends MedusaService(models) {
     return Object.fromEntries(await queries.livePayoutsHolding(knexOf(sharedContext), commissionIds))
   }
 
-  /**
-   * Runs an action in the caller's transaction, else in a new one the
-   * decorator opens and commits: the transactional twin every writing
-   * method above calls once @InjectManager has given it a manager.
-   */
+  /** Runs an action in the caller's transaction, else in one it opens: the writing methods' twin. */
   @InjectTransactionManager()
   protected async inTransaction_<T>(
     action: (sharedContext: SharedContext) => Promise<T>,

@@ -23,7 +23,20 @@ export async function createPayoutBatch(
   // hand, a reassignment or a cancellation waits for the batch, or the
   // batch for it (and then leaves the commission out).
   const locked = new Set(await lockPayableCommissions(knex, input))
-  const payable = groupPayableLines(await payableLines(knex, input), locked, input.minimum_payouts)
+  const grouped = groupPayableLines(await payableLines(knex, input), locked, input.minimum_payouts)
+
+  // Where to pay is frozen on the payout: read in this transaction, after
+  // the lines. An affiliate who removed their method in between is left
+  // out like one who never had one.
+  const affiliates = await service.listAffiliates(
+    { id: [...new Set(grouped.map(({ group }) => group[0].affiliate_id))] },
+    { select: ["id", "payout_method", "payout_details"] },
+    sharedContext
+  )
+  const destination = new Map(affiliates.map((affiliate) => [affiliate.id, affiliate]))
+  const payable = grouped.filter(
+    ({ group }) => input.include_without_payout_method || destination.get(group[0].affiliate_id)?.payout_method
+  )
   if (!payable.length) {
     throw new MedusaError(
       MedusaError.Types.INVALID_DATA,
@@ -33,14 +46,6 @@ export async function createPayoutBatch(
             "least the minimum payout (include_without_payout_method adds the others)"
     )
   }
-
-  // Where to pay is frozen on the payout: read in this transaction.
-  const affiliates = await service.listAffiliates(
-    { id: [...new Set(payable.map(({ group }) => group[0].affiliate_id))] },
-    { select: ["id", "payout_method", "payout_details"] },
-    sharedContext
-  )
-  const destination = new Map(affiliates.map((affiliate) => [affiliate.id, affiliate]))
   const batch = await service.createAffiliatePayoutBatches(
     { created_by: input.created_by ?? null },
     sharedContext

@@ -2,12 +2,15 @@ import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { AffiliateBalanceDTO } from "../types"
 import { balanceRows, type LedgerFilter } from "./payout-ledger"
 
-/** A page of (affiliate, currency) balances and their number. */
+/** A page of (affiliate, currency) balances and their number (none for an empty list of affiliates). */
 export async function listAndCountBalances(
   knex: Knex,
   filter: LedgerFilter,
   { skip, take }: { skip: number; take: number }
 ): Promise<[AffiliateBalanceDTO[], number]> {
+  if (filter.affiliate_ids && !filter.affiliate_ids.length) {
+    return [[], 0]
+  }
   const [page, [{ count }]] = await Promise.all([
     balanceRows(knex, filter).limit(take).offset(skip),
     knex.count<{ count: string }[]>({ count: "*" }).from(balanceRows(knex, filter).clearOrder().as("b")),

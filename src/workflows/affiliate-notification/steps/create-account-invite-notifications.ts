@@ -70,7 +70,7 @@ export const createAccountInviteNotificationsStep = createStep(
           jwtOptions: { ...http.jwtOptions, jwtid: jti },
         }
       )
-      const setPasswordUrl = await service.buildSetPasswordLink(token, invite.email)
+      const setPasswordUrl = await service.buildTokenLink("set_password", token, invite.email)
       notifications.push({
         to: invite.email,
         receiver_id: affiliate.id,

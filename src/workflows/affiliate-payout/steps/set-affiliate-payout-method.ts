@@ -1,3 +1,4 @@
+import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type { PayoutMethod } from "../../../modules/affiliate/models/affiliate"
@@ -16,49 +17,31 @@ export type SetAffiliatePayoutMethodInput = {
 
 export const setAffiliatePayoutMethodStepId = "set-affiliate-payout-method"
 
-const RESTORED_FIELDS = [
-  "id",
-  "payout_method",
-  "payout_details",
-  "payout_method_updated_at",
-  "payout_method_updated_by",
-] as const
-
 /**
- * Saves how the affiliate is paid, with who set it and when; compensation
- * restores the previous choice.
+ * Saves how the affiliate is paid, with who set it and when, in one
+ * statement: a payout batch freezing the method never reads half of a
+ * change. Compensation puts the previous choice back the same way.
  */
 export const setAffiliatePayoutMethodStep = createStep(
   setAffiliatePayoutMethodStepId,
   async (input: SetAffiliatePayoutMethodInput, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const previous = await service.retrieveAffiliate(input.affiliate_id, {
-      select: [...RESTORED_FIELDS],
-    })
-    // An update merges a JSON column into what it holds: cleared first, so
-    // switching from a bank transfer to PayPal keeps no old instructions.
-    await service.updateAffiliates({ id: input.affiliate_id, payout_details: null })
-    await service.updateAffiliates({
-      id: input.affiliate_id,
+    const previous = await service.replacePayoutMethod(input.affiliate_id, {
       payout_method: input.payout_method,
       payout_details: input.payout_details,
       payout_method_updated_at: new Date(),
       payout_method_updated_by: input.updated_by,
     })
-    return new StepResponse(void 0, {
-      id: previous.id,
-      payout_method: previous.payout_method,
-      payout_details: previous.payout_details,
-      payout_method_updated_at: previous.payout_method_updated_at,
-      payout_method_updated_by: previous.payout_method_updated_by,
-    })
-  },
-  async (previous, { container }) => {
     if (!previous) {
+      throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate with id: ${input.affiliate_id} was not found`)
+    }
+    return new StepResponse(void 0, { affiliate_id: input.affiliate_id, previous })
+  },
+  async (undo, { container }) => {
+    if (!undo) {
       return
     }
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    await service.updateAffiliates({ id: previous.id, payout_details: null })
-    await service.updateAffiliates(previous)
+    await service.replacePayoutMethod(undo.affiliate_id, undo.previous)
   }
 )
