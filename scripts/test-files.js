@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs some test files on a throw-away embedded PostgreSQL (or DATABASE_URL):
-//   npm run test:files -- integration-tests/http/affiliate-payouts.spec.ts [-t "name"]
+//   npm run test:files -- integration-tests/http/ledger-and-payouts.spec.ts [-t "name"]
 // The suite (module, HTTP, production, browser) is read from the first path;
 // extra arguments go to jest unchanged.
 const path = require("path")

@@ -48,7 +48,8 @@ function skipMigrationCheck() {
   }
 }
 
-async function cloneDatabase(template: string, name: string) {
+/** Runs a statement on the server's maintenance database (creating or dropping a database). */
+async function onServer(statement: string) {
   const client = new Client({
     host: process.env.DB_HOST,
     port: Number(process.env.DB_PORT),
@@ -58,8 +59,51 @@ async function cloneDatabase(template: string, name: string) {
   })
   await client.connect()
   try {
-    await client.query(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
+    await client.query(statement)
   } finally {
     await client.end()
   }
+}
+
+const cloneDatabase = (template: string, name: string) =>
+  onServer(`CREATE DATABASE "${name}" TEMPLATE "${template}"`)
+
+type HttpSuiteOptions = Pick<RunnerOptions, "testSuite">
+
+/** One subject's tests: what a test file passed to httpTestRunner, run by httpTestSuites. */
+export const httpSuite = (options: HttpSuiteOptions) => options
+
+/**
+ * Several subjects' suites in one test file, on one app: booting an app and
+ * loading Medusa into a file's module registry cost 10 to 20 s a file. Each
+ * suite starts from the database as the app booted, seeds it in its own
+ * beforeAll hooks, and every one of its tests starts from that seed (the
+ * runner's template is replaced by it), as if the suite had the file to
+ * itself. Suites that boot the app differently (environment variables) keep
+ * a file of their own.
+ */
+export function httpTestSuites(suites: Record<string, HttpSuiteOptions>) {
+  return httpTestRunner({
+    testSuite: (options) => {
+      const booted = `${options.dbConfig.dbName}-booted`
+      let bootedSaved = false
+      for (const [name, suite] of Object.entries(suites)) {
+        describe(name, () => {
+          beforeAll(async () => {
+            if (bootedSaved) {
+              await options.dbUtils.restore({ templateName: booted })
+            } else {
+              await options.dbUtils.snapshot({ templateName: booted })
+              bootedSaved = true
+            }
+          })
+          suite.testSuite(options)
+          // After the suite's own beforeAll hooks: its seed is what each test starts from.
+          beforeAll(() => options.dbUtils.snapshot())
+        })
+      }
+      // After the runner's own cleanup, which closes its maintenance connection.
+      afterAll(() => onServer(`DROP DATABASE IF EXISTS "${booted}"`))
+    },
+  })
 }

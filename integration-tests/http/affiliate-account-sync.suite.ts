@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import resumeAffiliateSyncRuns from "../../src/jobs/resume-affiliate-sync-runs"
@@ -16,11 +16,9 @@ import { expectHttpError } from "../helpers/http"
 import { emailsSent } from "../helpers/notifications"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
 
-jest.setTimeout(240 * 1000)
-
 const PASSWORD = "s3cret-pass"
 
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

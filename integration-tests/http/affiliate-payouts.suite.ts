@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { approveHeldCommissions } from "../../src/jobs/approve-held-commissions"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
@@ -9,13 +9,11 @@ import { expectHttpError } from "../helpers/http"
 import { emailsSent } from "../helpers/notifications"
 import { checkout, paymentOf, setUpStore, type TestStore } from "../helpers/store"
 
-jest.setTimeout(180 * 1000)
-
 type Affiliate = { id: string; code: string }
 type Balance = { currency_code: string; on_hold: number; payable: number; in_payout: number; paid: number }
 type Payout = { id: string; amount: number; status: string; currency_code: string; affiliate: { id: string } }
 
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, decodeToken, type AdminHeaders } from "../helpers/admin"
@@ -9,13 +9,11 @@ import { expectHttpError } from "../helpers/http"
 import { emailsSent } from "../helpers/notifications"
 import { setUpStore, type TestStore } from "../helpers/store"
 
-jest.setTimeout(180 * 1000)
-
 const PASSWORD = "s3cret-pass"
 const INVITE_TEMPLATE = "affiliate-login-invite"
 const RESET_TEMPLATE = "affiliate-password-reset"
 
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

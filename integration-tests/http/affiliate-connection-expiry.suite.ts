@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import expireAffiliateConnectionsJob, {
   config as expiryJob,
 } from "../../src/jobs/expire-affiliate-connections"
@@ -14,14 +14,12 @@ import { captureEvents } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
 import { setUpStore } from "../helpers/store"
 
-jest.setTimeout(90 * 1000)
-
 const DAY_MS = 24 * 60 * 60 * 1000
 
 type Affiliate = { id: string; name: string }
 type Connection = { id: string; customer_id: string; created_at: string }
 
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

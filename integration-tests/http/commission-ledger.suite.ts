@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { creditOrder } from "../../src/workflows"
 import type { AdminHeaders } from "../helpers/admin"
@@ -7,15 +7,13 @@ import { commissionCalls, seedCommissionShop, type Affiliate } from "../helpers/
 import { expectHttpError } from "../helpers/http"
 import type { TestStore } from "../helpers/store"
 
-jest.setTimeout(120 * 1000)
-
 /**
  * The commission ledger in the admin: listing, filters, search, deep pages,
  * counts and estimates, status changes one at a time and in batches, the CSV
  * export, an affiliate's totals, and the customers an affiliate referred.
  * Which affiliate an order credits: commission-crediting.spec.ts.
  */
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

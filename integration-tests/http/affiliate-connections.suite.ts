@@ -1,5 +1,5 @@
 import { Modules } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import {
@@ -12,11 +12,9 @@ import { expectHttpError } from "../helpers/http"
 import { expectListReadAsGraph } from "../helpers/list-rows"
 import { defaultAdminAffiliateConnectionFields } from "../../src/api/admin/affiliate-connections/query-config"
 
-jest.setTimeout(120 * 1000)
-
 type Affiliate = { id: string; name: string; code: string }
 
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

@@ -1,4 +1,4 @@
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { reverseCanceledOrderWorkflow } from "../../src/workflows"
@@ -11,8 +11,6 @@ import {
   sqlOverKnex,
 } from "../helpers/payout-races"
 
-jest.setTimeout(180 * 1000)
-
 // Each kind races a batch this many times, each time over fresh commissions.
 const ROUNDS = 3
 const COMMISSIONS = 12
@@ -24,7 +22,7 @@ type Affiliate = { id: string; code: string }
  * wins, a commission is paid at most once, only while approved, and the
  * money paid adds up to the ledger.
  */
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

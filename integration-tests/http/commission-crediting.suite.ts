@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import reconcileOrderCredits, {
   config as reconcileJob,
@@ -14,8 +14,6 @@ import { expectHttpError } from "../helpers/http"
 import { paymentOf, type TestStore } from "../helpers/store"
 import { waitForSubscribers } from "../helpers/events"
 
-jest.setTimeout(120 * 1000)
-
 /**
  * Which affiliate an order credits: referral codes, coupons, connections,
  * self-referrals and blocked affiliates on `order.placed` (once, however
@@ -23,7 +21,7 @@ jest.setTimeout(120 * 1000)
  * reconciliation of orders never decided. The ledger the admin reads of
  * these commissions: commission-ledger.spec.ts.
  */
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

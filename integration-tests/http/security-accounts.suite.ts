@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { processAffiliateSyncRun } from "../../src/workflows"
@@ -11,8 +11,6 @@ import { emailsSent } from "../helpers/notifications"
 import { expectHttpError } from "../helpers/http"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
 
-jest.setTimeout(240 * 1000)
-
 const STRANGER_PASSWORD = "strangers-own-pass"
 const OWNER_PASSWORD = "owners-own-pass"
 
@@ -21,7 +19,7 @@ const OWNER_PASSWORD = "owners-own-pass"
  * ownership (Medusa's emailpass registration verifies nothing), so no
  * customer record, order or login may change hands through it.
  */
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { parse } from "csv-parse/sync"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
@@ -8,10 +8,8 @@ import { waitForSubscribers } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
 import { emailsSent } from "../helpers/notifications"
 
-jest.setTimeout(120 * 1000)
-
 /** Every name, email, file and query parameter below comes from a stranger. */
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

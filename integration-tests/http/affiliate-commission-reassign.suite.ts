@@ -1,4 +1,4 @@
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { reassignCommissionStepId, reassignCommissionWorkflow } from "../../src/workflows"
@@ -7,12 +7,10 @@ import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
 import { checkout, paymentOf, setUpStore, type TestStore } from "../helpers/store"
 
-jest.setTimeout(120 * 1000)
-
 type Affiliate = { id: string; name: string; code: string }
 type Commission = Record<string, unknown> & { id: string; status: string; affiliate_id: string }
 
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let adminUserId: string

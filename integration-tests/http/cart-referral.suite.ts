@@ -1,4 +1,4 @@
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
@@ -7,8 +7,6 @@ import { expectHttpError } from "../helpers/http"
 import { signedReferralMetadata } from "../helpers/referrals"
 import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 
-jest.setTimeout(180 * 1000)
-
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /**
@@ -16,7 +14,7 @@ const DAY_MS = 24 * 60 * 60 * 1000
  * `POST /store/carts/:id` lets a shopper write any metadata, and the route is
  * rate limited per client.
  */
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -1,5 +1,5 @@
 import { ContainerRegistrationKeys, Modules, OrderStatus } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import reconcileOrderCredits, {
   config as reconcileJob,
   creditUndecidedOrders,
@@ -15,15 +15,13 @@ import { signedReferralMetadata } from "../helpers/referrals"
 import { checkout, paymentOf, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
 import { waitForSubscribers } from "../helpers/events"
 
-jest.setTimeout(120 * 1000)
-
 type Adjustment = { amount: number; reason: string }
 
 /**
  * Issue 10, items 3 and 4: only real, placed orders earn, and refunds take
  * exactly their share of a commission, to the cent.
  */
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -1,4 +1,4 @@
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import {
   deleteAffiliateProgramStepId,
@@ -11,8 +11,6 @@ import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { captureEvents } from "../helpers/events"
 import { expectHttpError as expectError } from "../helpers/http"
 
-jest.setTimeout(120 * 1000)
-
 type Program = {
   id: string
   name: string
@@ -23,7 +21,7 @@ type Program = {
 }
 type Rule = { id: string; target: string; target_id: string; target_label: string | null }
 
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let service: AffiliateModuleService

@@ -1,12 +1,10 @@
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { createAdminHeaders, decodeToken, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
 import { checkout, setUpStore, type TestStore } from "../helpers/store"
 import { waitForSubscribers } from "../helpers/events"
 
-jest.setTimeout(120 * 1000)
-
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore

@@ -1,4 +1,4 @@
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { creditOrder, creditOrderWorkflow } from "../../src/workflows"
@@ -7,8 +7,6 @@ import { captureEvents, waitForSubscribers } from "../helpers/events"
 import { expectHttpError } from "../helpers/http"
 import { signedReferralMetadata } from "../helpers/referrals"
 import { checkout, setUpStore, type CheckoutInput, type TestStore } from "../helpers/store"
-
-jest.setTimeout(180 * 1000)
 
 type Affiliate = { id: string; code: string }
 type Line = {
@@ -26,7 +24,7 @@ type Line = {
  * amounts, tiers, connection expiry, self-referral policies, referral window —
  * through real checkouts, to the cent.
  */
-httpTestRunner({
+export default httpSuite({
   testSuite: ({ api, getContainer, dbConnection }) => {
     let admin: AdminHeaders
     let store: TestStore
