@@ -44,10 +44,16 @@ describeBrowser("Affiliate account sync admin", () => {
     await section.getByRole("heading", { name: "Account sync" }).waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     expect(await section.getByRole("button", { name: "Resync" }).isDisabled()).toBe(true)
 
-    await section.getByRole("switch").click()
-    await section.getByLabel("Tags").fill(tag)
+    expect(await section.locator('[data-row="Sync affiliate accounts"]').textContent()).toContain("Off")
+    // Edited in its own drawer, as Medusa's settings are.
+    await section.getByRole("button", { name: "Edit" }).click()
+    const drawer = page.getByRole("dialog")
+    await drawer.getByRole("switch").click()
+    await drawer.getByLabel("Tags").fill(tag)
     await admin.screenshot("account-sync-1-switched-on")
-    await section.getByRole("button", { name: "Save account sync" }).click()
+    await drawer.getByRole("button", { name: "Save", exact: true }).click()
+    await section.locator('[data-row="Tags"]').getByText(tag).waitFor({ timeout: STEP_TIMEOUT })
+    expect(await section.locator('[data-row="Sync affiliate accounts"]').textContent()).toContain("On")
 
     // Saving starts a first run; the section follows it to the end.
     const run = section.getByTestId("account-sync-run")
@@ -76,7 +82,9 @@ describeBrowser("Affiliate account sync admin", () => {
     await admin.screenshot("account-sync-2-resynced")
 
     // Medusa's customers list has the affiliate as a registered customer.
-    await page.goto(`${app.url}/app/customers`)
+    // Searched, as a store owner would: the suites share the store, and its
+    // customers list is longer than a page by the time a suite runs.
+    await page.goto(`${app.url}/app/customers?q=${encodeURIComponent(affiliate.email)}`)
     const customerRow = page.getByRole("row", { name: new RegExp(affiliate.email) })
     await customerRow.waitFor({ timeout: FIRST_PAGE_TIMEOUT })
     expect(await customerRow.textContent()).toContain("Registered")

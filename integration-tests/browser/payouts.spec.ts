@@ -201,19 +201,27 @@ describeBrowser("Affiliate payouts admin", () => {
       await page
         .getByRole("heading", { name: "Affiliate settings" })
         .waitFor({ timeout: FIRST_PAGE_TIMEOUT })
-      await page.getByLabel("Hold period (days)").fill("30")
+      const payoutSettings = page.getByTestId("payout-settings-section")
+      expect(await payoutSettings.locator('[data-row="Hold period"]').textContent()).toContain("No hold")
+      // The Payouts section is edited in its own drawer, as Medusa's settings are.
+      await payoutSettings.getByRole("button", { name: "Edit" }).click()
+      const drawer = page.getByRole("dialog")
+      await drawer.getByLabel("Hold period (days)").fill("30")
       // Every currency in the shared database gets a minimum no balance reaches,
       // so the batch has nothing to pay whatever the other suites left payable.
       for (const [index, [currency, amount]] of [
         ["usd", "50"],
         ["eur", "1000000"],
       ].entries()) {
-        await page.getByRole("button", { name: "Add minimum" }).click()
-        await page.getByLabel("Currency code").nth(index).fill(currency)
-        await page.getByLabel("Minimum amount").nth(index).fill(amount)
+        await drawer.getByRole("button", { name: "Add minimum" }).click()
+        await drawer.getByLabel("Currency code").nth(index).fill(currency)
+        await drawer.getByLabel("Minimum amount").nth(index).fill(amount)
       }
-      await page.getByRole("button", { name: "Save", exact: true }).click()
+      await admin.screenshot("payouts-9-settings-drawer")
+      await drawer.getByRole("button", { name: "Save", exact: true }).click()
       await page.getByText("Settings saved").waitFor({ timeout: STEP_TIMEOUT })
+      await payoutSettings.locator('[data-row="Hold period"]').getByText("30 days").waitFor({ timeout: STEP_TIMEOUT })
+      expect(await payoutSettings.locator('[data-row="Minimum payouts"]').textContent()).toContain("$50.00")
       await admin.screenshot("payouts-9-settings")
       const { data: saved } = await api.get("/admin/affiliate-settings", adminHeaders)
       expect(saved.affiliate_settings).toMatchObject({

@@ -1,15 +1,19 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
-import { AccountSyncSection } from "../../../components/affiliates/account-sync-section"
-import { SettingsForm } from "../../../components/affiliates/settings-form"
 import { RecordPage } from "../../../components/common/record-page"
+import { AccountSyncSection } from "../../../components/settings/account-sync-section"
+import { AttributionOrderSection } from "../../../components/settings/attribution-order-section"
+import { GeneralSettingsSection } from "../../../components/settings/general-settings-section"
+import { PayoutSettingsSection } from "../../../components/settings/payout-settings-section"
 import { useAffiliateSettings } from "../../../hooks/api/affiliate-settings"
 
-// The forms mount once the settings are loaded, so they start from them.
+/** Like Medusa's own settings pages: each section shows its values and is edited on its own. */
 const AffiliateSettingsPage = () => (
-  <RecordPage query={useAffiliateSettings()} sections={2} rows={5}>
+  <RecordPage query={useAffiliateSettings()} sections={4} rows={3}>
     {({ affiliate_settings }) => (
       <div className="flex flex-col gap-y-3">
-        <SettingsForm settings={affiliate_settings} />
+        <GeneralSettingsSection settings={affiliate_settings} />
+        <AttributionOrderSection settings={affiliate_settings} />
+        <PayoutSettingsSection settings={affiliate_settings} />
         <AccountSyncSection settings={affiliate_settings.account_sync} />
       </div>
     )}

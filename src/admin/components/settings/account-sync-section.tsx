@@ -1,5 +1,6 @@
-import { Badge, Button, Container, Text } from "@medusajs/ui"
-import { type FormEvent, useState } from "react"
+import { PencilSquare } from "@medusajs/icons"
+import { Badge, Container, Text } from "@medusajs/ui"
+import { useState } from "react"
 import { Link } from "react-router-dom"
 import {
   type AccountSyncSettings,
@@ -13,8 +14,11 @@ import {
 import { useAffiliates } from "../../hooks/api/affiliates"
 import { formatDateTime } from "../../lib/format"
 import { Figure } from "../common/figure"
+import { DrawerForm, FormDrawer } from "../common/form-drawer"
 import { InputField, SwitchField } from "../common/form-field"
 import { SectionHeader } from "../common/section-header"
+import { SectionRow } from "../common/section-row"
+import { onOff } from "./on-off"
 
 /** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
 const parseTags = (value: string) => [
@@ -128,20 +132,9 @@ const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
  * full run; Resync starts one by hand. The progress bar follows the run.
  */
 export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings }) => {
-  const [enabled, setEnabled] = useState(settings.enabled)
-  const [tags, setTags] = useState(settings.tags.join(", "))
-  const updateSettings = useUpdateAffiliateSettings()
+  const [editing, setEditing] = useState(false)
   const resync = useResyncAffiliates()
   const { data: run } = useLatestAffiliateSyncRun()
-
-  const parsedTags = parseTags(tags)
-  const isDirty =
-    enabled !== settings.enabled || parsedTags.join("\n") !== settings.tags.join("\n")
-
-  const onSave = (event: FormEvent) => {
-    event.preventDefault()
-    updateSettings.mutate({ account_sync: { enabled, tags: parsedTags } })
-  }
 
   return (
     <Container className="divide-y p-0" data-testid="account-sync-section">
@@ -149,6 +142,7 @@ export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings
         title="Account sync"
         description="Register approved affiliates as store customers who log in with the same email and password."
         actions={[
+          { label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(true) },
           {
             label: "Resync",
             onClick: () => resync.mutate(),
@@ -157,35 +151,45 @@ export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings
           },
         ]}
       />
-      <form className="flex flex-col gap-y-4 px-6 py-4" onSubmit={onSave}>
-        <SwitchField
-          id="account-sync-enabled"
-          label="Sync affiliate accounts"
-          description="Each approved affiliate gets a customer account with the login they already have. A store account someone else registered with their email is never linked by the email alone: that affiliate is skipped, and their login invite lets the account's owner claim them."
-          checked={enabled}
-          onCheckedChange={setEnabled}
-        />
-        <InputField
-          id="account-sync-tags"
-          label="Tags"
-          hint="Customer groups synced affiliates join, separated by commas; missing groups are created."
-          size="small"
-          placeholder="Affiliates, VIP"
-          value={tags}
-          onChange={(event) => setTags(event.target.value)}
-        />
-        <div className="flex justify-end">
-          <Button
-            size="small"
-            type="submit"
-            disabled={!isDirty}
-            isLoading={updateSettings.isPending}
-          >
-            Save account sync
-          </Button>
-        </div>
-      </form>
+      <SectionRow label="Sync affiliate accounts">{onOff(settings.enabled)}</SectionRow>
+      <SectionRow label="Tags">{settings.tags.length ? settings.tags.join(", ") : "None"}</SectionRow>
       {run && <RunProgress run={run} />}
+      <FormDrawer title="Edit account sync" open={editing} onOpenChange={setEditing}>
+        <AccountSyncForm settings={settings} onDone={() => setEditing(false)} />
+      </FormDrawer>
     </Container>
+  )
+}
+
+const AccountSyncForm = ({ settings, onDone }: { settings: AccountSyncSettings; onDone: () => void }) => {
+  const [enabled, setEnabled] = useState(settings.enabled)
+  const [tags, setTags] = useState(settings.tags.join(", "))
+  const update = useUpdateAffiliateSettings()
+  const parsedTags = parseTags(tags)
+  const isDirty = enabled !== settings.enabled || parsedTags.join("\n") !== settings.tags.join("\n")
+
+  return (
+    <DrawerForm
+      onSubmit={() => update.mutate({ account_sync: { enabled, tags: parsedTags } }, { onSuccess: onDone })}
+      submitLabel="Save"
+      isSubmitting={update.isPending}
+      submitDisabled={!isDirty}
+    >
+      <SwitchField
+        id="account-sync-enabled"
+        label="Sync affiliate accounts"
+        description="Each approved affiliate gets a customer account with the login they already have. A store account someone else registered with their email is never linked by the email alone: that affiliate is skipped, and their login invite lets the account's owner claim them."
+        checked={enabled}
+        onCheckedChange={setEnabled}
+      />
+      <InputField
+        id="account-sync-tags"
+        label="Tags"
+        hint="Customer groups synced affiliates join, separated by commas; missing groups are created."
+        placeholder="Affiliates, VIP"
+        value={tags}
+        onChange={(event) => setTags(event.target.value)}
+      />
+    </DrawerForm>
   )
 }

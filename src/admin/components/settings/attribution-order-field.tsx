@@ -2,7 +2,7 @@ import { ArrowDownMini, ArrowUpMini } from "@medusajs/icons"
 import { IconButton, Text } from "@medusajs/ui"
 import type { AttributionMethod } from "../../hooks/api/affiliate-settings"
 
-const METHODS: Record<AttributionMethod, { label: string; description: string }> = {
+export const ATTRIBUTION_METHODS: Record<AttributionMethod, { label: string; description: string }> = {
   connection: {
     label: "Connection",
     description: "The customer is connected to an affiliate.",
@@ -50,10 +50,10 @@ export const AttributionOrderField = ({
           </Text>
           <div className="flex flex-col">
             <Text size="small" weight="plus" leading="compact">
-              {METHODS[method].label}
+              {ATTRIBUTION_METHODS[method].label}
             </Text>
             <Text size="small" leading="compact" className="text-ui-fg-subtle">
-              {METHODS[method].description}
+              {ATTRIBUTION_METHODS[method].description}
             </Text>
           </div>
         </div>
@@ -62,7 +62,7 @@ export const AttributionOrderField = ({
             type="button"
             size="small"
             variant="transparent"
-            aria-label={`Move ${METHODS[method].label} up`}
+            aria-label={`Move ${ATTRIBUTION_METHODS[method].label} up`}
             disabled={index === 0}
             onClick={() => onChange(move(value, index, index - 1))}
           >
@@ -72,7 +72,7 @@ export const AttributionOrderField = ({
             type="button"
             size="small"
             variant="transparent"
-            aria-label={`Move ${METHODS[method].label} down`}
+            aria-label={`Move ${ATTRIBUTION_METHODS[method].label} down`}
             disabled={index === value.length - 1}
             onClick={() => onChange(move(value, index, index + 1))}
           >
