@@ -268,6 +268,32 @@ export default httpSuite({
         await expectHttpError(api.post("/admin/affiliates/aff_nobody/coupon", {}, admin), 404)
       })
 
+      it("makes one coupon from three simultaneous clicks on Create coupon", async () => {
+        const clicks = await Promise.all(
+          [1, 2, 3].map(() =>
+            api.post(`/admin/affiliates/${jane.id}/coupon`, {}, admin).then(
+              (response: { status: number }) => ({ status: response.status, message: "" }),
+              (error: { response: { status: number; data: { message: string } } }) => ({
+                status: error.response.status,
+                message: error.response.data.message,
+              })
+            )
+          )
+        )
+        // One promotion; the other clicks are told the code exists, and nothing is left half made.
+        expect(clicks.filter((click) => click.status === 200)).toHaveLength(1)
+        for (const refused of clicks.filter((click) => click.status !== 200)) {
+          expect(refused.status).toBeGreaterThanOrEqual(400)
+          expect(refused.status).toBeLessThan(500)
+          expect(refused.message).toMatch(/JANE/)
+        }
+        const promotions = (await api.get("/admin/promotions?q=JANE", admin)).data.promotions
+        expect(promotions.filter((promotion: { code: string }) => promotion.code === "JANE")).toHaveLength(1)
+        expect((await api.get(`/admin/affiliates/${jane.id}/promotions`, admin)).data.affiliate_promotions).toEqual([
+          expect.objectContaining({ code: "JANE", promotion_id: promotions[0].id }),
+        ])
+      })
+
       it("gives every affiliate a coupon on approval in a program that says so, once", async () => {
         const program = (
           await api.post("/admin/affiliate-programs", { name: "Coupons for all", auto_create_coupon: true }, admin)

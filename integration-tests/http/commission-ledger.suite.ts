@@ -395,6 +395,26 @@ export default httpSuite({
         expect(await service.listAffiliateCommissions({ order_id: walkIn.id })).toHaveLength(1)
       })
 
+      it("credits an order once when hand credits for two affiliates race its order.placed", async () => {
+        const walkIn = await shirtOrder("race@shop.test")
+        const byHand = [jane, max, jane, max].map((affiliate) =>
+          creditByHand({ order_id: walkIn.id, affiliate_id: affiliate.id, note: "Met at the fair" }).then(
+            (response: { status: number }) => response.status,
+            (error: { response?: { status: number } }) => error.response?.status ?? 0
+          )
+        )
+        const automatic = [1, 2, 3].map(() => creditOrder(getContainer(), walkIn.id))
+        const [statuses] = await Promise.all([Promise.all(byHand), Promise.all(automatic)])
+
+        // One hand credit wins; the others find the order earning (409). order.placed changes nothing.
+        expect(statuses.sort()).toEqual([200, 409, 409, 409])
+        const commissions = await service.listAffiliateCommissions({ order_id: walkIn.id })
+        expect(commissions).toEqual([expect.objectContaining({ attribution: "manual", status: expect.any(String) })])
+        expect(await service.listAffiliateOrderAttributions({ order_id: walkIn.id, outcome: "credited" })).toEqual([
+          expect.objectContaining({ affiliate_id: commissions[0].affiliate_id, method: "manual" }),
+        ])
+      })
+
       it("refuses an order that earns already, a canceled one, a blocked affiliate or no note, writing nothing", async () => {
         const referred = await shirtOrder("ref2@shop.test", "JANE")
         await expectHttpError(
