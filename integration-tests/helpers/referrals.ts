@@ -5,7 +5,7 @@ import {
   CART_REFERRAL_METADATA_KEY,
   CART_REFERRAL_SIGNATURE_METADATA_KEY,
 } from "../../src/workflows/affiliate-commission/steps/decide-order-attribution"
-import { referralSigningKey } from "../../src/workflows/utils/referral-signing-key"
+import { referralSigningKey } from "../../src/workflows/utils/store-keys"
 
 /**
  * Cart or order metadata carrying `code` as the cart route would have signed

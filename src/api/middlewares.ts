@@ -7,6 +7,7 @@ import { adminAffiliateSettingsRoutesMiddlewares } from "./admin/affiliate-setti
 import { adminAffiliateSyncRunRoutesMiddlewares } from "./admin/affiliate-sync-runs/middlewares"
 import { adminAffiliateRoutesMiddlewares } from "./admin/affiliates/middlewares"
 import { authRoutesMiddlewares } from "./auth/middlewares"
+import { storeAffiliateVisitRoutesMiddlewares } from "./store/affiliate-visits/middlewares"
 import { storeAffiliateRoutesMiddlewares } from "./store/affiliates/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
 
@@ -23,6 +24,7 @@ export default defineMiddlewares({
     ...adminAffiliateSyncRunRoutesMiddlewares,
     ...storeAffiliateRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
+    ...storeAffiliateVisitRoutesMiddlewares,
     ...authRoutesMiddlewares,
   ],
 })

@@ -11,7 +11,7 @@ import { processAffiliateSyncRun } from "../workflows"
  */
 export default async function resumeAffiliateSyncRuns(container: MedusaContainer) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-  const leaseSeconds = await service.retrieveAccountSyncLeaseSeconds()
+  const leaseSeconds = (await service.retrieveOptions()).accountSyncLeaseSeconds
   const silentSince = new Date(Date.now() - leaseSeconds * 1000)
   const abandoned = await service.listAffiliateSyncRuns(
     {

@@ -21,7 +21,7 @@ export function rateLimitPerClient() {
   const limiterOf = (req: MedusaRequest) =>
     (limiter ??= (async () => {
       const service: AffiliateModuleService = req.scope.resolve(AFFILIATE_MODULE)
-      const limits = await service.retrieveRateLimitOptions()
+      const limits = (await service.retrieveOptions()).rateLimit
       return new ClientRateLimiter({
         window_ms: limits.windowSeconds * 1000,
         max_failures: limits.maxFailedAttempts,

@@ -84,6 +84,15 @@ export const plainText = (
 ) =>
   (trim ? z.string().trim() : z.string()).refine(...withoutControlCharacters(field, { multiline }))
 
+/** An affiliate's referral code as a shopper's link or storefront sends it. */
+export const referralCodeParam = z
+  .string({ error: "code is required: the affiliate's referral code" })
+  .trim()
+  .min(1, { error: "code is required: the affiliate's referral code" })
+  .max(64, { error: "code is too long" })
+  // A NUL byte would otherwise reach PostgreSQL, which refuses it (a 500).
+  .refine(...withoutControlCharacters("code"))
+
 /** A web address a person gives (their website): http or https, at most 500 characters, or null to clear it. */
 export const websiteParam = z
   .url({ protocol: /^https?$/, error: "website must be an http or https address, like https://example.com" })

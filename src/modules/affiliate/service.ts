@@ -1,11 +1,6 @@
 import { InjectManager, InjectTransactionManager, MedusaContext, MedusaService } from "@medusajs/framework/utils"
 import * as models from "./models"
-import {
-  type AffiliateNotificationOptions,
-  type AffiliateRateLimitOptions,
-  resolveAffiliateModuleOptions,
-  type ResolvedAffiliateModuleOptions,
-} from "./options"
+import { resolveAffiliateModuleOptions, type ResolvedAffiliateModuleOptions } from "./options"
 import type { AffiliatePayoutProvider } from "./payout-provider"
 import * as actions from "./actions"
 import { knexOf, type SharedContext } from "./actions/shared-context"
@@ -58,18 +53,9 @@ class AffiliateModuleService extends MedusaService(models) {
     return referralLink(this.options_.storefrontUrl, code)
   }
 
-  /** The notification templates (or `false`) and recipients from the plugin options. */
-  async retrieveNotificationOptions(): Promise<AffiliateNotificationOptions> {
-    return this.options_.notifications
-  }
-
-  /** The per-client limits on the store routes that take a referral code. */
-  async retrieveRateLimitOptions(): Promise<AffiliateRateLimitOptions> {
-    return this.options_.rateLimit
-  }
-
-  async retrieveAccountSyncLeaseSeconds(): Promise<number> {
-    return this.options_.accountSyncLeaseSeconds
+  /** The plugin's options as resolved at boot, defaults filled in (see options.ts). */
+  async retrieveOptions(): Promise<ResolvedAffiliateModuleOptions> {
+    return this.options_
   }
 
   /** A storefront page that takes an emailed token, or null when no address is known (see utils/links). */
@@ -374,6 +360,15 @@ class AffiliateModuleService extends MedusaService(models) {
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<queries.AffiliatePayoutMethodDTO | null> {
     return await queries.replacePayoutMethod(knexOf(sharedContext), affiliateId, next)
+  }
+
+  /** Records a click, unique or not, in one transaction (see queries/visits). */
+  @InjectManager()
+  async recordAffiliateVisit(
+    visit: queries.NewAffiliateVisit,
+    @MedusaContext() sharedContext: SharedContext = {}
+  ): Promise<queries.AffiliateVisitDTO> {
+    return await this.inTransaction_((context) => queries.recordVisit(knexOf(context), visit), sharedContext)
   }
 
   /** The payout (not failed or canceled) holding each of these commissions. */

@@ -103,7 +103,7 @@ async function startRunForTagsChangedMeanwhile(container: MedusaContainer, runTa
 export async function processAffiliateSyncRun(container: MedusaContainer, runId: string) {
   const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
   const logger = container.resolve(ContainerRegistrationKeys.LOGGER)
-  const leaseSeconds = await service.retrieveAccountSyncLeaseSeconds()
+  const leaseSeconds = (await service.retrieveOptions()).accountSyncLeaseSeconds
   if (!(await service.claimSyncRun(runId, leaseSeconds))) {
     return
   }

@@ -27,7 +27,7 @@ export const inviteAffiliateCustomersStep = createStep(
       return new StepResponse(void 0)
     }
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const { accountInvite } = await service.retrieveNotificationOptions()
+    const { accountInvite } = (await service.retrieveOptions()).notifications
     if (accountInvite !== false && canSendEmail(container)) {
       await sendAffiliateAccountInvitesWorkflow(container).run({ input: { invites: input.invites } })
     } else {

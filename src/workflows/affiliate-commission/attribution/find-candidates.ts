@@ -8,7 +8,7 @@ import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { normalizeEmail } from "../../../modules/affiliate/utils/normalize"
 import { verifyReferral } from "../../../modules/affiliate/utils/referral-signature"
 import { findCustomerEmails } from "../../utils/customer-emails"
-import { referralSigningKey } from "../../utils/referral-signing-key"
+import { referralSigningKey } from "../../utils/store-keys"
 import type { ProgramTermsLoader } from "../utils/commission-terms"
 import type { Candidate, CandidateAffiliate, FoundCandidates, OrderHeader } from "./types"
 

@@ -40,7 +40,7 @@ export const validateLoginInviteStep = createStep(
       }
       throw new MedusaError(MedusaError.Types.NOT_FOUND, `Affiliate with id: ${input.affiliate_id} was not found`)
     }
-    const { loginInvite } = await service.retrieveNotificationOptions()
+    const { loginInvite } = (await service.retrieveOptions()).notifications
     const refusal = affiliate.auth_identity_id
       ? "This affiliate already has a login: they log in with its email and password, " +
         "or set a new password with forgot password (POST /auth/affiliate/emailpass/reset-password)"

@@ -29,7 +29,7 @@ export const buildAffiliateNotificationsStep = createStep(
   async (input: BuildAffiliateNotificationsStepInput, { container }) => {
     const notice = getAffiliateNotice(input.notice)
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const options = await service.retrieveNotificationOptions()
+    const options = (await service.retrieveOptions()).notifications
     const template = options[notice.optionKey]
     if (template === false || !canSendEmail(container)) {
       return new StepResponse([] as CreateNotificationDTO[])

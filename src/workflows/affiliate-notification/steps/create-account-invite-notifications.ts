@@ -38,7 +38,7 @@ export const createAccountInviteNotificationsStep = createStep(
   async (input: { invites: AccountInviteInput[] }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const auth = container.resolve(Modules.AUTH)
-    const { accountInvite } = await service.retrieveNotificationOptions()
+    const { accountInvite } = (await service.retrieveOptions()).notifications
     const { http } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
     const affiliates = new Map(
       (

@@ -1,6 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { signReferral } from "../../../modules/affiliate/utils/referral-signature"
-import { referralSigningKey } from "../../utils/referral-signing-key"
+import { referralSigningKey } from "../../utils/store-keys"
 
 export const signReferralStepId = "sign-referral"
 

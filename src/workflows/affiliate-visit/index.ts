@@ -1,0 +1,2 @@
+export * from "./steps/record-affiliate-visit"
+export * from "./workflows/record-affiliate-visit"
