@@ -7,6 +7,7 @@ import { adminAffiliateSettingsRoutesMiddlewares } from "./admin/affiliate-setti
 import { adminAffiliateSyncRunRoutesMiddlewares } from "./admin/affiliate-sync-runs/middlewares"
 import { adminAffiliateRoutesMiddlewares } from "./admin/affiliates/middlewares"
 import { authRoutesMiddlewares } from "./auth/middlewares"
+import { shortLinkRoutesMiddlewares } from "./r/middlewares"
 import { storeAffiliateVisitRoutesMiddlewares } from "./store/affiliate-visits/middlewares"
 import { storeAffiliateRoutesMiddlewares } from "./store/affiliates/middlewares"
 import { storeCartRoutesMiddlewares } from "./store/carts/middlewares"
@@ -26,5 +27,6 @@ export default defineMiddlewares({
     ...storeCartRoutesMiddlewares,
     ...storeAffiliateVisitRoutesMiddlewares,
     ...authRoutesMiddlewares,
+    ...shortLinkRoutesMiddlewares,
   ],
 })

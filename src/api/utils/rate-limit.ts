@@ -16,6 +16,16 @@ import { ClientRateLimiter } from "../../modules/affiliate/utils/rate-limit"
  * The address is Express's `req.ip`: Medusa trusts one proxy in front of it
  * (`trust proxy` 1), so behind a proxy it is the address that proxy saw.
  */
+const REFUSED = "affiliateRateLimitRefused"
+
+/**
+ * Counts a request as a failed guess though it is answered without an error
+ * (a short link with an unknown code still redirects to the storefront).
+ */
+export function countAsFailure(res: MedusaResponse) {
+  res.locals[REFUSED] = true
+}
+
 export function rateLimitPerClient() {
   let limiter: Promise<ClientRateLimiter> | undefined
   const limiterOf = (req: MedusaRequest) =>
@@ -42,7 +52,7 @@ export function rateLimitPerClient() {
       return
     }
     res.once("finish", () => {
-      if (res.statusCode < 400) {
+      if (res.statusCode < 400 && !res.locals[REFUSED]) {
         decision.succeeded()
       }
     })

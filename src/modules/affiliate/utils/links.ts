@@ -54,3 +54,38 @@ export function tokenLink(
   url.searchParams.set("email", email)
   return url.toString()
 }
+
+// Control characters (a tab or newline is dropped by URL parsers, so
+// "/\t/evil.example" would become "//evil.example") and backslashes (read as
+// "/" in web addresses, so "/\evil.example" is another host).
+const UNSAFE_IN_PATH = /[\u0000-\u001f\u007f\\]/
+
+/**
+ * Where a short link sends its visitor: the storefront page `to` names, a
+ * path on the storefront's own origin, with `ref=CODE` and the visit's id
+ * added. Anything else in `to` (an absolute address, `//host`, `/\host`,
+ * `javascript:`) leads to the storefront's root: never another site. Without
+ * a referral (an unknown code), the root with nothing added.
+ */
+export function shortLinkTarget(
+  storefrontUrl: string,
+  to: string | undefined,
+  referral: { code: string; visit_id: string | null } | null
+): string {
+  const root = new URL(storefrontUrl)
+  if (!referral) {
+    return root.toString()
+  }
+  let target = root
+  if (to && to.startsWith("/") && !to.startsWith("//") && !UNSAFE_IN_PATH.test(to)) {
+    const page = new URL(to, root.origin)
+    if (page.origin === root.origin) {
+      target = page
+    }
+  }
+  target.searchParams.set("ref", referral.code)
+  if (referral.visit_id) {
+    target.searchParams.set("visit_id", referral.visit_id)
+  }
+  return target.toString()
+}

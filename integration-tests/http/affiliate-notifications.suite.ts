@@ -1,6 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { httpTestRunner } from "../helpers/test-runner"
+import { httpSuite } from "../helpers/test-runner"
 import { AFFILIATE_MODULE } from "../../src/modules/affiliate"
 import type AffiliateModuleService from "../../src/modules/affiliate/service"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
@@ -19,16 +19,12 @@ import notifyAffiliateSignedUp from "../../src/subscribers/notify-affiliate-sign
 import notifyCommissionEarned from "../../src/subscribers/notify-commission-earned"
 import notifyCommissionPaid from "../../src/subscribers/notify-commission-paid"
 
-jest.setTimeout(240 * 1000)
-
-// Read by medusa-config.ts when the app boots for this file: the referral
-// and set-password links are built from the storefront's address.
-process.env.STOREFRONT_URL = "https://shop.example.com"
 // No store owner email is configured: the sign-up notice goes to the admin users.
 const ADMIN_EMAIL = "admin@example.com"
 const PASSWORD = "s3cret-pass"
 
-httpTestRunner({
+/** Booted with STOREFRONT_URL (see with-storefront.spec.ts): links in emails are built from it. */
+export default httpSuite({
   testSuite: ({ api, getContainer }) => {
     let admin: AdminHeaders
     let store: TestStore
