@@ -1,4 +1,5 @@
 import { httpSuite } from "../helpers/test-runner"
+import { deleteOldAffiliateVisits } from "../../src/jobs/delete-old-affiliate-visits"
 import { createAdminHeaders, type AdminHeaders } from "../helpers/admin"
 import { expectHttpError } from "../helpers/http"
 import { setUpStore, type TestStore } from "../helpers/store"
@@ -40,6 +41,16 @@ export default httpSuite({
       ).rows as VisitRow[]
 
     const allVisits = async () => (await dbConnection.raw("select * from affiliate_visit")).rows as VisitRow[]
+
+    /** The day's counts of an affiliate, per sub_id ("" without one). */
+    const dayCounts = async (affiliateId: string) =>
+      (
+        await dbConnection.raw(
+          `select sub_id, visits, unique_visitors, day = date_trunc('day', now() at time zone 'utc') at time zone 'utc' as today
+             from affiliate_visit_stat where affiliate_id = ? order by sub_id`,
+          [affiliateId]
+        )
+      ).rows as { sub_id: string; visits: number; unique_visitors: number; today: boolean }[]
 
     beforeAll(async () => {
       admin = await createAdminHeaders(api, getContainer())
@@ -100,6 +111,38 @@ export default httpSuite({
       const clicks = await Promise.all([1, 2, 3, 4, 5].map(() => click({ code: "JANE" }, { ip: "192.0.2.50" })))
       expect(clicks.map(({ data }) => data.affiliate_visit.is_unique).filter(Boolean)).toHaveLength(1)
       expect((await visitsOf(jane)).filter((visit) => visit.is_unique)).toHaveLength(1)
+    })
+
+    it("counts each day's clicks and unique visitors per sub_id, exactly, however many arrive at once", async () => {
+      for (let repeat = 0; repeat < 3; repeat++) {
+        await click({ code: "JANE" })
+      }
+      await click({ code: "JANE", sub_id: "reel" }, { ip: "198.51.100.1" })
+      await click({ code: "JANE", sub_id: "reel" }, { ip: "198.51.100.1" })
+      await Promise.all(
+        Array.from({ length: 10 }, (_, index) => click({ code: "JANE" }, { ip: `192.0.2.${index + 1}` }))
+      )
+      expect(await dayCounts(jane)).toEqual([
+        { sub_id: "", visits: 13, unique_visitors: 11, today: true },
+        { sub_id: "reel", visits: 2, unique_visitors: 1, today: true },
+      ])
+    })
+
+    it("deletes visits past the retention (180 days), keeping the counts", async () => {
+      for (const ip of ["203.0.113.1", "203.0.113.2", "203.0.113.3"]) {
+        await click({ code: "JANE", landing_url: "/products/shirt" }, { ip })
+      }
+      const counts = await dayCounts(jane)
+      const [oldest] = await visitsOf(jane)
+      await dbConnection.raw("update affiliate_visit set created_at = now() - interval '181 days' where id = ?", [
+        oldest.id,
+      ])
+
+      expect(await deleteOldAffiliateVisits(getContainer())).toBe(1)
+      expect((await visitsOf(jane)).map((visit) => visit.id)).not.toContain(oldest.id)
+      expect(await visitsOf(jane)).toHaveLength(2)
+      expect(await dayCounts(jane)).toEqual(counts)
+      expect(await deleteOldAffiliateVisits(getContainer())).toBe(0)
     })
 
     it("answers a bot's click without recording it", async () => {

@@ -96,6 +96,11 @@ export const affiliateModuleOptionsSchema = z
      */
     accountSyncLeaseSeconds: z.number().int().min(5).max(3600).default(60),
     /**
+     * Days a click's details (landing page, referrer, sub_id, visitor key) are
+     * kept; a daily job deletes older visits. Their daily counts stay.
+     */
+    visitRetentionDays: z.number().int().min(1).max(3650).default(180),
+    /**
      * Payment providers for automatic payouts, as Medusa module providers:
      * `{ resolve, id, options? }`. `manual` is built in.
      */

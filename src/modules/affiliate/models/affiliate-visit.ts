@@ -22,6 +22,8 @@ const AffiliateVisit = model
   .indexes([
     { on: ["affiliate_id", "created_at"], where: "deleted_at IS NULL" },
     { on: ["affiliate_id", "visitor_key", "created_at"], where: "deleted_at IS NULL" },
+    // The retention job's scan.
+    { on: ["created_at"] },
   ])
 
 export default AffiliateVisit

@@ -45,5 +45,25 @@ export async function recordVisit(knex: Knex, visit: NewAffiliateVisit): Promise
   const [row] = await knex("affiliate_visit")
     .insert({ id: generateEntityId(undefined, "affvisit"), ...visit, is_unique: !seen })
     .returning(VISIT_COLUMNS)
+  await countVisit(knex, row)
   return row
+}
+
+/** Adds a visit to its day's counts: one statement, exact however many visits arrive at once. */
+async function countVisit(knex: Knex, visit: AffiliateVisitDTO) {
+  await knex.raw(
+    `insert into affiliate_visit_stat (id, affiliate_id, day, sub_id, visits, unique_visitors)
+     values (?, ?, date_trunc('day', ?::timestamptz at time zone 'utc') at time zone 'utc', ?, 1, ?)
+     on conflict (affiliate_id, day, sub_id) where deleted_at is null
+     do update set visits = affiliate_visit_stat.visits + 1,
+                   unique_visitors = affiliate_visit_stat.unique_visitors + excluded.unique_visitors,
+                   updated_at = now()`,
+    [
+      generateEntityId(undefined, "affvstat"),
+      visit.affiliate_id,
+      visit.created_at,
+      visit.sub_id ?? "",
+      visit.is_unique ? 1 : 0,
+    ]
+  )
 }
