@@ -3,6 +3,7 @@ import { adminAffiliateCommissionRoutesMiddlewares } from "./admin/affiliate-com
 import { adminAffiliateConnectionRoutesMiddlewares } from "./admin/affiliate-connections/middlewares"
 import { adminAffiliatePayoutRoutesMiddlewares } from "./admin/affiliate-payouts/middlewares"
 import { adminAffiliateProgramRoutesMiddlewares } from "./admin/affiliate-programs/middlewares"
+import { adminAffiliateReportRoutesMiddlewares } from "./admin/affiliate-reports/middlewares"
 import { adminAffiliateSettingsRoutesMiddlewares } from "./admin/affiliate-settings/middlewares"
 import { adminAffiliateSyncRunRoutesMiddlewares } from "./admin/affiliate-sync-runs/middlewares"
 import { adminAffiliateRoutesMiddlewares } from "./admin/affiliates/middlewares"
@@ -23,6 +24,7 @@ export default defineMiddlewares({
     ...adminAffiliateCommissionRoutesMiddlewares,
     ...adminAffiliateSettingsRoutesMiddlewares,
     ...adminAffiliateSyncRunRoutesMiddlewares,
+    ...adminAffiliateReportRoutesMiddlewares,
     ...storeAffiliateRoutesMiddlewares,
     ...storeCartRoutesMiddlewares,
     ...storeAffiliateVisitRoutesMiddlewares,

@@ -24,7 +24,6 @@ import type {
 } from "./types"
 import type { CommissionStatusChange } from "./utils/commission-status"
 import { toAffiliateProgramDTO } from "./utils/dtos"
-import { referralLink, type TokenPage, tokenLink } from "./utils/links"
 
 export { AFFILIATE_SETTINGS_ID, DEFAULT_PROGRAM_ID } from "./actions"
 
@@ -48,19 +47,9 @@ class AffiliateModuleService extends MedusaService(models) {
     return await actions.retrieveEffectiveSettings(this, this.options_.defaultCommissionRate)
   }
 
-  /** The link an affiliate shares, or null without a storefront (see utils/links). */
-  async buildReferralLink(code: string): Promise<string | null> {
-    return referralLink(this.options_.storefrontUrl, code)
-  }
-
   /** The plugin's options as resolved at boot, defaults filled in (see options.ts). */
   async retrieveOptions(): Promise<ResolvedAffiliateModuleOptions> {
     return this.options_
-  }
-
-  /** A storefront page that takes an emailed token, or null when no address is known (see utils/links). */
-  async buildTokenLink(page: TokenPage, token: string, email: string): Promise<string | null> {
-    return tokenLink(page, this.options_, token, email)
   }
 
   /** The default program, created again if it is missing (see actions/programs). */
@@ -369,6 +358,15 @@ class AffiliateModuleService extends MedusaService(models) {
     @MedusaContext() sharedContext: SharedContext = {}
   ): Promise<queries.AffiliateVisitDTO> {
     return await this.inTransaction_((context) => queries.recordVisit(knexOf(context), visit), sharedContext)
+  }
+
+  /** Clicks, orders and money over a range, per interval and in total (see queries/reports). */
+  @InjectManager()
+  async reportProgram(
+    filter: queries.ReportFilter,
+    @MedusaContext() sharedContext: SharedContext = {}
+  ): Promise<queries.ProgramReport> {
+    return await queries.reportProgram(knexOf(sharedContext), filter)
   }
 
   /** The payout (not failed or canceled) holding each of these commissions. */

@@ -2,6 +2,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { referralLink } from "../../../modules/affiliate/utils/links"
 
 /** Reads one affiliate as the admin API shows it; 404 when it does not exist. */
 export async function refetchAffiliate(
@@ -33,7 +34,9 @@ export async function withAffiliateStats<T extends { id: string; code?: string }
   const [totals, connections, links] = await Promise.all([
     service.summarizeCommissions(ids),
     service.countActiveConnections(ids),
-    Promise.all(affiliates.map((affiliate) => (affiliate.code ? service.buildReferralLink(affiliate.code) : null))),
+    service.retrieveOptions().then(({ storefrontUrl }) =>
+      affiliates.map((affiliate) => (affiliate.code ? referralLink(storefrontUrl, affiliate.code) : null))
+    ),
   ])
   return affiliates.map((affiliate, i) => ({
     ...affiliate,

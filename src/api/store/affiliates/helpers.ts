@@ -7,6 +7,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { MedusaError } from "@medusajs/framework/utils"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import { referralLink } from "../../../modules/affiliate/utils/links"
 
 /**
  * The signed-in affiliate as they see themselves: profile, effective rate,
@@ -57,7 +58,7 @@ export async function retrieveAffiliateProfile(scope: MedusaContainer, affiliate
       connection_lifetime_value: program.connection_lifetime_value,
       referral_window_days: program.referral_window_days,
     },
-    referral_link: await service.buildReferralLink(affiliate.code),
+    referral_link: referralLink((await service.retrieveOptions()).storefrontUrl, affiliate.code),
     referral_query: `ref=${affiliate.code}`,
     commission_totals: totals.map(({ affiliate_id: _, ...total }) => total),
     balances: balances.map(({ affiliate_id: _, ...balance }) => balance),

@@ -2,6 +2,7 @@ import { AffiliateEvents } from "../../../modules/affiliate/events"
 import { affiliateData, findAffiliate } from "./affiliate-data"
 import { emailContent } from "./email-content"
 import { defineAffiliateNotice } from "./types"
+import { referralLink } from "../../../modules/affiliate/utils/links"
 
 /** To the affiliate when approved, with their referral link. */
 export const affiliateApprovedNotice = defineAffiliateNotice({
@@ -10,7 +11,7 @@ export const affiliateApprovedNotice = defineAffiliateNotice({
   defaultTemplate: "affiliate-approved",
   event: AffiliateEvents.APPROVED,
   resourceType: "affiliate",
-  buildMessages: async ({ service }, id) => {
+  buildMessages: async ({ service, links }, id) => {
     const affiliate = await findAffiliate(service, id)
     // Blocked again (or deleted) before the event was handled: the news is stale.
     if (affiliate?.status !== "approved") {
@@ -18,7 +19,7 @@ export const affiliateApprovedNotice = defineAffiliateNotice({
     }
     const data = {
       affiliate: affiliateData(affiliate),
-      referral_link: await service.buildReferralLink(affiliate.code),
+      referral_link: referralLink(links.storefrontUrl, affiliate.code),
       referral_query: `ref=${affiliate.code}`,
     }
     return [

@@ -3,6 +3,7 @@ import { matchesLoginInvite, tokenDigest } from "../../../modules/affiliate/util
 import { affiliateData } from "./affiliate-data"
 import { emailContent } from "./email-content"
 import { defineAffiliateNotice } from "./types"
+import { tokenLink } from "../../../modules/affiliate/utils/links"
 
 const payloadSchema = z.object({ token: z.string().min(1) })
 
@@ -21,7 +22,7 @@ export const loginInviteNotice = defineAffiliateNotice({
   defaultTemplate: "affiliate-login-invite",
   event: LOGIN_INVITE_TRIGGER,
   resourceType: "affiliate",
-  buildMessages: async ({ service }, id, payload) => {
+  buildMessages: async ({ service, links }, id, payload) => {
     const { token } = payloadSchema.parse(payload)
     const [affiliate] = await service.listAffiliates(
       { id },
@@ -53,7 +54,7 @@ export const loginInviteNotice = defineAffiliateNotice({
       affiliate: affiliateData(affiliate),
       email: affiliate.email,
       token,
-      claim_url: await service.buildTokenLink("claim_login", token, affiliate.email),
+      claim_url: tokenLink("claim_login", links, token, affiliate.email),
       expires_at: new Date(expiresAt).toISOString(),
     }
     return [

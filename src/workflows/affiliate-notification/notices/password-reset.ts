@@ -4,6 +4,7 @@ import { checkEmail } from "../../../modules/affiliate/utils/email"
 import { tokenDigest } from "../../../modules/affiliate/utils/login-invite"
 import { emailContent } from "./email-content"
 import { defineAffiliateNotice } from "./types"
+import { tokenLink } from "../../../modules/affiliate/utils/links"
 
 const payloadSchema = z.object({ token: z.string().min(1) })
 
@@ -20,7 +21,7 @@ export const passwordResetNotice = defineAffiliateNotice({
   defaultTemplate: "affiliate-password-reset",
   event: AuthWorkflowEvents.PASSWORD_RESET,
   resourceType: "auth_identity",
-  buildMessages: async ({ container, service }, entityId, payload) => {
+  buildMessages: async ({ container, service, links }, entityId, payload) => {
     const { token } = payloadSchema.parse(payload)
     const [login] = await container
       .resolve(Modules.AUTH)
@@ -33,7 +34,7 @@ export const passwordResetNotice = defineAffiliateNotice({
     if (!login?.auth_identity_id || !checked.valid) {
       return []
     }
-    const resetUrl = await service.buildTokenLink("reset_password", token, entityId)
+    const resetUrl = tokenLink("reset_password", links, token, entityId)
     return [
       {
         to: entityId,

@@ -1,5 +1,6 @@
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
+import type { TokenPageUrls } from "../../../modules/affiliate/utils/links"
 import type { EmailContent } from "./email-content"
 
 /** `receiver_id` names the recipient in the idempotency key: an email may change between deliveries. */
@@ -26,6 +27,8 @@ export type NoticeContext = {
   service: AffiliateModuleService
   /** The `notifications.storeOwnerEmail` option. */
   storeOwnerEmail?: string
+  /** The storefront's address and pages, for the links in emails (see utils/links). */
+  links: TokenPageUrls
 }
 
 /** One notification the plugin sends: everything about it but the sending. */

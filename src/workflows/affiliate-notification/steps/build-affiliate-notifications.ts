@@ -29,13 +29,13 @@ export const buildAffiliateNotificationsStep = createStep(
   async (input: BuildAffiliateNotificationsStepInput, { container }) => {
     const notice = getAffiliateNotice(input.notice)
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const options = (await service.retrieveOptions()).notifications
+    const { storefrontUrl, notifications: options } = await service.retrieveOptions()
     const template = options[notice.optionKey]
     if (template === false || !canSendEmail(container)) {
       return new StepResponse([] as CreateNotificationDTO[])
     }
     const messages = await notice.buildMessages(
-      { container, service, storeOwnerEmail: options.storeOwnerEmail },
+      { container, service, storeOwnerEmail: options.storeOwnerEmail, links: { storefrontUrl, notifications: options } },
       input.id,
       input.payload ?? {}
     )

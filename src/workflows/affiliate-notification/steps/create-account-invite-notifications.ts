@@ -5,6 +5,7 @@ import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { EMAIL_CHANNEL, plainText } from "../../utils/email-notifications"
 import { emailContent } from "../notices/email-content"
+import { tokenLink } from "../../../modules/affiliate/utils/links"
 
 export type AccountInviteInput = {
   affiliate_id: string
@@ -38,7 +39,8 @@ export const createAccountInviteNotificationsStep = createStep(
   async (input: { invites: AccountInviteInput[] }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
     const auth = container.resolve(Modules.AUTH)
-    const { accountInvite } = (await service.retrieveOptions()).notifications
+    const options = await service.retrieveOptions()
+    const { accountInvite } = options.notifications
     const { http } = container.resolve(ContainerRegistrationKeys.CONFIG_MODULE).projectConfig
     const affiliates = new Map(
       (
@@ -70,7 +72,7 @@ export const createAccountInviteNotificationsStep = createStep(
           jwtOptions: { ...http.jwtOptions, jwtid: jti },
         }
       )
-      const setPasswordUrl = await service.buildTokenLink("set_password", token, invite.email)
+      const setPasswordUrl = tokenLink("set_password", options, token, invite.email)
       notifications.push({
         to: invite.email,
         receiver_id: affiliate.id,
