@@ -1,5 +1,4 @@
-import { PencilSquare } from "@medusajs/icons"
-import { Badge, Container, Text } from "@medusajs/ui"
+import { Badge, Text } from "@medusajs/ui"
 import { useState } from "react"
 import { Link } from "react-router-dom"
 import {
@@ -14,11 +13,11 @@ import {
 import { useAffiliates } from "../../hooks/api/affiliates"
 import { formatDateTime } from "../../lib/format"
 import { Figure } from "../common/figure"
-import { DrawerForm, FormDrawer } from "../common/form-drawer"
+import { DrawerForm } from "../common/form-drawer"
 import { InputField, SwitchField } from "../common/form-field"
-import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { onOff } from "./on-off"
+import { SettingsSection } from "./settings-section"
 
 /** "Affiliates, VIP" → ["Affiliates", "VIP"], without blanks or repeats. */
 const parseTags = (value: string) => [
@@ -132,32 +131,29 @@ const RunProgress = ({ run }: { run: AffiliateSyncRun }) => {
  * full run; Resync starts one by hand. The progress bar follows the run.
  */
 export const AccountSyncSection = ({ settings }: { settings: AccountSyncSettings }) => {
-  const [editing, setEditing] = useState(false)
   const resync = useResyncAffiliates()
   const { data: run } = useLatestAffiliateSyncRun()
 
   return (
-    <Container className="divide-y p-0" data-testid="account-sync-section">
-      <SectionHeader
-        title="Account sync"
-        description="Register approved affiliates as store customers who log in with the same email and password."
-        actions={[
-          { label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(true) },
-          {
-            label: "Resync",
-            onClick: () => resync.mutate(),
-            isLoading: resync.isPending,
-            disabled: !settings.enabled || run?.status === "running",
-          },
-        ]}
-      />
+    <SettingsSection
+      testId="account-sync-section"
+      title="Account sync"
+      description="Register approved affiliates as store customers who log in with the same email and password."
+      drawerTitle="Edit account sync"
+      actions={[
+        {
+          label: "Resync",
+          onClick: () => resync.mutate(),
+          isLoading: resync.isPending,
+          disabled: !settings.enabled || run?.status === "running",
+        },
+      ]}
+      form={(close) => <AccountSyncForm settings={settings} onDone={close} />}
+    >
       <SectionRow label="Sync affiliate accounts">{onOff(settings.enabled)}</SectionRow>
       <SectionRow label="Tags">{settings.tags.length ? settings.tags.join(", ") : "None"}</SectionRow>
       {run && <RunProgress run={run} />}
-      <FormDrawer title="Edit account sync" open={editing} onOpenChange={setEditing}>
-        <AccountSyncForm settings={settings} onDone={() => setEditing(false)} />
-      </FormDrawer>
-    </Container>
+    </SettingsSection>
   )
 }
 

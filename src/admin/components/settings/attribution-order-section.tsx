@@ -1,47 +1,41 @@
-import { PencilSquare } from "@medusajs/icons"
-import { Container, Text } from "@medusajs/ui"
+import { Text } from "@medusajs/ui"
 import { useState } from "react"
 import {
   type AffiliateSettings,
   type AttributionMethod,
   useUpdateAffiliateSettings,
 } from "../../hooks/api/affiliate-settings"
-import { DrawerForm, FormDrawer } from "../common/form-drawer"
-import { SectionHeader } from "../common/section-header"
+import { DrawerForm } from "../common/form-drawer"
 import { ATTRIBUTION_METHODS, AttributionOrderField } from "./attribution-order-field"
+import { SettingsSection } from "./settings-section"
 
 const DESCRIPTION =
   "When an order qualifies for more than one affiliate, the first method that applies decides who is credited."
 
 /** Which attribution method wins when several apply, first to last. */
-export const AttributionOrderSection = ({ settings }: { settings: AffiliateSettings }) => {
-  const [editing, setEditing] = useState(false)
-  return (
-    <Container className="divide-y p-0" data-testid="attribution-order-section">
-      <SectionHeader
-        title="Attribution order"
-        description={DESCRIPTION}
-        actions={[{ label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(true) }]}
-      />
-      <ol className="flex flex-col gap-y-2 px-6 py-4">
-        {settings.attribution_order.map((method, index) => (
-          <li key={method} className="flex gap-x-2">
-            <Text size="small" weight="plus" leading="compact" className="w-4">
-              {index + 1}.
-            </Text>
-            <Text size="small" leading="compact" className="text-ui-fg-subtle">
-              <span className="text-ui-fg-base">{ATTRIBUTION_METHODS[method].label}</span>:{" "}
-              {ATTRIBUTION_METHODS[method].description}
-            </Text>
-          </li>
-        ))}
-      </ol>
-      <FormDrawer title="Edit attribution order" open={editing} onOpenChange={setEditing}>
-        <AttributionOrderForm saved={settings.attribution_order} onDone={() => setEditing(false)} />
-      </FormDrawer>
-    </Container>
-  )
-}
+export const AttributionOrderSection = ({ settings }: { settings: AffiliateSettings }) => (
+  <SettingsSection
+    testId="attribution-order-section"
+    title="Attribution order"
+    description={DESCRIPTION}
+    drawerTitle="Edit attribution order"
+    form={(close) => <AttributionOrderForm saved={settings.attribution_order} onDone={close} />}
+  >
+    <ol className="flex flex-col gap-y-2 px-6 py-4">
+      {settings.attribution_order.map((method, index) => (
+        <li key={method} className="flex gap-x-2">
+          <Text size="small" weight="plus" leading="compact" className="w-4">
+            {index + 1}.
+          </Text>
+          <Text size="small" leading="compact" className="text-ui-fg-subtle">
+            <span className="text-ui-fg-base">{ATTRIBUTION_METHODS[method].label}</span>:{" "}
+            {ATTRIBUTION_METHODS[method].description}
+          </Text>
+        </li>
+      ))}
+    </ol>
+  </SettingsSection>
+)
 
 const AttributionOrderForm = ({ saved, onDone }: { saved: AttributionMethod[]; onDone: () => void }) => {
   const update = useUpdateAffiliateSettings()

@@ -1,6 +1,3 @@
-import { PencilSquare } from "@medusajs/icons"
-import { Container } from "@medusajs/ui"
-import { useState } from "react"
 import { Controller, useForm } from "react-hook-form"
 import {
   type AffiliateSettings,
@@ -9,11 +6,11 @@ import {
 } from "../../hooks/api/affiliate-settings"
 import { formatRate } from "../../lib/format"
 import { parseRate, validateRate } from "../../lib/form-values"
-import { DrawerForm, FormDrawer } from "../common/form-drawer"
+import { DrawerForm } from "../common/form-drawer"
 import { InputField, RATE_INPUT, SwitchField } from "../common/form-field"
-import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
 import { onOff } from "./on-off"
+import { SettingsSection } from "./settings-section"
 
 type SwitchName = "auto_approve" | "auto_approve_commissions" | "auto_connect"
 
@@ -63,28 +60,23 @@ const toPayload = (values: GeneralValues, saved: GeneralValues): UpdateAffiliate
 }
 
 /** The program's default rate and what happens without an admin's review. */
-export const GeneralSettingsSection = ({ settings }: { settings: AffiliateSettings }) => {
-  const [editing, setEditing] = useState(false)
-  return (
-    <Container className="divide-y p-0" data-testid="general-settings-section">
-      <SectionHeader
-        level="h1"
-        title="Affiliate settings"
-        description="Rates and rules of the affiliate program."
-        actions={[{ label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(true) }]}
-      />
-      <SectionRow label="Default commission rate">{formatRate(settings.default_commission_rate)}</SectionRow>
-      {SWITCHES.map(({ name, label }) => (
-        <SectionRow key={name} label={label}>
-          {onOff(settings[name])}
-        </SectionRow>
-      ))}
-      <FormDrawer title="Edit affiliate settings" open={editing} onOpenChange={setEditing}>
-        <GeneralSettingsForm settings={settings} onDone={() => setEditing(false)} />
-      </FormDrawer>
-    </Container>
-  )
-}
+export const GeneralSettingsSection = ({ settings }: { settings: AffiliateSettings }) => (
+  <SettingsSection
+    testId="general-settings-section"
+    level="h1"
+    title="Affiliate settings"
+    description="Rates and rules of the affiliate program."
+    drawerTitle="Edit affiliate settings"
+    form={(close) => <GeneralSettingsForm settings={settings} onDone={close} />}
+  >
+    <SectionRow label="Default commission rate">{formatRate(settings.default_commission_rate)}</SectionRow>
+    {SWITCHES.map(({ name, label }) => (
+      <SectionRow key={name} label={label}>
+        {onOff(settings[name])}
+      </SectionRow>
+    ))}
+  </SettingsSection>
+)
 
 const GeneralSettingsForm = ({ settings, onDone }: { settings: AffiliateSettings; onDone: () => void }) => {
   const update = useUpdateAffiliateSettings()

@@ -1,6 +1,4 @@
-import { PencilSquare } from "@medusajs/icons"
-import { Container, Input, Label, Text } from "@medusajs/ui"
-import { useState } from "react"
+import { Input, Label, Text } from "@medusajs/ui"
 import { useFieldArray, useForm } from "react-hook-form"
 import {
   type AffiliateSettings,
@@ -9,10 +7,10 @@ import {
 } from "../../hooks/api/affiliate-settings"
 import { formatAmounts, plural } from "../../lib/format"
 import { AddRowButton, RemoveRowButton, RowError } from "../common/field-rows"
-import { DrawerForm, FormDrawer } from "../common/form-drawer"
+import { DrawerForm } from "../common/form-drawer"
 import { InputField } from "../common/form-field"
-import { SectionHeader } from "../common/section-header"
 import { SectionRow } from "../common/section-row"
+import { SettingsSection } from "./settings-section"
 
 type PayoutSettingsValues = {
   hold_days: string
@@ -57,26 +55,20 @@ const validateAmount = (value: string) => {
 }
 
 /** When commissions can be paid, and the smallest payout worth sending. */
-export const PayoutSettingsSection = ({ settings }: { settings: AffiliateSettings }) => {
-  const [editing, setEditing] = useState(false)
-  const minimums = formatAmounts(settings.minimum_payouts)
-  return (
-    <Container className="divide-y p-0" data-testid="payout-settings-section">
-      <SectionHeader
-        title="Payouts"
-        description="When commissions can be paid, and the smallest payout worth sending."
-        actions={[{ label: "Edit", icon: <PencilSquare />, onClick: () => setEditing(true) }]}
-      />
-      <SectionRow label="Hold period">
-        {settings.hold_days ? plural(settings.hold_days, "day", "days") : "No hold"}
-      </SectionRow>
-      <SectionRow label="Minimum payouts">{minimums || "None"}</SectionRow>
-      <FormDrawer title="Edit payout settings" open={editing} onOpenChange={setEditing}>
-        <PayoutSettingsForm settings={settings} onDone={() => setEditing(false)} />
-      </FormDrawer>
-    </Container>
-  )
-}
+export const PayoutSettingsSection = ({ settings }: { settings: AffiliateSettings }) => (
+  <SettingsSection
+    testId="payout-settings-section"
+    title="Payouts"
+    description="When commissions can be paid, and the smallest payout worth sending."
+    drawerTitle="Edit payout settings"
+    form={(close) => <PayoutSettingsForm settings={settings} onDone={close} />}
+  >
+    <SectionRow label="Hold period">
+      {settings.hold_days ? plural(settings.hold_days, "day", "days") : "No hold"}
+    </SectionRow>
+    <SectionRow label="Minimum payouts">{formatAmounts(settings.minimum_payouts) || "None"}</SectionRow>
+  </SettingsSection>
+)
 
 const PayoutSettingsForm = ({ settings, onDone }: { settings: AffiliateSettings; onDone: () => void }) => {
   const update = useUpdateAffiliateSettings()

@@ -1,14 +1,11 @@
 import type { MedusaRequest, MedusaResponse } from "@medusajs/framework/http"
 import { MedusaError } from "@medusajs/framework/utils"
-import { isbot } from "isbot"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
 import { shortLinkTarget } from "../../../modules/affiliate/utils/links"
 import { normalizeCode } from "../../../modules/affiliate/utils/normalize"
-import { landingPath, referrerHost } from "../../../modules/affiliate/utils/visits"
-import { recordAffiliateVisitWorkflow } from "../../../workflows"
-import { visitorKeyOf } from "../../../workflows/utils/store-keys"
 import { countAsFailure } from "../../utils/rate-limit"
+import { recordVisit } from "../../utils/record-visit"
 import { ShortLinkParams } from "./validators"
 
 /**
@@ -35,19 +32,9 @@ export const GET = async (req: MedusaRequest, res: MedusaResponse) => {
   }
   const { to, sub_id } = parsed.data
   const code = normalizeCode(parsed.data.code)
-  const userAgent = req.get("user-agent") ?? ""
   const page = shortLinkTarget(storefrontUrl, to, { code, visit_id: null })
   try {
-    const { result: visit } = await recordAffiliateVisitWorkflow(req.scope).run({
-      input: {
-        code,
-        visitor_key: visitorKeyOf(req.scope, req.ip ?? "unknown", userAgent),
-        is_bot: isbot(userAgent),
-        landing_url: landingPath(page),
-        referrer_host: referrerHost(req.get("referer")),
-        sub_id: sub_id || null,
-      },
-    })
+    const visit = await recordVisit(req, { code, landing_url: page, referrer: req.get("referer"), sub_id })
     const referral = { code: visit?.code ?? code, visit_id: visit?.id ?? null }
     return res.redirect(302, shortLinkTarget(storefrontUrl, to, referral))
   } catch (error) {
