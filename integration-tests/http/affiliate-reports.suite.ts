@@ -129,6 +129,36 @@ export default httpSuite({
       )
     })
 
+    it("ranks the affiliates by any figure, a page at a time", async () => {
+      const { admin, jane, max } = shop
+      for (const ip of ["198.51.100.1", "198.51.100.2", "198.51.100.3"]) {
+        await click("MAX", ip)
+      }
+      await click("JANE", "198.51.100.4")
+      await shirts("e@shop.test", "JANE", 3)
+      await shirts("f@shop.test", "MAX")
+      const leaderboard = async (query: string) =>
+        (await api.get(`/admin/affiliate-reports/affiliates?${query}`, admin)).data as {
+          affiliates: { affiliate: { id: string }; visits: number; orders: number; commission: Money[]; conversion_rate: number | null }[]
+          count: number
+        }
+
+      const byCommission = await leaderboard("order=commission&currency_code=eur")
+      expect(byCommission.count).toBe(2)
+      expect(byCommission.affiliates.map((row) => row.affiliate.id)).toEqual([jane.id, max.id])
+      expect(byCommission.affiliates[0]).toEqual(
+        expect.objectContaining({ visits: 1, orders: 1, conversion_rate: 1, commission: [{ currency_code: "eur", amount: 6 }] })
+      )
+      const byVisits = await leaderboard("order=visits&limit=1")
+      expect(byVisits).toEqual(expect.objectContaining({ count: 2 }))
+      expect(byVisits.affiliates.map((row) => [row.affiliate.id, row.visits])).toEqual([[max.id, 3]])
+      expect((await leaderboard("order=visits&limit=1&offset=1")).affiliates[0].affiliate.id).toBe(jane.id)
+
+      await expectHttpError(api.get("/admin/affiliate-reports/affiliates?order=revenue", admin), 400, /give currency_code/)
+      await expectHttpError(api.get("/admin/affiliate-reports/affiliates?order=name;drop", admin), 400, /order must be one of/)
+      await expectHttpError(api.get("/admin/affiliate-reports/affiliates?limit=1000", admin), 400)
+    })
+
     it("buckets by week and by month, and says what is wrong with a range", async () => {
       const weeks = await report("from=2026-11-01&to=2026-11-30&interval=week")
       // Weeks start on Monday: Oct 27 (holding Nov 1) to Nov 24.

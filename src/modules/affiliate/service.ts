@@ -369,6 +369,15 @@ class AffiliateModuleService extends MedusaService(models) {
     return await queries.reportProgram(knexOf(sharedContext), filter)
   }
 
+  /** The affiliates' figures over a range, best first, a page and the count (see queries/report-leaderboard). */
+  @InjectManager()
+  async listReportLeaderboard(
+    filter: queries.LeaderboardFilter,
+    @MedusaContext() sharedContext: SharedContext = {}
+  ): Promise<[queries.LeaderboardRow[], number]> {
+    return await queries.listLeaderboard(knexOf(sharedContext), filter)
+  }
+
   /** The payout (not failed or canceled) holding each of these commissions. */
   @InjectManager()
   async findPayoutsHoldingCommissions(

@@ -1,6 +1,12 @@
 import { z } from "@medusajs/framework/zod"
-import { MAX_REPORT_POINTS, REPORT_INTERVALS, reportBuckets } from "../../../modules/affiliate/utils/report-buckets"
-import { enumParam, idParam } from "../../utils/validators"
+import { LEADERBOARD_ORDERS, type LeaderboardOrder } from "../../../modules/affiliate/queries/report-leaderboard"
+import {
+  MAX_REPORT_POINTS,
+  REPORT_INTERVALS,
+  type ReportInterval,
+  reportBuckets,
+} from "../../../modules/affiliate/utils/report-buckets"
+import { enumParam, idParam, LIST_LIMIT_MAX } from "../../utils/validators"
 
 const DAY_MS = 24 * 60 * 60 * 1000
 /** Without a range: the last 30 days, today included. */
@@ -20,36 +26,61 @@ const dayParam = (field: string) =>
       return date
     })
 
-export const AdminGetAffiliateReportParams = z
+const reportFields = {
+  from: dayParam("from").optional(),
+  /** The range's last day, included. */
+  to: dayParam("to").optional(),
+  interval: enumParam("interval", REPORT_INTERVALS).default("day"),
+  affiliate_id: idParam.optional(),
+  program_id: idParam.optional(),
+  currency_code: z
+    .string()
+    .regex(/^[a-zA-Z]{3}$/, { error: "currency_code must be a three-letter code, like eur" })
+    .transform((code) => code.toLowerCase())
+    .optional(),
+}
+
+type RangeParams = { from?: Date; to?: Date; interval: ReportInterval }
+
+/** The range as the queries take it: UTC days from `from` until the day after `to`, checked. */
+function toRange<T extends RangeParams>(params: T, context: z.RefinementCtx) {
+  const to = params.to ?? new Date(new Date().toISOString().slice(0, 10))
+  const from = params.from ?? new Date(to.getTime() - (DEFAULT_DAYS - 1) * DAY_MS)
+  const until = new Date(to.getTime() + DAY_MS)
+  if (from > to) {
+    context.addIssue({ code: "custom", message: "from must not be after to" })
+    return z.NEVER
+  }
+  if (reportBuckets(from, until, params.interval).length > MAX_REPORT_POINTS) {
+    context.addIssue({
+      code: "custom",
+      message: `The range has more than ${MAX_REPORT_POINTS} points by ${params.interval}: choose a longer interval or a shorter range`,
+    })
+    return z.NEVER
+  }
+  return { ...params, from, until }
+}
+
+export const AdminGetAffiliateReportParams = z.object(reportFields).strict().transform(toRange)
+export type AdminGetAffiliateReportParamsType = z.infer<typeof AdminGetAffiliateReportParams>
+
+const MONEY_ORDERS: readonly LeaderboardOrder[] = ["revenue", "commission"]
+
+export const AdminGetAffiliateLeaderboardParams = z
   .object({
-    from: dayParam("from").optional(),
-    /** The range's last day, included. */
-    to: dayParam("to").optional(),
-    interval: enumParam("interval", REPORT_INTERVALS).default("day"),
-    affiliate_id: idParam.optional(),
-    program_id: idParam.optional(),
-    currency_code: z
-      .string()
-      .regex(/^[a-zA-Z]{3}$/, { error: "currency_code must be a three-letter code, like eur" })
-      .transform((code) => code.toLowerCase())
-      .optional(),
+    ...reportFields,
+    order: enumParam("order", LEADERBOARD_ORDERS).default("commission"),
+    limit: z.coerce.number().int().min(1).max(LIST_LIMIT_MAX).default(20),
+    offset: z.coerce.number().int().min(0).default(0),
   })
   .strict()
-  .transform((params, context) => {
-    const to = params.to ?? new Date(new Date().toISOString().slice(0, 10))
-    const from = params.from ?? new Date(to.getTime() - (DEFAULT_DAYS - 1) * DAY_MS)
-    const until = new Date(to.getTime() + DAY_MS)
-    if (from > to) {
-      context.addIssue({ code: "custom", message: "from must not be after to" })
-      return z.NEVER
-    }
-    if (reportBuckets(from, until, params.interval).length > MAX_REPORT_POINTS) {
+  .transform(toRange)
+  .superRefine((params, context) => {
+    if (MONEY_ORDERS.includes(params.order) && !params.currency_code) {
       context.addIssue({
         code: "custom",
-        message: `The range has more than ${MAX_REPORT_POINTS} points by ${params.interval}: choose a longer interval or a shorter range`,
+        message: `order=${params.order} compares amounts in one currency: give currency_code`,
       })
-      return z.NEVER
     }
-    return { ...params, from, until }
   })
-export type AdminGetAffiliateReportParamsType = z.infer<typeof AdminGetAffiliateReportParams>
+export type AdminGetAffiliateLeaderboardParamsType = z.infer<typeof AdminGetAffiliateLeaderboardParams>
