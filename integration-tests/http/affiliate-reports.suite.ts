@@ -159,6 +159,46 @@ export default httpSuite({
       await expectHttpError(api.get("/admin/affiliate-reports/affiliates?limit=1000", admin), 400)
     })
 
+    it("gives a signed-in affiliate their own figures, with their clicks per sub_id, and nobody else's", async () => {
+      const { admin, store } = shop
+      const email = "sam@partners.test"
+      const registered = (await api.post("/auth/affiliate/emailpass/register", { email, password: "s3cret-pass" })).data
+        .token as string
+      const auth = (token: string) => ({ headers: { ...store.storeHeaders().headers, authorization: `Bearer ${token}` } })
+      const { affiliate: sam } = (await api.post("/store/affiliates", { name: "Sam", code: "SAM" }, auth(registered))).data
+      await api.post(`/admin/affiliates/${sam.id}`, { status: "approved" }, admin)
+      const token = (await api.post("/auth/affiliate/emailpass", { email, password: "s3cret-pass" })).data.token as string
+
+      const tagged = (ip: string, sub_id?: string) =>
+        api.post(
+          "/store/affiliate-visits",
+          { code: "SAM", sub_id },
+          { headers: { ...store.storeHeaders().headers, "user-agent": BROWSER, "x-forwarded-for": ip } }
+        )
+      await tagged("192.0.2.1", "reel-7")
+      await tagged("192.0.2.2", "reel-7")
+      await tagged("192.0.2.1", "newsletter")
+      await tagged("192.0.2.3")
+      await click("JANE", "192.0.2.9")
+      await shirts("g@shop.test", "SAM")
+
+      const { data } = await api.get("/store/affiliates/me/reports?interval=week", auth(token))
+      expect(data.totals).toEqual(
+        expect.objectContaining({ visits: 4, unique_visitors: 3, orders: 1, commission: [{ currency_code: "eur", amount: 2 }] })
+      )
+      // 192.0.2.1 came back through the newsletter within the day: a click, not a new visitor.
+      expect(data.sub_ids).toEqual([
+        { sub_id: "reel-7", visits: 2, unique_visitors: 2 },
+        { sub_id: null, visits: 1, unique_visitors: 1 },
+        { sub_id: "newsletter", visits: 1, unique_visitors: 0 },
+      ])
+      expect(JSON.stringify(data)).not.toContain("g@shop.test")
+      await expectHttpError(api.get("/store/affiliates/me/reports?affiliate_id=x", auth(token)), 400)
+      await expectHttpError(api.get("/store/affiliates/me/reports", store.storeHeaders()), 401)
+      // The lists under /me still take their paging.
+      expect((await api.get("/store/affiliates/me/payouts?limit=5", auth(token))).data.limit).toBe(5)
+    })
+
     it("buckets by week and by month, and says what is wrong with a range", async () => {
       const weeks = await report("from=2026-11-01&to=2026-11-30&interval=week")
       // Weeks start on Monday: Oct 27 (holding Nov 1) to Nov 24.

@@ -10,6 +10,7 @@ import {
   StoreClaimAffiliate,
   StoreCreateAffiliate,
   StoreGetAffiliateListParams,
+  StoreGetAffiliateReportParams,
   StoreUpdateAffiliate,
 } from "./validators"
 
@@ -59,14 +60,21 @@ export const storeAffiliateRoutesMiddlewares: MiddlewareRoute[] = [
     matcher: "/store/affiliates/me",
     middlewares: [validateAndTransformBody(StoreUpdateAffiliate)],
   },
+  ...["payouts", "customers", "commissions"].map(
+    (list): MiddlewareRoute => ({
+      method: ["GET"],
+      matcher: `/store/affiliates/me/${list}`,
+      middlewares: [
+        validateAndTransformQuery(StoreGetAffiliateListParams, {
+          defaults: ["id"],
+          isList: true,
+        }),
+      ],
+    })
+  ),
   {
     method: ["GET"],
-    matcher: "/store/affiliates/me/*",
-    middlewares: [
-      validateAndTransformQuery(StoreGetAffiliateListParams, {
-        defaults: ["id"],
-        isList: true,
-      }),
-    ],
+    matcher: "/store/affiliates/me/reports",
+    middlewares: [validateAndTransformQuery(StoreGetAffiliateReportParams, {})],
   },
 ]

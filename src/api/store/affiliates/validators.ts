@@ -2,6 +2,7 @@ import { z } from "@medusajs/framework/zod"
 import { AFFILIATE_CODE_PATTERN } from "../../../modules/affiliate/utils/normalize"
 import { checkPayoutDetails, payoutMethodParam, toPayoutChoice } from "../../utils/payout-method"
 import { createListParams, metadataParam, NAME_MAX_LENGTH, plainText, websiteParam } from "../../utils/validators"
+import { reportRangeFields, toRange } from "../../utils/report-params"
 
 export const StoreCreateAffiliate = z
   .object({
@@ -62,3 +63,6 @@ export const StoreUpdateAffiliate = z
   })
   .transform((body) => ({ name: body.name, website: body.website, payout: toPayoutChoice(body) }))
 export type StoreUpdateAffiliateType = z.infer<typeof StoreUpdateAffiliate>
+
+export const StoreGetAffiliateReportParams = z.object(reportRangeFields).strict().transform(toRange)
+export type StoreGetAffiliateReportParamsType = z.infer<typeof StoreGetAffiliateReportParams>

@@ -12,6 +12,8 @@ export type ReportFilter = {
   affiliate_ids?: string[]
   program_id?: string
   currency_code?: string
+  /** Also the clicks per `sub_id`: an affiliate's own report, their channels. */
+  include_sub_ids?: boolean
 }
 
 export type MoneyAmount = { currency_code: string; amount: number }
@@ -33,9 +35,15 @@ export type ReportFigures = {
   earnings_per_click: MoneyAmount[]
 }
 
+export type SubIdFigures = { sub_id: string | null; visits: number; unique_visitors: number }
+
+/** The most sub_ids a report lists, most clicked first. */
+const SUB_IDS_SHOWN = 50
+
 export type ProgramReport = {
   totals: ReportFigures
   series: (ReportFigures & { start: string })[]
+  sub_ids?: SubIdFigures[]
 }
 
 type VisitRow = { bucket: Date | null; visits: string; unique_visitors: string }
@@ -56,7 +64,11 @@ type LedgerRow = {
  * sets), so the series always add up to them, to the cent.
  */
 export async function reportProgram(knex: Knex, filter: ReportFilter): Promise<ProgramReport> {
-  const [visitRows, ledgerRows] = await Promise.all([visitFigures(knex, filter), ledgerFigures(knex, filter)])
+  const [visitRows, ledgerRows, subIds] = await Promise.all([
+    visitFigures(knex, filter),
+    ledgerFigures(knex, filter),
+    filter.include_sub_ids ? subIdFigures(knex, filter) : undefined,
+  ])
   const figuresOf = (bucket: string | null) =>
     figures(
       visitRows.filter((row) => key(row.bucket) === bucket),
@@ -68,7 +80,29 @@ export async function reportProgram(knex: Knex, filter: ReportFilter): Promise<P
       start: start.toISOString(),
       ...figuresOf(start.toISOString()),
     })),
+    ...(subIds && { sub_ids: subIds }),
   }
+}
+
+/** Clicks and unique visitors per sub_id over the range (null: links without one). */
+async function subIdFigures(knex: Knex, filter: ReportFilter): Promise<SubIdFigures[]> {
+  const query = knex("affiliate_visit_stat")
+    .select("sub_id", knex.raw("sum(visits) as visits"), knex.raw("sum(unique_visitors) as unique_visitors"))
+    .whereNull("deleted_at")
+    .where("day", ">=", filter.from)
+    .where("day", "<", filter.until)
+    .groupBy("sub_id")
+    .orderByRaw("sum(visits) desc, sub_id asc")
+    .limit(SUB_IDS_SHOWN)
+  if (filter.affiliate_ids) {
+    query.whereIn("affiliate_id", filter.affiliate_ids)
+  }
+  const rows: { sub_id: string; visits: string; unique_visitors: string }[] = await query
+  return rows.map((row) => ({
+    sub_id: row.sub_id || null,
+    visits: Number(row.visits),
+    unique_visitors: Number(row.unique_visitors),
+  }))
 }
 
 const key = (bucket: Date | null) => (bucket ? new Date(bucket).toISOString() : null)
