@@ -25,25 +25,35 @@ export async function waitForSubscribers<T>(
 
 type EmittedEvent = { name: string; data: unknown }
 
+/** Per event bus, the lists of the captures recording now: the bus is wrapped once. */
+const recorders = new WeakMap<object, Set<EmittedEvent[]>>()
+
 /**
  * Records the events emitted through the event bus (they are still delivered),
- * so a test can assert what a store's subscribers would receive.
+ * so a test can assert what a store's subscribers would receive. The bus is
+ * wrapped once per app, however many suites of a file capture: wrapping the
+ * wrapper again would call itself.
  */
 export function captureEvents(container: MedusaContainer) {
   const eventBus = container.resolve(Modules.EVENT_BUS)
-  const emitted: EmittedEvent[] = []
-  const original = eventBus.emit.bind(eventBus)
-  const spy = jest
-    .spyOn(eventBus, "emit")
-    .mockImplementation(async (...args: Parameters<typeof eventBus.emit>) => {
+  let lists = recorders.get(eventBus)
+  if (!lists) {
+    const recording = new Set<EmittedEvent[]>()
+    const original = eventBus.emit.bind(eventBus)
+    jest.spyOn(eventBus, "emit").mockImplementation(async (...args: Parameters<typeof eventBus.emit>) => {
       for (const event of [args[0]].flat()) {
-        emitted.push({ name: event.name, data: event.data })
+        recording.forEach((list) => list.push({ name: event.name, data: event.data }))
       }
       return original(...args)
     })
+    recorders.set(eventBus, recording)
+    lists = recording
+  }
+  const emitted: EmittedEvent[] = []
+  lists.add(emitted)
 
   return {
     named: (name: string) => emitted.filter((event) => event.name === name),
-    restore: () => spy.mockRestore(),
+    restore: () => lists.delete(emitted),
   }
 }
