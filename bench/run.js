@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench`: a throw-away embedded PostgreSQL (or DATABASE_URL), Medusa's
 // migrations, then each benchmark in turn. BENCH_SCALE=1 runs the sizes the
-// README reports; BENCH_ONLY=checkout,resync,lists,customers,reconcile picks some.
+// README reports; BENCH_ONLY=checkout,resync,lists,customers,reconcile,visits picks some.
 const fs = require("fs")
 const path = require("path")
 const { startDatabase, findFreePort, databaseEnv } = require("../scripts/lib/database")
@@ -11,7 +11,7 @@ const { runCommand } = require("../scripts/lib/run-command")
 const root = path.resolve(__dirname, "..")
 const medusaBin = path.join(root, "node_modules", ".bin", "medusa")
 const ADMIN = { email: "bench@example.com", password: "bench-password" }
-const BENCHMARKS = ["checkout", "resync", "lists", "customers", "reconcile"]
+const BENCHMARKS = ["checkout", "resync", "lists", "customers", "reconcile", "visits"]
 
 const log = (message) => process.stdout.write(`${message}\n`)
 
@@ -93,6 +93,7 @@ const RUNNERS = {
   lists: (env) => overHttp(env, "admin-lists.ts", "lists"),
   customers: (env) => overHttp(env, "affiliate-customers.ts", "customers"),
   reconcile: (env) => exec("reconcile.ts", env),
+  visits: (env) => overHttp(env, "visits.ts", "visits"),
 }
 
 async function main() {

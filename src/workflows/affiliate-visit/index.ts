@@ -1,2 +1,3 @@
+export * from "./steps/find-visited-affiliate"
 export * from "./steps/record-affiliate-visit"
 export * from "./workflows/record-affiliate-visit"

@@ -5,7 +5,7 @@ import {
   WorkflowData,
   WorkflowResponse,
 } from "@medusajs/framework/workflows-sdk"
-import { validateReferralCodeStep } from "../../cart-referral/steps/validate-referral-code"
+import { findVisitedAffiliateStep } from "../steps/find-visited-affiliate"
 import { recordAffiliateVisitStep } from "../steps/record-affiliate-visit"
 
 export type RecordAffiliateVisitWorkflowInput = {
@@ -29,7 +29,7 @@ export const recordAffiliateVisitWorkflowId = "record-affiliate-visit"
 export const recordAffiliateVisitWorkflow = createWorkflow(
   recordAffiliateVisitWorkflowId,
   (input: WorkflowData<RecordAffiliateVisitWorkflowInput>) => {
-    const referral = validateReferralCodeStep({ code: input.code })
+    const referral = findVisitedAffiliateStep({ code: input.code })
     const visit = when("visitor-is-not-a-bot", { input }, ({ input }) => !input.is_bot).then(() =>
       recordAffiliateVisitStep(
         transform({ input, referral }, ({ input, referral }) => ({
