@@ -1,5 +1,5 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import type { MoneyAmount, ReportFilter } from "./reports"
+import { countedCommissions, type MoneyAmount, moneyColumns, type ReportFilter } from "./reports"
 
 export const LEADERBOARD_ORDERS = [
   "visits",
@@ -44,7 +44,7 @@ export async function listLeaderboard(
     .where("day", "<", filter.until)
     .groupBy("affiliate_id")
     .as("v")
-  const orders = commissions(knex, filter)
+  const orders = countedCommissions(knex, filter)
     .select(
       "c.affiliate_id",
       knex.raw("count(distinct c.order_id) as orders"),
@@ -52,12 +52,8 @@ export async function listLeaderboard(
     )
     .groupBy("c.affiliate_id")
     .as("o")
-  const money = commissions(knex, filter)
-    .select(
-      "c.affiliate_id",
-      knex.raw("coalesce(sum(c.base_amount) filter (where c.order_id is not null), 0) as revenue"),
-      knex.raw("sum(c.amount + coalesce(adj.total, 0)) as commission")
-    )
+  const money = countedCommissions(knex, filter)
+    .select("c.affiliate_id", ...moneyColumns(knex))
     .where("c.currency_code", filter.currency_code ?? "")
     .groupBy("c.affiliate_id")
     .as("m")
@@ -81,14 +77,11 @@ export async function listLeaderboard(
         "a.id",
         "a.name",
         "a.code",
-        knex.raw("coalesce(v.visits, 0) as visits"),
-        knex.raw("coalesce(v.unique_visitors, 0) as unique_visitors"),
-        knex.raw("coalesce(o.orders, 0) as orders"),
-        knex.raw(
-          "case when coalesce(v.unique_visitors, 0) > 0 then coalesce(o.link_orders, 0)::numeric / v.unique_visitors end as conversion_rate"
+        ...(["visits", "unique_visitors", "orders", "conversion_rate"] as const).map((figure) =>
+          knex.raw(`${FIGURES[figure]} as ${figure}`)
         )
       )
-      .orderByRaw(`${ORDER_EXPRESSIONS[filter.order]} desc nulls last, a.name asc, a.id asc`)
+      .orderByRaw(`${FIGURES[filter.order]} desc nulls last, a.name asc, a.id asc`)
       .limit(filter.take)
       .offset(filter.skip),
     rows.clone().count<{ count: string }[]>({ count: "*" }),
@@ -112,8 +105,9 @@ export async function listLeaderboard(
   ]
 }
 
-// Fixed expressions for the fixed order names: nothing from the request reaches the SQL.
-const ORDER_EXPRESSIONS: Record<LeaderboardOrder, string> = {
+// Each figure's expression, selected and ordered by: fixed text for the fixed
+// order names, so nothing from the request reaches the SQL.
+const FIGURES: Record<LeaderboardOrder, string> = {
   visits: "coalesce(v.visits, 0)",
   unique_visitors: "coalesce(v.unique_visitors, 0)",
   orders: "coalesce(o.orders, 0)",
@@ -123,28 +117,6 @@ const ORDER_EXPRESSIONS: Record<LeaderboardOrder, string> = {
   commission: "coalesce(m.commission, 0)",
 }
 
-/** The commissions a report counts: not rejected, credited in the range, with their adjustments' total. */
-function commissions(knex: Knex, filter: LeaderboardFilter) {
-  const adjustments = knex("affiliate_commission_adjustment")
-    .select("commission_id", knex.raw("sum(amount) as total"))
-    .whereNull("deleted_at")
-    .groupBy("commission_id")
-    .as("adj")
-  const query = knex("affiliate_commission as c")
-    .leftJoin(adjustments, "adj.commission_id", "c.id")
-    .whereNull("c.deleted_at")
-    .whereNot("c.status", "rejected")
-    .where("c.created_at", ">=", filter.from)
-    .where("c.created_at", "<", filter.until)
-  if (filter.program_id) {
-    query.where("c.program_id", filter.program_id)
-  }
-  if (filter.currency_code) {
-    query.where("c.currency_code", filter.currency_code)
-  }
-  return query
-}
-
 /** Revenue and net commission per currency of each affiliate on the page. */
 async function moneyOf(knex: Knex, filter: LeaderboardFilter, affiliateIds: string[]) {
   const byAffiliate = new Map<string, { revenue: MoneyAmount[]; commission: MoneyAmount[] }>()
@@ -152,13 +124,8 @@ async function moneyOf(knex: Knex, filter: LeaderboardFilter, affiliateIds: stri
     return byAffiliate
   }
   const rows: { affiliate_id: string; currency_code: string; revenue: string; commission: string }[] =
-    await commissions(knex, filter)
-      .select(
-        "c.affiliate_id",
-        "c.currency_code",
-        knex.raw("coalesce(sum(c.base_amount) filter (where c.order_id is not null), 0) as revenue"),
-        knex.raw("sum(c.amount + coalesce(adj.total, 0)) as commission")
-      )
+    await countedCommissions(knex, filter)
+      .select("c.affiliate_id", "c.currency_code", ...moneyColumns(knex))
       .whereIn("c.affiliate_id", affiliateIds)
       .groupBy("c.affiliate_id", "c.currency_code")
       .orderBy("c.currency_code")

@@ -139,7 +139,13 @@ function visitFigures(knex: Knex, filter: ReportFilter): Promise<VisitRow[]> {
   return query
 }
 
-function ledgerFigures(knex: Knex, filter: ReportFilter): Promise<LedgerRow[]> {
+/**
+ * The commissions a report counts, aliased `c`: not rejected, credited in
+ * the range, of the filter's affiliates, program and currency, joined to
+ * their adjustments' total (`adj.total`). Both the report and the
+ * leaderboard read the ledger through it.
+ */
+export function countedCommissions(knex: Knex, filter: Omit<ReportFilter, "interval">) {
   const adjustments = knex("affiliate_commission_adjustment")
     .select("commission_id", knex.raw("sum(amount) as total"))
     .whereNull("deleted_at")
@@ -147,22 +153,10 @@ function ledgerFigures(knex: Knex, filter: ReportFilter): Promise<LedgerRow[]> {
     .as("adj")
   const query = knex("affiliate_commission as c")
     .leftJoin(adjustments, "adj.commission_id", "c.id")
-    .select(
-      knex.raw(`${bucketOf("c.created_at", filter.interval)} at time zone 'utc' as bucket`),
-      "c.currency_code",
-      "c.attribution",
-      knex.raw("count(distinct c.order_id) as orders"),
-      knex.raw("coalesce(sum(c.base_amount) filter (where c.order_id is not null), 0) as revenue"),
-      knex.raw("sum(c.amount + coalesce(adj.total, 0)) as commission")
-    )
     .whereNull("c.deleted_at")
     .whereNot("c.status", "rejected")
     .where("c.created_at", ">=", filter.from)
     .where("c.created_at", "<", filter.until)
-    .groupByRaw(
-      `grouping sets ((${bucketOf("c.created_at", filter.interval)}, c.currency_code, c.attribution), ` +
-        "(c.currency_code, c.attribution))"
-    )
   if (filter.affiliate_ids) {
     query.whereIn("c.affiliate_id", filter.affiliate_ids)
   }
@@ -173,6 +167,27 @@ function ledgerFigures(knex: Knex, filter: ReportFilter): Promise<LedgerRow[]> {
     query.where("c.currency_code", filter.currency_code)
   }
   return query
+}
+
+/** Revenue (the base of orders, bonuses have none) and net commission of counted commissions. */
+export const moneyColumns = (knex: Knex) => [
+  knex.raw("coalesce(sum(c.base_amount) filter (where c.order_id is not null), 0) as revenue"),
+  knex.raw("sum(c.amount + coalesce(adj.total, 0)) as commission"),
+]
+
+function ledgerFigures(knex: Knex, filter: ReportFilter): Promise<LedgerRow[]> {
+  return countedCommissions(knex, filter)
+    .select(
+      knex.raw(`${bucketOf("c.created_at", filter.interval)} at time zone 'utc' as bucket`),
+      "c.currency_code",
+      "c.attribution",
+      knex.raw("count(distinct c.order_id) as orders"),
+      ...moneyColumns(knex)
+    )
+    .groupByRaw(
+      `grouping sets ((${bucketOf("c.created_at", filter.interval)}, c.currency_code, c.attribution), ` +
+        "(c.currency_code, c.attribution))"
+    )
 }
 
 /** Sums per currency, exactly (the database's numeric sums as text). */

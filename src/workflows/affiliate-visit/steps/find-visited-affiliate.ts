@@ -1,8 +1,7 @@
-import { MedusaError } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { AFFILIATE_MODULE } from "../../../modules/affiliate"
 import type AffiliateModuleService from "../../../modules/affiliate/service"
-import { normalizeCode } from "../../../modules/affiliate/utils/normalize"
+import { findApprovedAffiliateByCode } from "../../utils/affiliate-by-code"
 
 export const findVisitedAffiliateStepId = "find-visited-affiliate"
 
@@ -15,10 +14,7 @@ export const findVisitedAffiliateStep = createStep(
   findVisitedAffiliateStepId,
   async ({ code }: { code: string }, { container }) => {
     const service: AffiliateModuleService = container.resolve(AFFILIATE_MODULE)
-    const [affiliate] = await service.listAffiliates({ code: normalizeCode(code) }, { select: ["id", "code", "status"] })
-    if (!affiliate || affiliate.status !== "approved") {
-      throw new MedusaError(MedusaError.Types.INVALID_DATA, `code: "${code}" is not a valid referral code`)
-    }
+    const affiliate = await findApprovedAffiliateByCode(service, code, ["id", "code"])
     return new StepResponse({ affiliate_id: affiliate.id, code: affiliate.code })
   }
 )
